@@ -1,0 +1,77 @@
+// Bundles the extension (and, with --tests, the test suites) with esbuild.
+//   node esbuild.js               dev build: dist/extension.js with sourcemaps
+//   node esbuild.js --production  minified, no sourcemaps (what the .vsix ships)
+//   node esbuild.js --watch       rebuild on change
+//   node esbuild.js --tests       also bundle test/**/*.test.ts to dist/test/
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Reports errors in the `file:line:col: error: text` shape that VS Code's problem matchers read. */
+const problemReporter = {
+  name: 'problem-reporter',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`${location ? `${location.file}:${location.line}:${location.column}: ` : ''}error: ${text}`);
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  logLevel: 'silent',
+  plugins: [problemReporter],
+};
+
+function listTests(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, String(f)))
+    .filter((f) => f.endsWith('.ts'));
+}
+
+async function main() {
+  const builds = [{
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+  }];
+  if (tests) {
+    builds.push({
+      ...common,
+      entryPoints: ['unit', 'integration', 'e2e', 'support'].flatMap((d) => listTests(path.join('test', d))),
+      outdir: 'dist/test',
+      outbase: 'test',
+      // mocha and the harness stay outside the bundles: they are loaded by the test runners.
+      external: ['vscode', 'mocha', 'playwright-core'],
+      sourcemap: 'inline',
+    });
+  }
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[watch] watching for changes');
+    return;
+  }
+  const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  if (results.some((r) => r.status === 'rejected')) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

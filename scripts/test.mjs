@@ -1,0 +1,107 @@
+// `npm test`: type-check, lint, unit tests, integration tests inside a real VS Code extension host,
+// browser-level tests; ends with one line `N passed, N failed` and a non-zero exit on any failure.
+//   node scripts/test.mjs [static] [unit] [integration] [e2e]   (default: all, in that order)
+// Integration tests run in the project's harness (code-server + headless Chromium), or under
+// @vscode/test-electron when VSCODE_EXECUTABLE names a local VS Code.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { makeDemo } from './makeDemo.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const stages = process.argv.slice(2);
+const wanted = (s) => stages.length === 0 || stages.includes(s);
+const tally = [];
+const say = (s) => process.stdout.write(`\n\x1b[1m== ${s}\x1b[0m\n`);
+
+function run(cmd, args, opts = {}) {
+  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts }).status ?? 1;
+}
+
+/** A check that is one pass or one fail (type-check, lint, build). */
+function check(name, cmd, args) {
+  say(name);
+  const ok = run(cmd, args) === 0;
+  tally.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+  return ok;
+}
+
+function record(name, results, failedRun) {
+  const failed = results?.failed.length ?? 0;
+  const passed = results?.passed.length ?? 0;
+  // A run that failed without a failing test (crash, nothing ran) still counts as a failure.
+  tally.push({ name, passed, failed: failed || (failedRun || !results || passed === 0 ? 1 : 0) });
+  for (const f of results?.failed ?? []) console.log(`  \x1b[31m✗ ${f.title}: ${f.error}\x1b[0m`);
+}
+
+function mochaSuite(name, dir, timeoutMs) {
+  say(name);
+  const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-mocha-')), 'results.json');
+  const code = run(process.execPath, ['scripts/runMocha.mjs', dir, resultsFile, String(timeoutMs)]);
+  const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : undefined;
+  record(name, results, code !== 0);
+  fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
+}
+
+function ensureHarness() {
+  return run('bash', ['harness/install.sh']) === 0;
+}
+
+async function integration() {
+  const name = 'integration tests (real VS Code extension host)';
+  say(name);
+  const folder = makeDemo(fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-it-')));
+  const extensionTestsPath = path.join(root, 'dist/test/integration/index.js');
+  try {
+    if (process.env.VSCODE_EXECUTABLE) {
+      const { runTests } = await import('@vscode/test-electron');
+      const resultsFile = path.join(folder, '..', `${path.basename(folder)}-results.json`);
+      let failedRun = false;
+      try {
+        await runTests({
+          vscodeExecutablePath: process.env.VSCODE_EXECUTABLE,
+          extensionDevelopmentPath: root,
+          extensionTestsPath,
+          launchArgs: [folder, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
+          extensionTestsEnv: { VALUE_LENS_TEST_RESULTS: resultsFile },
+        });
+      } catch {
+        failedRun = true;
+      }
+      const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : undefined;
+      fs.rmSync(resultsFile, { force: true });
+      record(name, results, failedRun);
+      return;
+    }
+    if (!ensureHarness()) return record(name, undefined, true);
+    const { runExtensionTests } = await import(pathToFileURL(path.join(root, 'harness/runExtensionTests.mjs')).href);
+    const r = await runExtensionTests({ extensionDevelopmentPath: root, extensionTestsPath, folder, verbose: !!process.env.VALUE_LENS_VERBOSE });
+    if (r.exitCode !== 0) console.log(`  integration run ended: ${r.why}`);
+    record(name, r, r.exitCode !== 0);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+if (wanted('static')) {
+  check('type-check (tsc --noEmit)', 'npx', ['--no-install', 'tsc', '--noEmit', '-p', '.']);
+  check('lint (eslint)', 'npx', ['--no-install', 'eslint', '.', '--max-warnings=0']);
+}
+const built = check('build (esbuild)', process.execPath, ['esbuild.js', '--tests']);
+if (built) {
+  if (wanted('unit')) mochaSuite('unit tests (mocha, plain Node)', 'dist/test/unit', 20000);
+  if (wanted('integration')) await integration();
+  if (wanted('e2e')) {
+    if (ensureHarness()) mochaSuite('browser-level tests (Playwright + Chromium)', 'dist/test/e2e', 120000);
+    else record('browser-level tests', undefined, true);
+  }
+}
+
+const passed = tally.reduce((n, t) => n + t.passed, 0);
+const failed = tally.reduce((n, t) => n + t.failed, 0);
+say('summary');
+for (const t of tally) console.log(`  ${t.failed ? '\x1b[31m✗' : '\x1b[32m✓'}\x1b[0m ${t.name}: ${t.passed} passed, ${t.failed} failed`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

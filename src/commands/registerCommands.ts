@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { ValueStore } from '../state/valueStore';
+import { ViewIds } from '../views/viewIds';
+import type { CommandId } from './commandIds';
+import { CommandIds } from './commandIds';
+
+export interface CommandDeps {
+  readonly store: ValueStore;
+}
+
+/** Every command of the extension, in one table; each entry gets the shared dependencies. */
+const commandTable: Record<CommandId, (deps: CommandDeps) => Thenable<unknown>> = {
+  [CommandIds.refresh]: ({ store }) =>
+    // Progress shows in the views themselves, where the user clicked.
+    vscode.window.withProgress({ location: { viewId: ViewIds.intents } }, () => store.refresh()),
+};
+
+export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
+  for (const [id, run] of Object.entries(commandTable)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, () => run(deps)));
+  }
+}

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { ValueLensApi } from './api';
+import { registerCommands } from './commands/registerCommands';
+import { ValueStore } from './state/valueStore';
+import { registerCurrentView } from './views/currentView';
+import { registerIntentsView } from './views/intentsView';
+import { registerReleasesView } from './views/releasesView';
+import { ContextKeys } from './views/viewIds';
+
+export async function activate(context: vscode.ExtensionContext): Promise<ValueLensApi | undefined> {
+  const log = vscode.window.createOutputChannel('Value Lens', { log: true });
+  context.subscriptions.push(log);
+  try {
+    const store = new ValueStore(log);
+    context.subscriptions.push(store);
+    const views = {
+      current: registerCurrentView(context, store),
+      intents: registerIntentsView(context, store),
+      releases: registerReleasesView(context, store),
+    };
+    registerCommands(context, { store });
+    await store.refresh();
+    await vscode.commands.executeCommand('setContext', ContextKeys.activated, true);
+    return { store, views };
+  } catch (e) {
+    // VS Code does not tell the user when an extension fails to activate, so we do.
+    const message = e instanceof Error ? e.message : String(e);
+    log.error('Activation failed', e);
+    void vscode.window.showErrorMessage(`Value Lens could not start: ${message}`, 'Show Log').then((choice) => {
+      if (choice) log.show();
+    });
+    return undefined;
+  }
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,116 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ValueLensApi } from '../../src/api';
+
+const EXTENSION_ID = 'value-lens.value-lens';
+
+interface Manifest {
+  activationEvents: string[];
+  contributes: {
+    commands: { command: string; title: string; category?: string }[];
+    views: Record<string, { id: string; name: string }[]>;
+  };
+}
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function extension(): vscode.Extension<ValueLensApi | undefined> {
+  const ext = vscode.extensions.getExtension<ValueLensApi | undefined>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+  return ext;
+}
+
+async function api(): Promise<ValueLensApi> {
+  const exports = await extension().activate();
+  assert.ok(exports, 'activate() returned no API: activation failed (see the Value Lens log)');
+  return exports;
+}
+
+function labels(items: vscode.TreeItem[]): string[] {
+  return items.map((i) => (typeof i.label === 'string' ? i.label : i.label?.label ?? ''));
+}
+
+function workspaceRoot(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder is open');
+  return folder.uri.fsPath;
+}
+
+describe('Value Lens in a real VS Code extension host', () => {
+  it('activates by itself on a folder that contains .value/', async () => {
+    // No explicit activate(): the workspaceContains:.value/** event must do it.
+    await until('activation', () => extension().isActive);
+    assert.ok(fs.existsSync(path.join(workspaceRoot(), '.value')));
+    console.log(`    VS Code ${vscode.version}, ${vscode.env.appHost}, remote: ${vscode.env.remoteName ?? 'none'}`);
+  });
+
+  it('never activates on startup for every workspace', () => {
+    const manifest = extension().packageJSON as Manifest;
+    assert.ok(!manifest.activationEvents.includes('*'));
+    assert.ok(manifest.activationEvents.includes('workspaceContains:.value/**'));
+  });
+
+  it('registers every command it contributes', async () => {
+    await api();
+    const manifest = extension().packageJSON as Manifest;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
+    assert.deepStrictEqual(missing, []);
+    assert.ok(manifest.contributes.commands.length > 0);
+  });
+
+  it('contributes the Current, Intents and Releases views, and the workbench can show each', async () => {
+    const manifest = extension().packageJSON as Manifest;
+    const views = manifest.contributes.views['valueLens'] ?? [];
+    assert.deepStrictEqual(views.map((v) => v.name), ['Current', 'Intents', 'Releases']);
+    for (const view of views) {
+      // `<id>.focus` exists only for views the workbench registered; it throws otherwise.
+      await vscode.commands.executeCommand(`${view.id}.focus`);
+    }
+  });
+
+  it('lists the intents and release statements of the workspace', async () => {
+    const { views, store } = await api();
+    await store.whenIdle();
+    assert.deepStrictEqual(labels(views.intents.getChildren()), [
+      'checkout-speed', 'guided-onboarding', 'legacy-payments-retirement', 'search-relevance',
+    ]);
+    assert.deepStrictEqual(labels(views.releases.getChildren()), ['2.4.0']);
+  });
+
+  it('Value: Refresh runs and picks up a file that was added behind its back', async () => {
+    const { views } = await api();
+    const file = path.join(workspaceRoot(), '.value', 'intents', 'added-by-test.yaml');
+    fs.writeFileSync(file, 'id: added-by-test\ntitle: Added\nwhy: test\nowner: qa\nstatus: proposed\n');
+    try {
+      await vscode.commands.executeCommand('valueLens.refresh');
+      assert.ok(labels(views.intents.getChildren()).includes('added-by-test'));
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    await vscode.commands.executeCommand('valueLens.refresh');
+    assert.ok(!labels(views.intents.getChildren()).includes('added-by-test'));
+  });
+
+  it('follows changes under .value/ without a manual refresh', async () => {
+    const { views } = await api();
+    const uri = vscode.Uri.file(path.join(workspaceRoot(), '.value', 'releases', '9.9.9.yaml'));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('release: 9.9.9\n'));
+    try {
+      await until('the new release to appear', () => labels(views.releases.getChildren()).includes('9.9.9'));
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await until('the release to disappear', () => !labels(views.releases.getChildren()).includes('9.9.9'));
+  });
+});
