@@ -33,10 +33,11 @@ export class ValueStore implements vscode.Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${VALUE_DIR}/**`);
-    watcher.onDidCreate(this.scheduleRefresh, this, this.disposables);
-    watcher.onDidDelete(this.scheduleRefresh, this, this.disposables);
-    watcher.onDidChange(this.scheduleRefresh, this, this.disposables);
-    vscode.workspace.onDidChangeWorkspaceFolders(this.scheduleRefresh, this, this.disposables);
+    const schedule = (): void => this.scheduleRefresh();
+    watcher.onDidCreate(schedule, this, this.disposables);
+    watcher.onDidDelete(schedule, this, this.disposables);
+    watcher.onDidChange(schedule, this, this.disposables);
+    vscode.workspace.onDidChangeWorkspaceFolders(schedule, this, this.disposables);
     this.disposables.push(watcher);
   }
 

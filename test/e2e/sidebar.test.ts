@@ -1,0 +1,43 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Workbench } from './workbench';
+import { openDemoWorkbench, resultsDir } from './workbench';
+
+describe('the Value sidebar in a real workbench (browser)', function () {
+  this.timeout(120000);
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await openDemoWorkbench();
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('opens from the Value icon in the activity bar and shows Current, Intents and Releases', async () => {
+    const { page } = workbench;
+    await page.locator('.activitybar a.action-label[aria-label="Value"]').click();
+    const titles = page.locator('.sidebar .pane-header h3.title');
+    await titles.filter({ hasText: /^Releases$/i }).waitFor({ timeout: 30000 });
+    const shown = (await titles.allTextContents()).map((t) => t.trim().toLowerCase());
+    assert.deepStrictEqual(shown, ['current', 'intents', 'releases']);
+  });
+
+  it('lists the demo intents and the reviewed release', async () => {
+    const { page } = workbench;
+    const rows = page.locator('.sidebar .monaco-list-row');
+    await rows.filter({ hasText: 'checkout-speed' }).waitFor({ timeout: 30000 });
+    await rows.filter({ hasText: '2.4.0' }).waitFor({ timeout: 30000 });
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const file = path.join(resultsDir, 'sidebar.png');
+    await page.screenshot({ path: file });
+    assert.ok(fs.statSync(file).size > 10000, 'the screenshot is empty');
+  });
+
+  it('opens an intent file when its item is selected', async () => {
+    const { page } = workbench;
+    await page.locator('.sidebar .monaco-list-row').filter({ hasText: 'guided-onboarding' }).click();
+    await page.locator('.tabs-container .tab').filter({ hasText: 'guided-onboarding.yaml' }).waitFor({ timeout: 30000 });
+  });
+});
