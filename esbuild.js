@@ -50,6 +50,8 @@ async function main() {
     sourcesContent: false,
   }];
   if (tests) {
+    // Start clean so a deleted test file cannot linger as a stale bundle.
+    fs.rmSync('dist/test', { recursive: true, force: true });
     builds.push({
       ...common,
       entryPoints: ['unit', 'integration', 'e2e', 'support'].flatMap((d) => listTests(path.join('test', d))),

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, startCodeServer } from './codeServer.mjs';
 
+// The workbench's own start-up messages share the channel with mocha's output.
+const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore|Updating additional builtin)/;
+
 /**
  * @param {object} o
  * @param {string} o.extensionDevelopmentPath
@@ -36,7 +39,7 @@ export async function runExtensionTests(o) {
     });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = Array.isArray(args) ? format(...args) : String(args);
-      for (const line of text.split('\n')) out(`  ${line}`);
+      for (const line of text.split('\n')) if (o.verbose || !WORKBENCH_CHATTER.test(line)) out(`  ${line}`);
     });
     page.on('pageerror', (e) => { if (o.verbose) out(`[browser] ${e.message}`); });
     const timeoutMs = o.timeoutMs ?? 300000;

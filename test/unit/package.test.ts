@@ -1,0 +1,23 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repoRoot } from '../support/repoRoot';
+
+const SHIPPED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/extension\.js|media\/[^/]+|schemas\/[^/]+)$/;
+
+describe('the .vsix package (vsce ls)', () => {
+  it('ships only the bundle, media, schemas and the docs, well under 500 KB', function () {
+    this.timeout(30000);
+    assert.ok(fs.existsSync(path.join(repoRoot, 'dist/extension.js')), 'build first: dist/extension.js is missing');
+    const vsce = path.join(repoRoot, 'node_modules/@vscode/vsce/vsce');
+    const files = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot, encoding: 'utf8' })
+      .split('\n').map((l) => l.trim()).filter(Boolean);
+    assert.deepStrictEqual(files.filter((f) => !SHIPPED.test(f)), []);
+    for (const required of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'media/icon.png']) {
+      assert.ok(files.includes(required), `${required} is not shipped`);
+    }
+    const bytes = files.reduce((n, f) => n + fs.statSync(path.join(repoRoot, f)).size, 0);
+    assert.ok(bytes < 500 * 1024, `${Math.round(bytes / 1024)} KB`);
+  });
+});
