@@ -10,6 +10,8 @@ const path = require('path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+// Separate output folders let two test runs share one checkout without wiping each other's bundles.
+const testOut = process.env.VALUE_LENS_TEST_OUT || 'dist/test';
 
 /** Reports errors in the `file:line:col: error: text` shape that VS Code's problem matchers read. */
 const problemReporter = {
@@ -51,11 +53,11 @@ async function main() {
   }];
   if (tests) {
     // Start clean so a deleted test file cannot linger as a stale bundle.
-    fs.rmSync('dist/test', { recursive: true, force: true });
+    fs.rmSync(testOut, { recursive: true, force: true });
     builds.push({
       ...common,
       entryPoints: ['unit', 'integration', 'e2e', 'support'].flatMap((d) => listTests(path.join('test', d))),
-      outdir: 'dist/test',
+      outdir: testOut,
       outbase: 'test',
       // mocha and the harness stay outside the bundles: they are loaded by the test runners.
       external: ['vscode', 'mocha', 'playwright-core'],

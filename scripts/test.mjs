@@ -14,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const stages = process.argv.slice(2);
 const wanted = (s) => stages.length === 0 || stages.includes(s);
 const tally = [];
+const testOut = process.env.VALUE_LENS_TEST_OUT || 'dist/test';
 const say = (s) => process.stdout.write(`\n\x1b[1m== ${s}\x1b[0m\n`);
 
 function run(cmd, args, opts = {}) {
@@ -53,7 +54,7 @@ async function integration() {
   const name = 'integration tests (real VS Code extension host)';
   say(name);
   const folder = makeDemo(fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-it-')));
-  const extensionTestsPath = path.join(root, 'dist/test/integration/index.js');
+  const extensionTestsPath = path.join(root, testOut, 'integration/index.js');
   try {
     if (process.env.VSCODE_EXECUTABLE) {
       const { runTests } = await import('@vscode/test-electron');
@@ -91,10 +92,10 @@ if (wanted('static')) {
 }
 const built = check('build (esbuild)', process.execPath, ['esbuild.js', '--tests']);
 if (built) {
-  if (wanted('unit')) mochaSuite('unit tests (mocha, plain Node)', 'dist/test/unit', 20000);
+  if (wanted('unit')) mochaSuite('unit tests (mocha, plain Node)', path.join(testOut, 'unit'), 20000);
   if (wanted('integration')) await integration();
   if (wanted('e2e')) {
-    if (ensureHarness()) mochaSuite('browser-level tests (Playwright + Chromium)', 'dist/test/e2e', 120000);
+    if (ensureHarness()) mochaSuite('browser-level tests (Playwright + Chromium)', path.join(testOut, 'e2e'), 120000);
     else record('browser-level tests', undefined, true);
   }
 }
