@@ -6,6 +6,7 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const { generateValidators } = require('./scripts/generateValidators');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -43,14 +44,13 @@ function listTests(dir) {
 }
 
 async function main() {
-  const builds = [{
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-  }];
+  generateValidators();
+  const release = { minify: production, sourcemap: !production, sourcesContent: false };
+  const builds = [
+    { ...common, ...release, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+    // The CLI (`value-lens check`) runs under plain Node on the same core.
+    { ...common, ...release, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ];
   if (tests) {
     // Start clean so a deleted test file cannot linger as a stale bundle.
     fs.rmSync(testOut, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'harness/node_modules/**', 'test-results/**', '.vscode-test/**', '**/*.vsix'] },
+  { ignores: ['dist/**', 'node_modules/**', 'harness/node_modules/**', 'test-results/**', '.vscode-test/**', '**/*.vsix', 'src/core/schema/validators.generated.js'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

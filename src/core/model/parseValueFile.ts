@@ -1,0 +1,126 @@
+import { YAMLError } from 'yaml';
+import type { SchemaValidator } from '../schema/validators.generated';
+import { validateConfig, validateIntent, validateRelease } from '../schema/validators.generated';
+import { describeSchemaError, pathOfInstance } from '../schema/schemaMessages';
+import type { Problem, Range, Severity } from './problem';
+import { START_OF_FILE } from './problem';
+import type { ValueFileKind } from './valueFileKind';
+import type { YamlPath } from './yamlSource';
+import { YamlSource } from './yamlSource';
+
+/** Files above this size are refused: `.value/` files are a few hundred bytes each. */
+export const MAX_VALUE_FILE_BYTES = 1024 * 1024;
+/** Aliases allowed when turning YAML into data; a "billion laughs" file needs far more. */
+const MAX_ALIAS_COUNT = 100;
+
+const VALIDATORS: Record<ValueFileKind, SchemaValidator> = {
+  intent: validateIntent,
+  release: validateRelease,
+  config: validateConfig,
+};
+
+export interface ParsedValueFile {
+  /** Path relative to the workspace folder, `/`-separated. */
+  readonly file: string;
+  readonly kind: ValueFileKind;
+  /** The file's data when its YAML could be read (even if the schema found errors in it). */
+  readonly data: unknown;
+  /** True when the data passed the schema (unknown keys are only warnings and allowed). */
+  readonly valid: boolean;
+  readonly problems: readonly Problem[];
+  /** Where the value (or key) at `path` is in the file; the file start if it cannot be found. */
+  locate(path: YamlPath, part?: 'key' | 'value'): Range;
+}
+
+const YAML_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: 'YAML does not allow tabs for indentation: indent with spaces.',
+  DUPLICATE_KEY: 'The same key appears twice in one map: keep one of them.',
+  MULTIPLE_DOCS: 'A .value/ file holds one YAML document: remove the extra "---" section.',
+};
+
+function problemAt(file: string, range: Range, severity: Severity, code: string, message: string): Problem {
+  return { file, range, severity, code, message };
+}
+
+function unreadable(file: string, kind: ValueFileKind, code: string, message: string): ParsedValueFile {
+  return { file, kind, data: undefined, valid: false, problems: [problemAt(file, START_OF_FILE, 'error', code, message)], locate: () => START_OF_FILE };
+}
+
+function valueAt(data: unknown, path: YamlPath): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value;
+}
+
+/** Decodes file bytes as UTF-8 text, or says why they are not a `.value/` file. */
+export function decodeValueFile(bytes: Uint8Array): { text: string } | { code: string; message: string } {
+  if (bytes.byteLength > MAX_VALUE_FILE_BYTES) {
+    const mb = (bytes.byteLength / (1024 * 1024)).toFixed(1);
+    return { code: 'too-large', message: `File is ${mb} MB; Value Lens reads .value/ files up to ${MAX_VALUE_FILE_BYTES / (1024 * 1024)} MB. Keep one intent or release per file.` };
+  }
+  if (bytes.includes(0)) return { code: 'binary', message: 'This is a binary file, not YAML text: replace it with a YAML file or remove it from .value/.' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    return { code: 'encoding', message: 'This file is not valid UTF-8 text: save it as UTF-8.' };
+  }
+}
+
+/**
+ * Parses one `.value/` file and validates it against its JSON Schema. Never throws: every
+ * problem, from YAML syntax to a wrong type, comes back with a position and a fix.
+ */
+export function parseValueFile(file: string, kind: ValueFileKind, content: string | Uint8Array): ParsedValueFile {
+  let text: string;
+  if (typeof content === 'string') {
+    if (content.length > MAX_VALUE_FILE_BYTES) return unreadable(file, kind, 'too-large', `File is too large; Value Lens reads .value/ files up to ${MAX_VALUE_FILE_BYTES / (1024 * 1024)} MB.`);
+    text = content;
+  } else {
+    const decoded = decodeValueFile(content);
+    if (!('text' in decoded)) return unreadable(file, kind, decoded.code, decoded.message);
+    text = decoded.text;
+  }
+  if (text.includes('\0')) return unreadable(file, kind, 'binary', 'This is a binary file, not YAML text: replace it with a YAML file or remove it from .value/.');
+  // The yaml parser reads a leading BOM as a byte-order mark, so a BOM is tolerated as is.
+  const source = new YamlSource(text);
+  const locate = (path: YamlPath, part?: 'key' | 'value'): Range => source.locate(path, part);
+  const problems: Problem[] = [];
+
+  for (const [issues, severity] of [[source.doc.errors, 'error'], [source.doc.warnings, 'warning']] as const) {
+    for (const e of issues) {
+      const range = { start: source.position(e.pos[0]), end: source.position(e.pos[1]) };
+      const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      problems.push(problemAt(file, range, severity, `yaml.${e.code}`, YAML_HINTS[e.code] ? `${YAML_HINTS[e.code]} (${detail})` : `YAML: ${detail}`));
+    }
+  }
+  if (source.doc.errors.length > 0) return { file, kind, data: undefined, valid: false, problems, locate };
+
+  let data: unknown;
+  try {
+    data = source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const tooManyAliases = e instanceof Error && /alias/i.test(e.message);
+    const message = tooManyAliases
+      ? `Too many YAML aliases (*name): more than ${MAX_ALIAS_COUNT} expansions is refused to protect the editor. Write the values out instead.`
+      : `YAML could not be read: ${e instanceof YAMLError || e instanceof Error ? e.message : String(e)}`;
+    problems.push(problemAt(file, START_OF_FILE, 'error', tooManyAliases ? 'yaml.aliases' : 'yaml.data', message));
+    return { file, kind, data: undefined, valid: false, problems, locate };
+  }
+
+  if ((data === null || data === undefined) && kind !== 'config') {
+    const needs = kind === 'intent' ? 'id, title, why, owner and status' : 'release, branch, base, created and expected (summary, intents)';
+    problems.push(problemAt(file, START_OF_FILE, 'error', 'empty', `The file is empty: a${kind === 'intent' ? 'n intent' : ' release statement'} needs at least ${needs}.`));
+    return { file, kind, data, valid: false, problems, locate };
+  }
+
+  const validate = VALIDATORS[kind];
+  let valid = true;
+  if (!validate(data)) {
+    for (const error of validate.errors ?? []) {
+      const p = describeSchemaError(kind, error, valueAt(data, pathOfInstance(error.instancePath)));
+      problems.push(problemAt(file, locate(p.path, p.atKey ? 'key' : 'value'), p.severity, p.code, p.message));
+      if (p.severity === 'error') valid = false;
+    }
+  }
+  return { file, kind, data, valid, problems, locate };
+}

@@ -1,0 +1,38 @@
+/** A position in a text file: 0-based line and column (UTF-16 code units, as editors count). */
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Something wrong (or worth knowing) in a `.value/` file, at a place the user can jump to. */
+export interface Problem {
+  /** Path relative to the workspace folder, with `/` separators: `.value/intents/x.yaml`. */
+  readonly file: string;
+  readonly range: Range;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Stable code for filtering and tests, e.g. `schema.required`, `id-mismatch`. */
+  readonly code: string;
+}
+
+export const START_OF_FILE: Range = { start: { line: 0, col: 0 }, end: { line: 0, col: 0 } };
+
+/** `file:line:col: severity: message` with 1-based line and column, as compilers print it. */
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.range.start.line + 1}:${p.range.start.col + 1}: ${p.severity}: ${p.message}`;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Orders problems by file, then position, then severity, so output is stable. */
+export function compareProblems(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.col - b.range.start.col
+    || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.message.localeCompare(b.message);
+}

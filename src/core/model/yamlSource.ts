@@ -1,0 +1,70 @@
+import type { Document, Node, Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Position, Range } from './problem';
+import { START_OF_FILE } from './problem';
+
+export type YamlPath = readonly (string | number)[];
+
+/**
+ * A parsed YAML document that remembers where every node came from, so any problem found in
+ * its data (by the schema or by cross-file checks) can be shown at the right line and column.
+ */
+export class YamlSource {
+  readonly doc: Document.Parsed;
+  private readonly lines = new LineCounter();
+
+  constructor(text: string) {
+    this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  }
+
+  position(offset: number): Position {
+    const { line, col } = this.lines.linePos(offset);
+    return { line: line - 1, col: col - 1 };
+  }
+
+  rangeOf(node: { range?: readonly [number, number, number] | null | undefined } | null | undefined): Range | undefined {
+    if (!node?.range) return undefined;
+    return { start: this.position(node.range[0]), end: this.position(node.range[1]) };
+  }
+
+  /** The value node at `path`, or undefined. */
+  nodeAt(path: YamlPath): Node | undefined {
+    if (path.length === 0) return (this.doc.contents ?? undefined);
+    let node: unknown = this.doc.contents;
+    for (const key of path) {
+      if (isMap(node)) node = this.pairIn(node.items, key)?.value;
+      else if (isSeq(node) && typeof key === 'number') node = node.items[key];
+      else return undefined;
+    }
+    return (node ?? undefined) as Node | undefined;
+  }
+
+  /**
+   * Where to show a problem about `path`: its key (`part: 'key'`) or its value. Falls back to the
+   * nearest ancestor that exists, and to the start of the file.
+   */
+  locate(path: YamlPath, part: 'key' | 'value' = 'value'): Range {
+    for (let n = path.length; n >= 0; n--) {
+      const prefix = path.slice(0, n);
+      if (part === 'key' || n < path.length) {
+        const key = this.keyNodeAt(prefix);
+        if (key) return this.rangeOf(key) ?? START_OF_FILE;
+      }
+      const range = this.rangeOf(this.nodeAt(prefix));
+      if (range) return range;
+    }
+    return START_OF_FILE;
+  }
+
+  private keyNodeAt(path: YamlPath): Node | undefined {
+    if (path.length === 0) return undefined;
+    const parent = this.nodeAt(path.slice(0, -1));
+    if (!isMap(parent)) return undefined;
+    const key = this.pairIn(parent.items, path[path.length - 1]!)?.key;
+    return isScalar(key) ? key : undefined;
+  }
+
+  private pairIn(items: readonly Pair<unknown, unknown>[], key: string | number): Pair<unknown, unknown> | undefined {
+    return items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
+  }
+}
