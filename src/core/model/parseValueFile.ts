@@ -3,7 +3,7 @@ import type { SchemaValidator } from '../schema/validators.generated';
 import { validateConfig, validateIntent, validateRelease } from '../schema/validators.generated';
 import { describeSchemaError, pathOfInstance } from '../schema/schemaMessages';
 import type { Problem, Range, Severity } from './problem';
-import { START_OF_FILE } from './problem';
+import { compareProblems, START_OF_FILE } from './problem';
 import type { ValueFileKind } from './valueFileKind';
 import type { YamlPath } from './yamlSource';
 import { YamlSource } from './yamlSource';
@@ -122,5 +122,5 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
       if (p.severity === 'error') valid = false;
     }
   }
-  return { file, kind, data, valid, problems, locate };
+  return { file, kind, data, valid, problems: problems.sort(compareProblems), locate };
 }

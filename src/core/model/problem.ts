@@ -31,8 +31,8 @@ export function formatProblem(p: Problem): string {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Orders problems by file, then position, then severity, so output is stable. */
+/** Orders problems by file, then position, then severity; ties keep their order (the sort is stable). */
 export function compareProblems(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line || a.range.start.col - b.range.start.col
-    || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.message.localeCompare(b.message);
+    || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }

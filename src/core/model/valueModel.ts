@@ -1,0 +1,139 @@
+import { compareNatural, CONFIG_FILE, entryNameOf, INTENTS_DIR, RELEASES_DIR, VALUE_DIR } from '../valueFolder';
+import { crossFileChecks } from './crossFileChecks';
+import { toConfig, toIntent, toReleaseStatement } from './normalize';
+import type { ParsedValueFile } from './parseValueFile';
+import { parseValueFile } from './parseValueFile';
+import type { Problem } from './problem';
+import { compareProblems, START_OF_FILE } from './problem';
+import type { Intent, ReleaseStatement, ValueConfig } from './types';
+import { DEFAULT_CONFIG } from './types';
+import type { ValueFileKind } from './valueFileKind';
+
+export interface IntentEntry {
+  readonly intent: Intent;
+  /** Path relative to the workspace folder. */
+  readonly file: string;
+}
+
+export interface ReleaseEntry {
+  /** The file's entry name (`2.4.0` for `releases/2.4.0.yaml`). */
+  readonly name: string;
+  readonly statement: ReleaseStatement;
+  readonly file: string;
+}
+
+/** Which kind of `.value/` file a workspace-relative path is, or undefined when it is none. */
+export function kindOfValuePath(file: string): ValueFileKind | undefined {
+  const parts = file.split('/');
+  if (parts[0] !== VALUE_DIR) return undefined;
+  if (parts.length === 2 && parts[1] === CONFIG_FILE) return 'config';
+  if (parts.length === 3 && entryNameOf(parts[2]!) !== undefined) {
+    if (parts[1] === INTENTS_DIR) return 'intent';
+    if (parts[1] === RELEASES_DIR) return 'release';
+  }
+  return undefined;
+}
+
+/**
+ * The value model of one workspace folder. Files are added, changed and removed one at a time:
+ * a change re-parses only that file, then the cross-file checks run again on demand.
+ */
+export class ValueModel {
+  private readonly files = new Map<string, ParsedValueFile>();
+  private readonly folderProblems: Problem[] = [];
+  private derived: { intents: Map<string, IntentEntry>; releases: ReleaseEntry[]; config: ValueConfig } | undefined;
+  private checked: { today: string; problems: Problem[] } | undefined;
+
+  /** Parses `content` as the file at `file` (workspace-relative); ignores paths that are not value files. */
+  setFile(file: string, content: string | Uint8Array): void {
+    const kind = kindOfValuePath(file);
+    if (!kind) return;
+    this.files.set(file, parseValueFile(file, kind, content));
+    this.invalidate();
+  }
+
+  /** Records a file that exists but cannot be read, with the reason. */
+  setUnreadable(file: string, code: string, message: string): void {
+    const kind = kindOfValuePath(file);
+    if (!kind) return;
+    const problem: Problem = { file, range: START_OF_FILE, severity: 'error', code, message };
+    this.files.set(file, { file, kind, data: undefined, valid: false, problems: [problem], locate: () => START_OF_FILE });
+    this.invalidate();
+  }
+
+  deleteFile(file: string): void {
+    if (this.files.delete(file)) this.invalidate();
+  }
+
+  /** A problem with the `.value` folder itself (e.g. it is a file). */
+  addFolderProblem(problem: Problem): void {
+    this.folderProblems.push(problem);
+    this.invalidate();
+  }
+
+  get fileNames(): string[] {
+    return [...this.files.keys()];
+  }
+
+  parsed(file: string): ParsedValueFile | undefined {
+    return this.files.get(file);
+  }
+
+  /** Intents from files that passed the schema, by id. */
+  get intents(): ReadonlyMap<string, IntentEntry> {
+    return this.derive().intents;
+  }
+
+  /** Release statements that passed the schema, in version order. */
+  get releases(): readonly ReleaseEntry[] {
+    return this.derive().releases;
+  }
+
+  get config(): ValueConfig {
+    return this.derive().config;
+  }
+
+  /** Every problem, per file and across files, sorted by file and position. `today` is YYYY-MM-DD. */
+  problems(today: string): readonly Problem[] {
+    if (this.checked?.today === today) return this.checked.problems;
+    const files = [...this.files.values()];
+    const releases = files.filter((f) => f.kind === 'release').map((parsed) => {
+      const entry = this.releases.find((r) => r.file === parsed.file);
+      return entry ? { parsed, statement: entry.statement } : { parsed };
+    });
+    const problems = [
+      ...this.folderProblems,
+      ...files.flatMap((f) => f.problems),
+      ...crossFileChecks(files.filter((f) => f.kind === 'intent'), releases, today),
+    ].sort(compareProblems);
+    this.checked = { today, problems };
+    return problems;
+  }
+
+  private invalidate(): void {
+    this.derived = undefined;
+    this.checked = undefined;
+  }
+
+  private derive(): NonNullable<ValueModel['derived']> {
+    if (this.derived) return this.derived;
+    const intents = new Map<string, IntentEntry>();
+    const releases: ReleaseEntry[] = [];
+    let config = DEFAULT_CONFIG;
+    for (const parsed of [...this.files.values()].sort((a, b) => a.file.localeCompare(b.file))) {
+      if (!parsed.valid) continue;
+      const data = parsed.data as Record<string, unknown>;
+      if (parsed.kind === 'intent') {
+        const intent = toIntent(data);
+        if (!intents.has(intent.id)) intents.set(intent.id, { intent, file: parsed.file });
+      } else if (parsed.kind === 'release') {
+        releases.push({ name: entryNameOf(parsed.file.slice(parsed.file.lastIndexOf('/') + 1)) ?? parsed.file, statement: toReleaseStatement(data), file: parsed.file });
+      } else {
+        config = toConfig(data);
+      }
+    }
+    releases.sort((a, b) => compareNatural(a.name, b.name));
+    this.derived = { intents, releases, config };
+    return this.derived;
+  }
+}
