@@ -1,0 +1,87 @@
+import { InvalidGitInputError } from './gitErrors';
+import { isValidTrailerKey } from './refName';
+
+/** One commit as the linking engine needs it. */
+export interface CommitRecord {
+  readonly sha: string;
+  readonly subject: string;
+  readonly author: string;
+  readonly authorEmail: string;
+  /** Author date, ISO 8601 with offset. */
+  readonly date: string;
+  readonly parents: readonly string[];
+  /** Intent ids named by the trailer (trimmed, comma lists split, deduplicated, in order). */
+  readonly trailerIds: readonly string[];
+  /** Paths the commit touched (repository-relative); only when asked for, empty for merges. */
+  readonly files: readonly string[];
+}
+
+// Each record starts with a record separator glued to the sha, so a file list (which may hold
+// any byte but NUL) cannot be confused with the start of the next commit.
+const RECORD_MARK = '\x1e';
+const TRAILER_SEPARATOR = '\x1f';
+const FIELDS = ['%x1e%H', '%s', '%an', '%ae', '%aI', '%P'] as const;
+const FIELD_COUNT = FIELDS.length + 1;
+// eslint-disable-next-line no-control-regex -- the record mark is a control character on purpose
+const RECORD_START = /^\x1e[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/**
+ * The `--format` for `git log -z` that yields commit fields and the trailer values of `key`
+ * through git's own trailer parser (`%(trailers:key=…,valueonly)`): git decides what the
+ * trailer block is, matches the key case-insensitively and unfolds continuation lines.
+ */
+export function commitLogFormat(trailerKey: string): string {
+  if (!isValidTrailerKey(trailerKey)) throw new InvalidGitInputError(`Invalid commit trailer key: ${JSON.stringify(trailerKey)}`);
+  return `--format=${FIELDS.join('%x00')}%x00%(trailers:key=${trailerKey},valueonly,unfold,separator=%x1f)`;
+}
+
+/**
+ * Parses the output of `git log -z <commitLogFormat> [--name-only]`. Fields are NUL-separated;
+ * with `--name-only` the touched paths follow a record, NUL-separated, the first one after a newline.
+ */
+export function parseCommitLog(output: string): CommitRecord[] {
+  const tokens = output.split('\0');
+  const commits: CommitRecord[] = [];
+  let i = 0;
+  while (i + FIELD_COUNT <= tokens.length) {
+    const head = tokens[i] ?? '';
+    if (!RECORD_START.test(head)) {
+      i += 1;
+      continue;
+    }
+    const field = (n: number): string => tokens[i + n] ?? '';
+    const files: string[] = [];
+    let j = i + FIELD_COUNT;
+    for (; j < tokens.length && !RECORD_START.test(tokens[j] ?? ''); j++) {
+      const name = (tokens[j] ?? '').replace(/^\n/, '');
+      if (name.length > 0) files.push(name);
+    }
+    commits.push({
+      sha: head.slice(RECORD_MARK.length),
+      subject: field(1),
+      author: field(2),
+      authorEmail: field(3),
+      date: field(4),
+      parents: field(5).split(' ').filter((p) => p.length > 0),
+      trailerIds: splitTrailerValues(field(6).split(TRAILER_SEPARATOR)),
+      files,
+    });
+    i = j;
+  }
+  return commits;
+}
+
+/**
+ * Turns trailer values into ids: each value may be a comma list (`a, b`); ids are trimmed,
+ * empty ones dropped, duplicates removed (first occurrence kept).
+ */
+export function splitTrailerValues(values: readonly string[]): string[] {
+  const ids = new Set<string>();
+  for (const value of values) {
+    for (const part of value.split(',')) {
+      const id = part.trim();
+      if (id.length > 0) ids.add(id);
+    }
+  }
+  return [...ids];
+}

@@ -1,0 +1,39 @@
+/** Errors the git layer throws, typed so callers can say something useful instead of a stack. */
+
+/** The git executable could not be started (not installed or not on PATH). */
+export class GitMissingError extends Error {
+  override readonly name = 'GitMissingError';
+  constructor(readonly binary: string) {
+    super(`Git was not found (tried to run "${binary}"); install git or put it on PATH to see branch and commit links.`);
+  }
+}
+
+/** The folder is not inside a git work tree (or does not exist). */
+export class NotARepositoryError extends Error {
+  override readonly name = 'NotARepositoryError';
+  constructor(readonly folder: string) {
+    super(`${folder} is not inside a git repository.`);
+  }
+}
+
+/** A git command exited with a status the caller did not expect. */
+export class GitCommandError extends Error {
+  override readonly name = 'GitCommandError';
+  constructor(
+    readonly args: readonly string[],
+    readonly exitCode: number,
+    readonly stderr: string,
+    readonly stdout: string,
+  ) {
+    super(`git ${args[0] ?? ''} failed (exit ${exitCode}): ${firstLine(stderr) || 'no message'}`);
+  }
+}
+
+/** A user-provided ref or trailer key was refused before it reached git. */
+export class InvalidGitInputError extends Error {
+  override readonly name = 'InvalidGitInputError';
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n', 1)[0] ?? '';
+}

@@ -1,0 +1,64 @@
+import type { CommitRecord } from './commitLog';
+import type { ChangedFile } from './fileChanges';
+
+/** Where HEAD points. */
+export type HeadState =
+  | { readonly kind: 'branch'; readonly branch: string; readonly sha: string; readonly shortSha: string }
+  | { readonly kind: 'detached'; readonly sha: string; readonly shortSha: string }
+  /** A branch with no commits yet (fresh `git init`). */
+  | { readonly kind: 'unborn'; readonly branch: string };
+
+/** Where the base branch came from: config, `origin/HEAD`, or the `main`/`master` fallbacks. */
+export type BaseSource = 'config' | 'origin/HEAD' | 'main' | 'master';
+
+export interface BaseBranch {
+  /** Short name as people write it: `main`, `origin/main`. */
+  readonly name: string;
+  /** Full ref: `refs/heads/main`, `refs/remotes/origin/main`. */
+  readonly ref: string;
+  readonly source: BaseSource;
+  readonly sha: string;
+  /** Merge-base of HEAD and the base; absent when none is reachable (unrelated or shallow history). */
+  readonly mergeBase?: string;
+}
+
+export interface RepoState {
+  /** Absolute path of the work tree's top level. */
+  readonly topLevel: string;
+  /** Path of the folder the port was opened on, relative to `topLevel` (`''` or `sub/dir/`). */
+  readonly prefix: string;
+  /** This work tree's git directory (for a linked worktree: `.git/worktrees/<name>`). */
+  readonly gitDir: string;
+  /** The repository's shared git directory. */
+  readonly commonGitDir: string;
+  /** True for a linked worktree (its `.git` is a file pointing into another repository). */
+  readonly isLinkedWorktree: boolean;
+  readonly isShallow: boolean;
+  readonly rebaseInProgress: boolean;
+  readonly head: HeadState;
+  /** Upstream of the current branch, short form (`origin/feature/x`). */
+  readonly upstream?: string;
+  readonly base?: BaseBranch;
+  /**
+   * Why branch-level answers (commits ahead, changed files, coverage) are unavailable or
+   * partial; absent when all is well.
+   */
+  readonly degraded?: string;
+}
+
+/** The slice of git that Value Lens uses. Every method runs git with argument arrays only. */
+export interface GitPort {
+  /** Branch / detached / unborn HEAD, upstream, base branch and merge-base, shallow, worktree, rebase. */
+  readState(options?: { readonly baseBranch?: string }): Promise<RepoState>;
+  /**
+   * Commits reachable from HEAD but not from `baseSha` (all of HEAD's history when absent),
+   * newest first, in one `git log` call; `withFiles` adds the paths each commit touched.
+   */
+  commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]>;
+  /** Files that differ between `mergeBase` and HEAD (`git diff --name-status`). */
+  changedFiles(mergeBase: string): Promise<ChangedFile[]>;
+  /** Staged, unstaged and untracked files (`git status --porcelain=v1`). */
+  uncommittedFiles(): Promise<ChangedFile[]>;
+  /** The last `limit` commits from HEAD that touched `path` (repository-relative), newest first. */
+  commitsTouching(path: string, limit: number, trailerKey: string): Promise<CommitRecord[]>;
+}

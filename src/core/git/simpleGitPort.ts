@@ -1,0 +1,169 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { commitLogFormat, parseCommitLog } from './commitLog';
+import type { CommitRecord } from './commitLog';
+import { parseNameStatus, parsePorcelainStatus } from './fileChanges';
+import type { ChangedFile } from './fileChanges';
+import { InvalidGitInputError, NotARepositoryError } from './gitErrors';
+import type { BaseBranch, BaseSource, GitPort, HeadState, RepoState } from './gitPort';
+import { createGitRunner } from './gitRunner';
+import type { GitRunner, GitRunnerOptions } from './gitRunner';
+import { isValidBranchName } from './refName';
+
+const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+interface RefRow {
+  readonly objectName: string;
+  readonly symref: string;
+  readonly upstream: string;
+}
+
+/** The {@link GitPort} on simple-git, for one folder inside a work tree. */
+export class SimpleGitPort implements GitPort {
+  private readonly runner: GitRunner;
+
+  constructor(folder: string, options: GitRunnerOptions = {}) {
+    this.runner = createGitRunner(folder, options);
+  }
+
+  async readState(options: { readonly baseBranch?: string } = {}): Promise<RepoState> {
+    const configured = options.baseBranch;
+    if (configured !== undefined && !isValidBranchName(configured)) {
+      throw new InvalidGitInputError(`Invalid base branch name in config: ${JSON.stringify(configured)}`);
+    }
+    const location = await this.location();
+    const [symbolic, verified] = await Promise.all([
+      this.runner.run(['symbolic-ref', '-q', 'HEAD'], [1]),
+      this.runner.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1]),
+    ]);
+    const headRef = symbolic.exitCode === 0 ? symbolic.stdout.trim() : undefined;
+    const branch = headRef?.replace(/^refs\/heads\//, '');
+    const sha = verified.exitCode === 0 ? verified.stdout.trim() : undefined;
+    const head: HeadState =
+      sha === undefined
+        ? { kind: 'unborn', branch: branch ?? '' }
+        : branch !== undefined
+          ? { kind: 'branch', branch, sha, shortSha: sha.slice(0, 7) }
+          : { kind: 'detached', sha, shortSha: sha.slice(0, 7) };
+
+    const candidates = baseCandidates(configured);
+    const refs = await this.readRefs([...(headRef ? [headRef] : []), ...candidates.map((c) => c.ref)]);
+    const upstream = headRef ? refs.get(headRef)?.upstream : undefined;
+    const found = findBase(candidates, refs, branch);
+    const state = { ...location, head, ...(upstream ? { upstream } : {}) };
+    if (sha === undefined) return { ...state, ...(found ? { base: found } : {}), degraded: `No commits yet on ${branch ?? 'HEAD'}.` };
+    if (!found) return { ...state, degraded: missingBaseReason(configured, location.isShallow) };
+    const mergeBase = await this.runner.run(['merge-base', sha, found.sha], [1]);
+    if (mergeBase.exitCode !== 0) {
+      const why = location.isShallow
+        ? `Shallow clone: the history does not reach the merge-base with ${found.name}; fetch more history to see commits ahead.`
+        : `HEAD has no common history with ${found.name}.`;
+      return { ...state, base: found, degraded: why };
+    }
+    return { ...state, base: { ...found, mergeBase: mergeBase.stdout.trim() } };
+  }
+
+  async commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]> {
+    const range = baseSha === undefined ? 'HEAD' : `${objectId(baseSha)}..HEAD`;
+    const args = ['log', '-z', commitLogFormat(trailerKey), ...(withFiles ? ['--name-only', '--no-renames'] : []), range, '--'];
+    return parseCommitLog((await this.runner.run(args)).stdout);
+  }
+
+  async changedFiles(mergeBase: string): Promise<ChangedFile[]> {
+    const out = await this.runner.run(['diff', '--name-status', '-z', '--no-renames', '--no-ext-diff', objectId(mergeBase), 'HEAD', '--']);
+    return parseNameStatus(out.stdout);
+  }
+
+  async uncommittedFiles(): Promise<ChangedFile[]> {
+    // No optional locks: a background refresh must not take index.lock from under the user's own git.
+    const out = await this.runner.run(['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);
+    return parsePorcelainStatus(out.stdout);
+  }
+
+  async commitsTouching(file: string, limit: number, trailerKey: string): Promise<CommitRecord[]> {
+    const count = Math.max(1, Math.floor(limit));
+    // `:(top,literal)` keeps a path with `*`, `[` or a leading `:` from being read as a pattern or magic.
+    const args = ['log', '-z', `--max-count=${count}`, commitLogFormat(trailerKey), 'HEAD', '--', `:(top,literal)${file}`];
+    return parseCommitLog((await this.runner.run(args)).stdout);
+  }
+
+  private async location(): Promise<Pick<RepoState, 'topLevel' | 'prefix' | 'gitDir' | 'commonGitDir' | 'isLinkedWorktree' | 'isShallow' | 'rebaseInProgress'>> {
+    const out = await this.runner.run(
+      ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository', '--show-prefix'],
+      [128],
+    );
+    const lines = out.stdout.split('\n');
+    const [topLevel, gitDir, common, shallow, prefix] = lines;
+    if (out.exitCode !== 0 || !topLevel || !gitDir || !common) throw new NotARepositoryError(this.runner.cwd);
+    const commonGitDir = path.resolve(this.runner.cwd, common);
+    return {
+      topLevel,
+      prefix: prefix ?? '',
+      gitDir,
+      commonGitDir,
+      isLinkedWorktree: path.resolve(gitDir) !== commonGitDir,
+      isShallow: shallow === 'true',
+      rebaseInProgress: ['rebase-merge', 'rebase-apply'].some((d) => fs.existsSync(path.join(gitDir, d))),
+    };
+  }
+
+  /** Reads the given refs in one `for-each-ref` call; keys are exact ref names. */
+  private async readRefs(refs: readonly string[]): Promise<Map<string, RefRow>> {
+    const format = '--format=%(refname)%00%(objectname)%00%(symref)%00%(upstream:short)';
+    const out = await this.runner.run(['for-each-ref', format, '--', ...new Set(refs)]);
+    const rows = new Map<string, RefRow>();
+    for (const line of out.stdout.split('\n')) {
+      const [name, objectName, symref, upstream] = line.split('\0');
+      if (name && objectName) rows.set(name, { objectName, symref: symref ?? '', upstream: upstream ?? '' });
+    }
+    return rows;
+  }
+}
+
+interface BaseCandidate {
+  readonly ref: string;
+  readonly source: BaseSource;
+}
+
+function baseCandidates(configured: string | undefined): BaseCandidate[] {
+  if (configured !== undefined) {
+    return [
+      { ref: `refs/heads/${configured}`, source: 'config' },
+      { ref: `refs/remotes/${configured}`, source: 'config' },
+    ];
+  }
+  return [
+    { ref: 'refs/remotes/origin/HEAD', source: 'origin/HEAD' },
+    { ref: 'refs/heads/main', source: 'main' },
+    { ref: 'refs/heads/master', source: 'master' },
+  ];
+}
+
+function findBase(candidates: readonly BaseCandidate[], refs: ReadonlyMap<string, RefRow>, branch: string | undefined): BaseBranch | undefined {
+  for (const { ref, source } of candidates) {
+    const row = refs.get(ref);
+    if (!row || !OBJECT_ID.test(row.objectName)) continue;
+    // origin/HEAD is a symbolic ref: name the branch it points to.
+    const target = row.symref || ref;
+    // `git clone --branch feature/x` (typical in CI) points origin/HEAD at origin/feature/x:
+    // a branch is not its own base, so look further (main and master stay valid bases of themselves).
+    if (source === 'origin/HEAD' && branch !== undefined && !['main', 'master'].includes(branch) && target === `refs/remotes/origin/${branch}`) continue;
+    return { name: shortRefName(target), ref: target, source, sha: row.objectName };
+  }
+  return undefined;
+}
+
+function shortRefName(ref: string): string {
+  return ref.replace(/^refs\/(?:heads|remotes)\//, '');
+}
+
+function missingBaseReason(configured: string | undefined, shallow: boolean): string {
+  if (configured !== undefined) return `Base branch "${configured}" (from config) does not exist here.`;
+  if (shallow) return 'Shallow clone without a base branch (no origin/HEAD, main or master); fetch the base to see commits ahead.';
+  return 'No base branch: set baseBranch in .value/config.yaml, or create origin/HEAD, main or master.';
+}
+
+function objectId(sha: string): string {
+  if (!OBJECT_ID.test(sha)) throw new InvalidGitInputError(`Not an object id: ${JSON.stringify(sha)}`);
+  return sha;
+}

@@ -1,0 +1,214 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { GitMissingError, InvalidGitInputError, NotARepositoryError } from '../../../src/core/git/gitErrors';
+import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
+import { TempRepo } from './tempRepo';
+
+describe('git repository state (real git)', () => {
+  const repos: TempRepo[] = [];
+  const make = (options?: Parameters<typeof TempRepo.create>[0]): TempRepo => {
+    const r = TempRepo.create(options);
+    repos.push(r);
+    return r;
+  };
+  after(() => repos.forEach((r) => r.remove()));
+
+  it('refuses a folder that is not a repository, or does not exist', async () => {
+    const plain = make({ init: false });
+    await assert.rejects(new SimpleGitPort(plain.dir).readState(), NotARepositoryError);
+    await assert.rejects(new SimpleGitPort(path.join(plain.dir, 'missing')).readState(), NotARepositoryError);
+  });
+
+  it('says clearly, in one line, that git is missing', async () => {
+    const repo = make();
+    const error = await new SimpleGitPort(repo.dir, { binary: '/nonexistent/bin/git' }).readState().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof GitMissingError, String(error));
+    assert.match(error.message, /^Git was not found .*install git/);
+    assert.ok(!error.message.includes('\n'));
+  });
+
+  it('reports an unborn branch without failing', async () => {
+    const repo = make({ branch: 'trunk' });
+    const state = await new SimpleGitPort(repo.dir).readState();
+    assert.deepStrictEqual(state.head, { kind: 'unborn', branch: 'trunk' });
+    assert.strictEqual(state.base, undefined);
+    assert.match(state.degraded ?? '', /No commits yet on trunk/);
+    assert.strictEqual(state.topLevel, repo.dir);
+    assert.strictEqual(state.isLinkedWorktree, false);
+  });
+
+  it('finds the branch, main as base and the merge-base', async () => {
+    const repo = make();
+    const base = repo.commit('base', ['a.txt']);
+    repo.commit('main moves on', ['b.txt']);
+    repo.git('checkout', '-q', '-b', 'feature/x', base);
+    const tip = repo.commit('work', ['c.txt']);
+    const state = await new SimpleGitPort(repo.dir).readState();
+    assert.deepStrictEqual(state.head, { kind: 'branch', branch: 'feature/x', sha: tip, shortSha: tip.slice(0, 7) });
+    assert.strictEqual(state.base?.name, 'main');
+    assert.strictEqual(state.base?.source, 'main');
+    assert.strictEqual(state.base?.mergeBase, base);
+    assert.strictEqual(state.degraded, undefined);
+    assert.strictEqual(state.rebaseInProgress, false);
+    assert.strictEqual(state.isShallow, false);
+  });
+
+  it('falls back to master, and names a missing base as degraded', async () => {
+    const repo = make({ branch: 'master' });
+    repo.commit('one', ['a.txt']);
+    assert.strictEqual((await new SimpleGitPort(repo.dir).readState()).base?.source, 'master');
+    repo.git('branch', '-q', '-m', 'trunk');
+    const state = await new SimpleGitPort(repo.dir).readState();
+    assert.strictEqual(state.base, undefined);
+    assert.match(state.degraded ?? '', /No base branch/);
+  });
+
+  it('uses config.baseBranch (local or remote-tracking) and says when it is missing', async () => {
+    const repo = make();
+    const first = repo.commit('one', ['a.txt']);
+    repo.git('branch', 'develop');
+    repo.git('update-ref', 'refs/remotes/upstream/release', first);
+    repo.commit('two', ['b.txt']);
+    const port = new SimpleGitPort(repo.dir);
+    assert.strictEqual((await port.readState({ baseBranch: 'develop' })).base?.ref, 'refs/heads/develop');
+    const remote = await port.readState({ baseBranch: 'upstream/release' });
+    assert.strictEqual(remote.base?.ref, 'refs/remotes/upstream/release');
+    assert.strictEqual(remote.base?.mergeBase, first);
+    const missing = await port.readState({ baseBranch: 'nope' });
+    assert.strictEqual(missing.base, undefined);
+    assert.match(missing.degraded ?? '', /"nope" \(from config\) does not exist/);
+  });
+
+  it('refuses a configured base that is not a valid branch name before git sees it', async () => {
+    const repo = make();
+    repo.commit('one');
+    for (const bad of ['--output=/tmp/x', 'a..b', 'x y', 'a~1', 'HEAD@{1}', '']) {
+      await assert.rejects(new SimpleGitPort(repo.dir).readState({ baseBranch: bad }), InvalidGitInputError, bad);
+    }
+  });
+
+  it('prefers origin/HEAD and reads the upstream of a tracking branch', async () => {
+    const origin = make();
+    origin.commit('one', ['a.txt']);
+    origin.git('branch', 'trunk');
+    origin.git('checkout', '-q', 'trunk');
+    const clone = make({ init: false });
+    clone.git('clone', '-q', `file://${origin.dir}`, '.');
+    clone.git('branch', '-q', '-m', 'trunk', 'local-trunk');
+    clone.git('checkout', '-q', '-b', 'feature/y', '--track', 'origin/main');
+    clone.commit('mine', ['m.txt']);
+    const state = await new SimpleGitPort(clone.dir).readState();
+    // origin/HEAD points at origin/trunk (what the origin had checked out), not at main.
+    assert.strictEqual(state.base?.source, 'origin/HEAD');
+    assert.strictEqual(state.base?.name, 'origin/trunk');
+    assert.strictEqual(state.upstream, 'origin/main');
+  });
+
+  it('shows a detached HEAD by its short sha', async () => {
+    const repo = make();
+    const first = repo.commit('one');
+    repo.commit('two');
+    repo.git('checkout', '-q', '--detach', first);
+    const state = await new SimpleGitPort(repo.dir).readState();
+    assert.deepStrictEqual(state.head, { kind: 'detached', sha: first, shortSha: first.slice(0, 7) });
+    assert.strictEqual(state.upstream, undefined);
+  });
+
+  it('keeps branch names with slashes, unicode and # intact', async () => {
+    const repo = make();
+    repo.commit('one');
+    for (const name of ['feature/deep/nested-x', 'feature/ünïcode-ß', 'fix/#42-crash']) {
+      repo.git('checkout', '-q', '-b', name, 'main');
+      const state = await new SimpleGitPort(repo.dir).readState();
+      assert.strictEqual(state.head.kind === 'branch' ? state.head.branch : '', name);
+    }
+  });
+
+  it('says a shallow clone without the base is degraded, and why', async () => {
+    const origin = make();
+    origin.commit('one', ['a.txt']);
+    origin.git('checkout', '-q', '-b', 'feature/z');
+    origin.commit('two', ['b.txt']);
+    origin.commit('three', ['c.txt']);
+    const clone = make({ init: false });
+    clone.git('clone', '-q', '--depth', '1', '--single-branch', '--branch', 'feature/z', `file://${origin.dir}`, '.');
+    const state = await new SimpleGitPort(clone.dir).readState();
+    assert.strictEqual(state.isShallow, true);
+    assert.strictEqual(state.base, undefined);
+    assert.match(state.degraded ?? '', /^Shallow clone without a base branch/);
+  });
+
+  it('says a shallow clone whose history stops before the merge-base is degraded', async () => {
+    const origin = make();
+    origin.commit('one', ['a.txt']);
+    origin.git('checkout', '-q', '-b', 'feature/z');
+    origin.commit('two', ['b.txt']);
+    origin.git('checkout', '-q', 'main');
+    origin.commit('main moves', ['d.txt']);
+    const clone = make({ init: false });
+    clone.git('clone', '-q', '--depth', '1', '--no-single-branch', `file://${origin.dir}`, '.');
+    clone.git('checkout', '-q', 'feature/z');
+    const state = await new SimpleGitPort(clone.dir).readState();
+    assert.strictEqual(state.base?.name, 'origin/main');
+    assert.strictEqual(state.base?.mergeBase, undefined);
+    assert.match(state.degraded ?? '', /^Shallow clone: the history does not reach the merge-base/);
+  });
+
+  it('says when HEAD shares no history with the base', async () => {
+    const repo = make();
+    repo.commit('one');
+    repo.git('checkout', '-q', '--orphan', 'island');
+    repo.commit('alone');
+    const state = await new SimpleGitPort(repo.dir).readState();
+    assert.strictEqual(state.base?.mergeBase, undefined);
+    assert.match(state.degraded ?? '', /no common history with main/);
+  });
+
+  it('understands a linked worktree, whose .git is a file', async () => {
+    const repo = make();
+    const base = repo.commit('one', ['a.txt']);
+    const wtDir = `${repo.dir}-wt`;
+    repo.git('worktree', 'add', '-q', '-b', 'feature/wt', wtDir);
+    const wt = TempRepo.at(wtDir);
+    repos.push(wt);
+    wt.commit('in worktree', ['w.txt']);
+    assert.ok(fs.statSync(path.join(wtDir, '.git')).isFile());
+    const state = await new SimpleGitPort(wtDir).readState();
+    assert.strictEqual(state.isLinkedWorktree, true);
+    assert.strictEqual(state.topLevel, wtDir);
+    assert.strictEqual(state.commonGitDir, path.join(repo.dir, '.git'));
+    assert.strictEqual(state.head.kind === 'branch' ? state.head.branch : '', 'feature/wt');
+    assert.strictEqual(state.base?.mergeBase, base);
+  });
+
+  it('flags a rebase in progress (HEAD is detached meanwhile)', async () => {
+    const repo = make();
+    repo.write('x.txt', 'base\n');
+    repo.commit('base', ['x.txt'].filter(() => false));
+    repo.git('add', 'x.txt');
+    repo.commit('add x');
+    repo.git('checkout', '-q', '-b', 'feature/r');
+    repo.write('x.txt', 'feature\n');
+    repo.git('commit', '-q', '-am', 'feature edit');
+    repo.git('checkout', '-q', 'main');
+    repo.write('x.txt', 'main\n');
+    repo.git('commit', '-q', '-am', 'main edit');
+    repo.git('checkout', '-q', 'feature/r');
+    assert.throws(() => repo.git('rebase', 'main'));
+    const state = await new SimpleGitPort(repo.dir).readState();
+    assert.strictEqual(state.rebaseInProgress, true);
+    assert.strictEqual(state.head.kind, 'detached');
+  });
+
+  it('knows the folder prefix when opened on a subfolder', async () => {
+    const repo = make();
+    repo.commit('one', ['pkg/app/a.txt']);
+    const state = await new SimpleGitPort(path.join(repo.dir, 'pkg', 'app')).readState();
+    assert.strictEqual(state.topLevel, repo.dir);
+    assert.strictEqual(state.prefix, 'pkg/app/');
+  });
+});
