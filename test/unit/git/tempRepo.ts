@@ -45,7 +45,7 @@ export class TempRepo {
 
   /** Runs git with bytes on stdin. */
   gitInput(input: string | Buffer, ...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, env: GIT_ENV, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync('git', args, { cwd: this.dir, env: GIT_ENV, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });
   }
 
   write(file: string, content = `${file}\n`): void {

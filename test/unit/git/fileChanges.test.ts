@@ -1,0 +1,73 @@
+import * as assert from 'assert';
+import { parseNameStatus, parsePorcelainStatus } from '../../../src/core/git/fileChanges';
+import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
+import { TempRepo } from './tempRepo';
+
+describe('changed and uncommitted files (real git)', () => {
+  let repo: TempRepo;
+  afterEach(() => repo.remove());
+
+  it('lists files changed since the merge-base, not what the base did since', async () => {
+    repo = TempRepo.create();
+    repo.commit('base', ['keep.txt', 'edit.txt', 'gone.txt', 'old name.txt']);
+    const mergeBase = repo.head();
+    repo.git('checkout', '-q', '-b', 'feature/f');
+    repo.commit('work', ['edit.txt', 'src/new file.ts', 'ünï/#1.md']);
+    repo.git('rm', '-q', 'gone.txt');
+    repo.git('mv', 'old name.txt', 'new name.txt');
+    repo.commit('remove and rename');
+    repo.git('checkout', '-q', 'main');
+    repo.commit('main only', ['main-only.txt']);
+    repo.git('checkout', '-q', 'feature/f');
+    const files = await new SimpleGitPort(repo.dir).changedFiles(mergeBase);
+    const byPath = Object.fromEntries(files.map((f) => [f.path, f.status]));
+    assert.deepStrictEqual(byPath, {
+      'edit.txt': 'M',
+      'src/new file.ts': 'A',
+      'ünï/#1.md': 'A',
+      'gone.txt': 'D',
+      'old name.txt': 'D',
+      'new name.txt': 'A',
+    });
+  });
+
+  it('lists staged, unstaged and untracked files', async () => {
+    repo = TempRepo.create();
+    repo.commit('base', ['a.txt', 'b.txt', 'c.txt']);
+    repo.write('a.txt', 'changed\n');
+    repo.write('b.txt', 'staged\n');
+    repo.git('add', 'b.txt');
+    repo.git('rm', '-q', '--cached', 'c.txt');
+    repo.write('deep/new dir/n.txt', 'new\n');
+    const files = await new SimpleGitPort(repo.dir).uncommittedFiles();
+    // c.txt is both deleted from the index and present as an untracked file: git lists it twice.
+    assert.deepStrictEqual(files.map((f) => `${f.status}|${f.path}`).sort(), [' M|a.txt', 'D |c.txt', 'M |b.txt', '??|c.txt', '??|deep/new dir/n.txt'].sort());
+  });
+
+  it('finds the last N commits that touched a file, even with glob characters in its name', async () => {
+    repo = TempRepo.create();
+    repo.commit('one\n\nIntent: a\n', ['src/[id].ts']);
+    repo.commit('two\n\nIntent: b\n', ['src/x.ts']);
+    repo.commit('three\n\nIntent: c, d\n', ['src/[id].ts']);
+    repo.commit('four\n\nIntent: e\n', ['src/[id].ts', 'src/x.ts']);
+    const port = new SimpleGitPort(repo.dir);
+    const touching = await port.commitsTouching('src/[id].ts', 2, 'Intent');
+    assert.deepStrictEqual(touching.map((c) => c.trailerIds), [['e'], ['c', 'd']]);
+    assert.strictEqual((await port.commitsTouching('src/[id].ts', 50, 'Intent')).length, 3);
+    assert.deepStrictEqual(await port.commitsTouching('src/missing.ts', 50, 'Intent'), []);
+  });
+});
+
+describe('change list parsing', () => {
+  it('parses renames and copies in name-status and porcelain output', () => {
+    assert.deepStrictEqual(parseNameStatus('R087\0old.txt\0new.txt\0M\0m.txt\0'), [
+      { path: 'new.txt', status: 'R', from: 'old.txt' },
+      { path: 'm.txt', status: 'M' },
+    ]);
+    assert.deepStrictEqual(parsePorcelainStatus('R  new.txt\0old.txt\0?? u.txt\0'), [
+      { path: 'new.txt', status: 'R ', from: 'old.txt' },
+      { path: 'u.txt', status: '??' },
+    ]);
+    assert.deepStrictEqual(parseNameStatus(''), []);
+  });
+});
