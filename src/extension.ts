@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ValueLensApi } from './api';
 import { registerCommands } from './commands/registerCommands';
+import { registerProblemsPublisher } from './problems/problemsPublisher';
 import { ValueStore } from './state/valueStore';
 import { registerCurrentView } from './views/currentView';
 import { registerIntentsView } from './views/intentsView';
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
       intents: registerIntentsView(context, store),
       releases: registerReleasesView(context, store),
     };
+    registerProblemsPublisher(context, store);
     registerCommands(context, { store });
     await store.refresh();
     await vscode.commands.executeCommand('setContext', ContextKeys.activated, true);

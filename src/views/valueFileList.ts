@@ -18,9 +18,12 @@ export class FileNode extends vscode.TreeItem {
   constructor(readonly file: ValueFile, kind: string, icon: string) {
     super(file.name, vscode.TreeItemCollapsibleState.None);
     this.id = `${kind}:${file.uri.toString()}`;
-    this.iconPath = new vscode.ThemeIcon(icon);
+    this.iconPath = file.broken ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : new vscode.ThemeIcon(icon);
     this.resourceUri = file.uri;
-    this.tooltip = vscode.workspace.asRelativePath(file.uri);
+    if (file.description) this.description = file.description;
+    this.tooltip = file.broken
+      ? `${vscode.workspace.asRelativePath(file.uri)} has errors: see the Problems panel`
+      : vscode.workspace.asRelativePath(file.uri);
     this.contextValue = kind;
     this.command = { command: 'vscode.open', title: 'Open', arguments: [file.uri] };
   }
