@@ -1,0 +1,105 @@
+import type { CommitRecord } from '../git/commitLog';
+import type { ChangedFile } from '../git/fileChanges';
+
+/** A commit ahead of base with its trailer ids sorted into existing and unknown intents. */
+export interface LinkedCommit extends CommitRecord {
+  /** Trailer ids that name existing intents; the commit is linked iff this is non-empty. */
+  readonly intents: readonly string[];
+  /** Trailer ids that name no intent. */
+  readonly unknownIds: readonly string[];
+}
+
+/** A changed file and why it counts as linked. */
+export interface LinkedFile {
+  /** Folder-relative path. */
+  readonly path: string;
+  /** Status from `git diff --name-status`, or porcelain `XY` for uncommitted changes. */
+  readonly status: string;
+  readonly uncommitted: boolean;
+  /** Intents whose `paths` cover the file. */
+  readonly pathIntents: readonly string[];
+  /** Linked commits ahead of base that touched the file. */
+  readonly linkedBy: readonly string[];
+  readonly linked: boolean;
+}
+
+/** An intent id named by a trailer that does not exist. */
+export interface UnknownTrailer {
+  readonly sha: string;
+  readonly id: string;
+}
+
+export interface Coverage {
+  readonly commits: { readonly total: number; readonly linked: number };
+  readonly files: { readonly total: number; readonly linked: number };
+  readonly unlinkedCommits: readonly string[];
+  readonly unlinkedFiles: readonly string[];
+}
+
+export interface CoverageResult {
+  readonly commits: readonly LinkedCommit[];
+  readonly files: readonly LinkedFile[];
+  readonly coverage: Coverage;
+  readonly unknownTrailers: readonly UnknownTrailer[];
+}
+
+export interface CoverageInput {
+  /** Commits ahead of base; their `files` folder-relative. */
+  readonly commits: readonly CommitRecord[];
+  /** Files changed since the merge-base, folder-relative. */
+  readonly committedFiles: readonly ChangedFile[];
+  /** Uncommitted files, folder-relative. */
+  readonly uncommittedFiles: readonly ChangedFile[];
+  readonly knownIntents: ReadonlySet<string>;
+  /** Intents whose `paths` cover a folder-relative path. */
+  readonly pathIntents: (path: string) => readonly string[];
+}
+
+/**
+ * Value coverage of a branch (PRODUCT.md §2): a commit is linked iff its trailers name at
+ * least one existing intent (branch-name matches never link a commit; unknown ids alone do
+ * not); a changed file (committed or not, counted once) is linked iff an intent's `paths`
+ * cover it or a linked commit touched it. Unknown trailer ids are reported per commit.
+ */
+export function computeCoverage(input: CoverageInput): CoverageResult {
+  const unknownTrailers: UnknownTrailer[] = [];
+  const touchedBy = new Map<string, string[]>();
+  const commits = input.commits.map((commit): LinkedCommit => {
+    const intents = commit.trailerIds.filter((id) => input.knownIntents.has(id));
+    const unknownIds = commit.trailerIds.filter((id) => !input.knownIntents.has(id));
+    for (const id of unknownIds) unknownTrailers.push({ sha: commit.sha, id });
+    if (intents.length > 0) {
+      for (const file of commit.files) {
+        const list = touchedBy.get(file);
+        if (list) list.push(commit.sha);
+        else touchedBy.set(file, [commit.sha]);
+      }
+    }
+    return { ...commit, intents, unknownIds };
+  });
+
+  const files = new Map<string, LinkedFile>();
+  const addFile = (change: ChangedFile, uncommitted: boolean): void => {
+    if (files.has(change.path)) return;
+    const pathIntents = input.pathIntents(change.path);
+    const linkedBy = touchedBy.get(change.path) ?? [];
+    files.set(change.path, { path: change.path, status: change.status, uncommitted, pathIntents, linkedBy, linked: pathIntents.length > 0 || linkedBy.length > 0 });
+  };
+  for (const change of input.committedFiles) addFile(change, false);
+  for (const change of input.uncommittedFiles) addFile(change, true);
+  const fileList = [...files.values()];
+
+  const linkedCommits = commits.filter((c) => c.intents.length > 0).length;
+  const linkedFiles = fileList.filter((f) => f.linked).length;
+  return {
+    commits,
+    files: fileList,
+    unknownTrailers,
+    coverage: {
+      commits: { total: commits.length, linked: linkedCommits },
+      files: { total: fileList.length, linked: linkedFiles },
+      unlinkedCommits: commits.filter((c) => c.intents.length === 0).map((c) => c.sha),
+      unlinkedFiles: fileList.filter((f) => !f.linked).map((f) => f.path),
+    },
+  };
+}

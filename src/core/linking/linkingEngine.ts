@@ -1,0 +1,218 @@
+import { GitMissingError, NotARepositoryError } from '../git/gitErrors';
+import type { ChangedFile } from '../git/fileChanges';
+import type { CommitRecord } from '../git/commitLog';
+import type { GitPort, RepoState } from '../git/gitPort';
+import type { Intent, ValueConfig } from '../model/types';
+import { BranchMatcher } from './branchMatcher';
+import type { BranchReason } from './branchMatcher';
+import { computeCoverage } from './coverage';
+import type { Coverage, LinkedCommit, LinkedFile, UnknownTrailer } from './coverage';
+import { IntentPathMatcher, normalizePath } from './pathMatcher';
+import { CoalescingJob, repoKeyOf, runExclusive } from './scanQueue';
+
+/** The model the engine links against: plain values, never read from settings here. */
+export interface LinkingModel {
+  readonly intents: readonly Intent[];
+  readonly config: ValueConfig;
+}
+
+export interface LinkingOptions {
+  /** How many recent commits of a file count for its intents; default 50. */
+  readonly recentCommits?: number;
+  /** Entries kept in the per-path and per-file-and-HEAD caches; default 20,000. */
+  readonly cacheSize?: number;
+  /** Key that serialises scans; default the folder's work tree found on disk. */
+  readonly repoKey?: string;
+}
+
+export type FileReason = 'path' | 'commit';
+
+export interface FileIntent {
+  readonly id: string;
+  readonly reasons: readonly FileReason[];
+}
+
+export interface BranchIntent {
+  readonly id: string;
+  readonly reasons: readonly (BranchReason | 'commit')[];
+}
+
+/** Everything known about the current branch after one scan. */
+export interface BranchScan {
+  readonly state: RepoState;
+  /** Branch name (also for an unborn branch); undefined on a detached HEAD. */
+  readonly branch: string | undefined;
+  readonly intents: readonly BranchIntent[];
+  readonly commits: readonly LinkedCommit[];
+  readonly files: readonly LinkedFile[];
+  readonly coverage: Coverage;
+  readonly unknownTrailers: readonly UnknownTrailer[];
+}
+
+const DEFAULT_RECENT_COMMITS = 50;
+const DEFAULT_CACHE_SIZE = 20_000;
+
+/**
+ * Links files, commits and the current branch of one workspace folder to intents
+ * (PRODUCT.md §2). Paths in and out are relative to the folder, `/`-separated. Call
+ * {@link setModel} when `.value/` changes and {@link refresh} when HEAD or refs move.
+ */
+export class LinkingEngine {
+  private model!: LinkingModel;
+  private known = new Set<string>();
+  private order = new Map<string, number>();
+  private paths!: IntentPathMatcher;
+  private branches!: BranchMatcher;
+  private state: RepoState | undefined;
+  private scan: BranchScan | undefined;
+  private readonly fileCommits = new Map<string, Promise<readonly string[]>>();
+  private readonly job = new CoalescingJob(() => this.runScan());
+  private readonly recentCommits: number;
+  private readonly cacheSize: number;
+  private readonly repoKey: string;
+
+  constructor(
+    folder: string,
+    private readonly port: GitPort,
+    model: LinkingModel,
+    options: LinkingOptions = {},
+  ) {
+    this.recentCommits = options.recentCommits ?? DEFAULT_RECENT_COMMITS;
+    this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
+    this.repoKey = options.repoKey ?? repoKeyOf(folder);
+    this.setModel(model);
+  }
+
+  /** Replaces intents and config: recompiles the matchers and drops path results. */
+  setModel(model: LinkingModel): void {
+    this.model = model;
+    this.known = new Set(model.intents.map((i) => i.id));
+    this.order = new Map(model.intents.map((intent, index) => [intent.id, index]));
+    this.paths = new IntentPathMatcher(model.intents, this.cacheSize);
+    this.branches = new BranchMatcher(model.intents);
+    // Trailer ids per file stay valid: they are keyed by HEAD and trailer key, not by intents.
+  }
+
+  /** The result of the last finished scan, if any. */
+  get lastScan(): BranchScan | undefined {
+    return this.scan;
+  }
+
+  /**
+   * Re-reads the repository and the current branch. Never runs two scans of one repository
+   * at once: a request during a scan waits for one shared follow-up scan.
+   * Rejects with GitMissingError or NotARepositoryError when git cannot answer at all.
+   */
+  async refresh(): Promise<BranchScan> {
+    return this.job.request();
+  }
+
+  /** Intents whose `paths` cover the folder-relative `path`; no git involved. */
+  pathIntents(path: string): readonly string[] {
+    return this.paths.match(path);
+  }
+
+  /**
+   * A file's intents: `paths` matches ∪ existing intents named by the trailers of the last N
+   * commits that touched it (one `git log` per file and HEAD, cached). Without git (missing,
+   * not a repository, no commits yet) only the `paths` matches count.
+   */
+  async fileIntents(path: string): Promise<FileIntent[]> {
+    const file = normalizePath(path);
+    const reasons = new Map<string, FileReason[]>();
+    for (const id of this.paths.match(file)) reasons.set(id, ['path']);
+    for (const id of await this.commitIntentsOf(file)) {
+      if (!this.known.has(id)) continue;
+      const list = reasons.get(id);
+      if (list) {
+        if (!list.includes('commit')) list.push('commit');
+      } else reasons.set(id, ['commit']);
+    }
+    return [...reasons].sort(([a], [b]) => this.rank(a) - this.rank(b)).map(([id, r]) => ({ id, reasons: r }));
+  }
+
+  private async commitIntentsOf(file: string): Promise<readonly string[]> {
+    let state = this.state;
+    if (!state) {
+      try {
+        state = (await this.refresh()).state;
+      } catch (e) {
+        if (e instanceof GitMissingError || e instanceof NotARepositoryError) return [];
+        throw e;
+      }
+    }
+    if (state.head.kind === 'unborn') return [];
+    const key = `${state.head.sha}\0${this.model.config.trailer}\0${file}`;
+    let pending = this.fileCommits.get(key);
+    if (!pending) {
+      const repoPath = `${state.prefix}${file}`;
+      pending = this.port.commitsTouching(repoPath, this.recentCommits, this.model.config.trailer).then((commits) => [...new Set(commits.flatMap((c) => c.trailerIds))]);
+      if (this.fileCommits.size >= this.cacheSize) {
+        const oldest = this.fileCommits.keys().next();
+        if (!oldest.done) this.fileCommits.delete(oldest.value);
+      }
+      this.fileCommits.set(key, pending);
+      // A failed lookup is not remembered: the next request asks git again.
+      pending.catch(() => this.fileCommits.delete(key));
+    }
+    return pending;
+  }
+
+  private async runScan(): Promise<BranchScan> {
+    return runExclusive(this.repoKey, async () => {
+      const { config } = this.model;
+      const state = await this.port.readState(config.baseBranch !== undefined ? { baseBranch: config.baseBranch } : {});
+      const base = state.base;
+      const comparable = state.head.kind !== 'unborn' && base?.mergeBase !== undefined;
+      const [commits, committed, uncommitted] = await Promise.all([
+        comparable ? this.port.commitsAhead(base.sha, config.trailer, true) : Promise.resolve<CommitRecord[]>([]),
+        comparable && base.mergeBase ? this.port.changedFiles(base.mergeBase) : Promise.resolve<ChangedFile[]>([]),
+        this.port.uncommittedFiles(),
+      ]);
+      const inFolder = folderPaths(state.prefix);
+      const result = computeCoverage({
+        commits: commits.map((c) => ({ ...c, files: inFolder(c.files.map((path) => ({ path, status: '' }))).map((f) => f.path) })),
+        committedFiles: inFolder(committed),
+        uncommittedFiles: inFolder(uncommitted),
+        knownIntents: this.known,
+        pathIntents: (path) => this.paths.match(path),
+      });
+      const branch = state.head.kind === 'detached' ? undefined : state.head.branch;
+      const reasons = new Map<string, (BranchReason | 'commit')[]>();
+      if (branch) for (const m of this.branches.match(branch)) reasons.set(m.id, [...m.reasons]);
+      for (const commit of result.commits) {
+        for (const id of commit.intents) {
+          const list = reasons.get(id) ?? [];
+          if (!list.includes('commit')) list.push('commit');
+          reasons.set(id, list);
+        }
+      }
+      this.state = state;
+      this.scan = {
+        state,
+        branch,
+        intents: [...reasons].sort(([a], [b]) => this.rank(a) - this.rank(b)).map(([id, r]) => ({ id, reasons: r })),
+        commits: result.commits,
+        files: result.files,
+        coverage: result.coverage,
+        unknownTrailers: result.unknownTrailers,
+      };
+      return this.scan;
+    });
+  }
+
+  private rank(id: string): number {
+    return this.order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  }
+}
+
+/** Keeps the changes inside the folder (repository prefix `prefix`) with folder-relative paths. */
+function folderPaths(prefix: string): (files: readonly ChangedFile[]) => ChangedFile[] {
+  return (files) =>
+    files.flatMap((f) => {
+      if (!f.path.startsWith(prefix)) return [];
+      const path = f.path.slice(prefix.length);
+      if (f.from === undefined) return [{ path, status: f.status }];
+      return [{ path, status: f.status, from: f.from.startsWith(prefix) ? f.from.slice(prefix.length) : f.from }];
+    });
+}

@@ -1,0 +1,110 @@
+import picomatch from 'picomatch';
+import type { Intent } from '../model/types';
+import { parsePathPattern, patternKey } from './gitignorePattern';
+
+interface CompiledPattern {
+  readonly intent: number;
+  /** Position in the intent's list: with .gitignore rules the last matching pattern decides. */
+  readonly order: number;
+  readonly negated: boolean;
+  readonly regex: RegExp;
+}
+
+const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false };
+const DEFAULT_CACHE_SIZE = 20_000;
+
+/**
+ * All intents' `paths` compiled once and grouped by a literal key (leading directories, a
+ * name, an extension), so a lookup tests only the few globs that can match, not every glob
+ * of every intent. Results are cached per path; build a new matcher when intents change.
+ */
+export class IntentPathMatcher {
+  private readonly ids: readonly string[];
+  private readonly byPrefix = new Map<string, CompiledPattern[]>();
+  private readonly byName = new Map<string, CompiledPattern[]>();
+  private readonly byExtension = new Map<string, CompiledPattern[]>();
+  private readonly unkeyed: CompiledPattern[] = [];
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(
+    intents: readonly Pick<Intent, 'id' | 'paths'>[],
+    private readonly cacheSize = DEFAULT_CACHE_SIZE,
+  ) {
+    this.ids = intents.map((i) => i.id);
+    intents.forEach((intent, index) => {
+      intent.paths.forEach((raw, order) => {
+        const pattern = parsePathPattern(raw);
+        if (!pattern) return;
+        // A pattern matches a path or any directory above it (`src/checkout` covers its files);
+        // a directory-only pattern matches only through a directory above the path.
+        const globs = pattern.dirOnly ? [`${pattern.glob}/**`] : [pattern.glob, `${pattern.glob}/**`];
+        const regex = combine(globs.map((g) => picomatch.makeRe(g, GLOB_OPTIONS)));
+        this.add(patternKey(pattern.glob), { intent: index, order, negated: pattern.negated, regex });
+      });
+    });
+  }
+
+  /** Ids of the intents whose `paths` cover `path` (folder-relative, `/`-separated), in intent order. */
+  match(path: string): readonly string[] {
+    const normalized = normalizePath(path);
+    const cached = this.cache.get(normalized);
+    if (cached) return cached;
+    const result = this.compute(normalized);
+    if (this.cache.size >= this.cacheSize) {
+      // Oldest first: Map iteration follows insertion order.
+      const oldest = this.cache.keys().next();
+      if (!oldest.done) this.cache.delete(oldest.value);
+    }
+    this.cache.set(normalized, result);
+    return result;
+  }
+
+  private compute(path: string): readonly string[] {
+    // Last matching pattern per intent, as in .gitignore.
+    const decisive = new Map<number, CompiledPattern>();
+    const consider = (patterns: readonly CompiledPattern[] | undefined): void => {
+      for (const p of patterns ?? []) {
+        const current = decisive.get(p.intent);
+        if (current && current.order > p.order) continue;
+        if (p.regex.test(path)) decisive.set(p.intent, p);
+      }
+    };
+    const segments = path.split('/');
+    let prefix = '';
+    for (const segment of segments) {
+      prefix = prefix ? `${prefix}/${segment}` : segment;
+      consider(this.byPrefix.get(prefix));
+      consider(this.byName.get(segment));
+      for (let dot = segment.indexOf('.'); dot >= 0; dot = segment.indexOf('.', dot + 1)) {
+        consider(this.byExtension.get(segment.slice(dot)));
+      }
+    }
+    consider(this.unkeyed);
+    const matched: number[] = [];
+    for (const [intent, pattern] of decisive) if (!pattern.negated) matched.push(intent);
+    return matched.sort((a, b) => a - b).map((i) => this.ids[i] ?? '');
+  }
+
+  private add(key: ReturnType<typeof patternKey>, pattern: CompiledPattern): void {
+    const bucket = (map: Map<string, CompiledPattern[]>, value: string): void => {
+      const list = map.get(value);
+      if (list) list.push(pattern);
+      else map.set(value, [pattern]);
+    };
+    if (key.kind === 'prefix') bucket(this.byPrefix, key.value);
+    else if (key.kind === 'name') bucket(this.byName, key.value);
+    else if (key.kind === 'extension') bucket(this.byExtension, key.value);
+    else this.unkeyed.push(pattern);
+  }
+}
+
+/** Drops a leading `./` or `/`; callers pass `/`-separated, folder-relative paths. */
+export function normalizePath(path: string): string {
+  return path.replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
+}
+
+function combine(regexes: readonly RegExp[]): RegExp {
+  const [first] = regexes;
+  if (regexes.length === 1 && first) return first;
+  return new RegExp(regexes.map((r) => `(?:${r.source})`).join('|'), regexes[0]?.flags ?? '');
+}
