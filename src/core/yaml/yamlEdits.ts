@@ -343,7 +343,7 @@ function createNode(doc: Document, value: YamlValue, quote?: Scalar.Type): YamlN
  */
 export function needsQuotesForOldParsers(value: string): boolean {
   try {
-    const asOld: unknown = parse(value, { version: '1.1' });
+    const asOld: unknown = parse(value, { version: '1.1', logLevel: 'silent' });
     // Dates stay plain: our own reader (YAML 1.2) keeps them as strings, and so do users.
     return typeof asOld !== 'string' && !(asOld instanceof Date);
   } catch {
