@@ -2,19 +2,30 @@ import picomatch from 'picomatch';
 import type { Intent } from '../model/types';
 import { parsePathPattern, patternKey } from './gitignorePattern';
 
-interface CompiledPattern {
-  readonly intent: number;
-  /** Position in the intent's list: with .gitignore rules the last matching pattern decides. */
-  readonly order: number;
-  readonly negated: boolean;
-  readonly regex: RegExp;
+const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false };
+
+/** One intent's glob; its regular expression is built on first use, so loading 10,000 globs stays cheap. */
+class CompiledPattern {
+  private regex: RegExp | undefined;
+
+  constructor(
+    readonly intent: number,
+    /** Position in the intent's list: with .gitignore rules the last matching pattern decides. */
+    readonly order: number,
+    readonly negated: boolean,
+    private readonly globs: readonly string[],
+  ) {}
+
+  test(path: string): boolean {
+    this.regex ??= combine(this.globs.map((g) => picomatch.makeRe(g, GLOB_OPTIONS)));
+    return this.regex.test(path);
+  }
 }
 
-const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false };
 const DEFAULT_CACHE_SIZE = 20_000;
 
 /**
- * All intents' `paths` compiled once and grouped by a literal key (leading directories, a
+ * All intents' `paths` parsed once (each compiled on first use) and grouped by a literal key (leading directories, a
  * name, an extension), so a lookup tests only the few globs that can match, not every glob
  * of every intent. Results are cached per path; build a new matcher when intents change.
  */
@@ -37,9 +48,9 @@ export class IntentPathMatcher {
         if (!pattern) return;
         // A pattern matches a path or any directory above it (`src/checkout` covers its files);
         // a directory-only pattern matches only through a directory above the path.
-        const globs = pattern.dirOnly ? [`${pattern.glob}/**`] : [pattern.glob, `${pattern.glob}/**`];
-        const regex = combine(globs.map((g) => picomatch.makeRe(g, GLOB_OPTIONS)));
-        this.add(patternKey(pattern.glob), { intent: index, order, negated: pattern.negated, regex });
+        const inside = `${pattern.glob}/**/*`;
+        const globs = pattern.dirOnly ? [inside] : [pattern.glob, inside];
+        this.add(patternKey(pattern.glob), new CompiledPattern(index, order, pattern.negated, globs));
       });
     });
   }
@@ -66,7 +77,7 @@ export class IntentPathMatcher {
       for (const p of patterns ?? []) {
         const current = decisive.get(p.intent);
         if (current && current.order > p.order) continue;
-        if (p.regex.test(path)) decisive.set(p.intent, p);
+        if (p.test(path)) decisive.set(p.intent, p);
       }
     };
     const segments = path.split('/');

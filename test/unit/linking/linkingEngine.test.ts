@@ -1,0 +1,209 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import type { CommitRecord } from '../../../src/core/git/commitLog';
+import type { GitPort } from '../../../src/core/git/gitPort';
+import { NotARepositoryError } from '../../../src/core/git/gitErrors';
+import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
+import { LinkingEngine } from '../../../src/core/linking/linkingEngine';
+import type { LinkingModel } from '../../../src/core/linking/linkingEngine';
+import { DEFAULT_CONFIG } from '../../../src/core/model/types';
+import { TempRepo } from '../git/tempRepo';
+import { intent } from './intents';
+
+const MODEL: LinkingModel = {
+  config: DEFAULT_CONFIG,
+  intents: [
+    intent('checkout-speed', ['src/checkout/**', '!src/checkout/legacy/**'], ['feature/checkout-*']),
+    intent('search', ['src/search/**']),
+    intent('docs', ['*.md']),
+  ],
+};
+
+describe('linking engine on real repositories', () => {
+  let repo: TempRepo;
+  let base: string;
+  afterEach(() => repo.remove());
+
+  /** main with a few files; then a feature branch with a mix of linked and unlinked commits. */
+  function featureRepo(branch = 'feature/checkout-speed-retry'): void {
+    repo = TempRepo.create();
+    base = repo.commit('base', ['src/checkout/pay.ts', 'src/checkout/legacy/old.ts', 'src/search/find.ts', 'src/util/misc.ts', 'README.md']);
+    repo.git('checkout', '-q', '-b', branch);
+  }
+
+  it('computes branch intents, commits and coverage by the exact rules', async () => {
+    featureRepo();
+    const linked = repo.commit('Speed up pay\n\nIntent: checkout-speed\n', ['src/checkout/pay.ts']);
+    const viaCommit = repo.commit('Misc helper\n\nIntent: search, ghost\n', ['src/util/misc.ts']);
+    const unknownOnly = repo.commit('Legacy fix\n\nIntent: ghost-two\n', ['src/checkout/legacy/old.ts']);
+    const plain = repo.commit('No trailer', ['src/other/new.ts']);
+    repo.write('src/checkout/wip.ts', 'wip\n');
+    repo.write('notes.txt', 'x\n');
+    const scan = await new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL).refresh();
+
+    assert.strictEqual(scan.branch, 'feature/checkout-speed-retry');
+    assert.strictEqual(scan.state.base?.mergeBase, base);
+    assert.deepStrictEqual(scan.intents, [
+      { id: 'checkout-speed', reasons: ['pattern', 'name', 'commit'] },
+      { id: 'search', reasons: ['commit'] },
+    ]);
+    assert.deepStrictEqual(scan.commits.map((c) => [c.sha, c.intents, c.unknownIds]), [
+      [plain, [], []],
+      [unknownOnly, [], ['ghost-two']],
+      [viaCommit, ['search'], ['ghost']],
+      [linked, ['checkout-speed'], []],
+    ]);
+    assert.deepStrictEqual(scan.unknownTrailers, [
+      { sha: unknownOnly, id: 'ghost-two' },
+      { sha: viaCommit, id: 'ghost' },
+    ]);
+    assert.deepStrictEqual(scan.coverage.commits, { total: 4, linked: 2 });
+    assert.deepStrictEqual(scan.coverage.unlinkedCommits, [plain, unknownOnly]);
+    // pay.ts: paths + linked commit; misc.ts: linked commit only; legacy/old.ts: excluded by !, its
+    // commit names only an unknown id; new.ts: nothing; wip.ts: uncommitted, covered by paths; notes.txt: nothing.
+    assert.deepStrictEqual(scan.files.map((f) => [f.path, f.linked, f.uncommitted]), [
+      ['src/checkout/legacy/old.ts', false, false],
+      ['src/checkout/pay.ts', true, false],
+      ['src/other/new.ts', false, false],
+      ['src/util/misc.ts', true, false],
+      ['notes.txt', false, true],
+      ['src/checkout/wip.ts', true, true],
+    ]);
+    assert.deepStrictEqual(scan.coverage.files, { total: 6, linked: 3 });
+    assert.deepStrictEqual(scan.coverage.unlinkedFiles, ['src/checkout/legacy/old.ts', 'src/other/new.ts', 'notes.txt']);
+  });
+
+  it('never lets a branch-name match link a commit', async () => {
+    featureRepo('feature/search');
+    const commit = repo.commit('Work without trailer', ['src/util/misc.ts']);
+    const scan = await new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL).refresh();
+    assert.deepStrictEqual(scan.intents, [{ id: 'search', reasons: ['name'] }]);
+    assert.deepStrictEqual(scan.coverage.commits, { total: 1, linked: 0 });
+    assert.deepStrictEqual(scan.coverage.unlinkedCommits, [commit]);
+    assert.deepStrictEqual(scan.coverage.unlinkedFiles, ['src/util/misc.ts']);
+  });
+
+  it("gives a file's intents with reasons from paths and from its last N commits", async () => {
+    featureRepo();
+    repo.commit('one\n\nIntent: search\n', ['src/util/misc.ts']);
+    repo.commit('two\n\nintent: checkout-speed, ghost\n', ['src/util/misc.ts', 'src/checkout/pay.ts']);
+    const engine = new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL, { recentCommits: 1 });
+    assert.deepStrictEqual(await engine.fileIntents('src/util/misc.ts'), [{ id: 'checkout-speed', reasons: ['commit'] }]);
+    assert.deepStrictEqual(await engine.fileIntents('src/checkout/pay.ts'), [{ id: 'checkout-speed', reasons: ['path', 'commit'] }]);
+    assert.deepStrictEqual(await engine.fileIntents('README.md'), [{ id: 'docs', reasons: ['path'] }]);
+    const wider = new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL);
+    assert.deepStrictEqual(await wider.fileIntents('src/util/misc.ts'), [
+      { id: 'checkout-speed', reasons: ['commit'] },
+      { id: 'search', reasons: ['commit'] },
+    ]);
+  });
+
+  it('caches a file answer per HEAD and asks git again after HEAD moves', async () => {
+    featureRepo();
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const engine = new LinkingEngine(repo.dir, port, MODEL);
+    await engine.refresh();
+    await Promise.all([engine.fileIntents('src/util/misc.ts'), engine.fileIntents('src/util/misc.ts')]);
+    await engine.fileIntents('src/util/misc.ts');
+    assert.strictEqual(port.calls.commitsTouching, 1);
+    repo.commit('later\n\nIntent: search\n', ['src/util/misc.ts']);
+    assert.deepStrictEqual(await engine.fileIntents('src/util/misc.ts'), [], 'stale until refreshed');
+    await engine.refresh();
+    assert.deepStrictEqual(await engine.fileIntents('src/util/misc.ts'), [{ id: 'search', reasons: ['commit'] }]);
+    assert.strictEqual(port.calls.commitsTouching, 2);
+    engine.setModel({ ...MODEL, intents: [intent('search', ['src/util/**'])] });
+    assert.deepStrictEqual(await engine.fileIntents('src/util/misc.ts'), [{ id: 'search', reasons: ['path', 'commit'] }]);
+    assert.strictEqual(port.calls.commitsTouching, 2, 'a model change keeps per-HEAD trailer answers');
+  });
+
+  it('never runs two scans of one repository at once; requests during a scan share one follow-up', async () => {
+    featureRepo();
+    repo.commit('one\n\nIntent: search\n', ['src/util/misc.ts']);
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const engine = new LinkingEngine(repo.dir, port, MODEL);
+    const other = new LinkingEngine(repo.dir, port, MODEL);
+    const results = await Promise.all([engine.refresh(), engine.refresh(), engine.refresh(), other.refresh(), engine.refresh()]);
+    assert.strictEqual(port.overlaps, 0);
+    assert.strictEqual(port.calls.readState, 3, 'engine: one scan + one shared follow-up; other engine: one, queued');
+    assert.ok(results.every((r) => r.coverage.commits.linked === 1));
+  });
+
+  it('degrades without a base or without commits, and still answers from paths without git', async () => {
+    repo = TempRepo.create({ branch: 'trunk' });
+    repo.write('src/search/a.ts', 'x\n');
+    const unborn = await new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL).refresh();
+    assert.deepStrictEqual(unborn.state.head, { kind: 'unborn', branch: 'trunk' });
+    assert.match(unborn.state.degraded ?? '', /No commits yet/);
+    assert.deepStrictEqual(unborn.coverage.files, { total: 1, linked: 1 });
+    assert.deepStrictEqual(await new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL).fileIntents('src/search/a.ts'), [{ id: 'search', reasons: ['path'] }]);
+
+    repo.commit('first\n\nIntent: search\n', ['src/search/a.ts']);
+    const noBase = await new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL).refresh();
+    assert.match(noBase.state.degraded ?? '', /No base branch/);
+    assert.deepStrictEqual(noBase.coverage.commits, { total: 0, linked: 0 });
+
+    const plain = TempRepo.create({ init: false });
+    try {
+      const engine = new LinkingEngine(plain.dir, new SimpleGitPort(plain.dir), MODEL);
+      await assert.rejects(engine.refresh(), NotARepositoryError);
+      assert.deepStrictEqual(await engine.fileIntents('doc.md'), [{ id: 'docs', reasons: ['path'] }]);
+    } finally {
+      plain.remove();
+    }
+  });
+
+  it('works on a detached HEAD and in a subfolder of the repository', async () => {
+    repo = TempRepo.create();
+    base = repo.commit('base', ['app/README.md', 'other/x.ts']);
+    repo.git('checkout', '-q', '--detach');
+    repo.commit('sub work\n\nIntent: search\n', ['app/src/search/q.ts', 'other/y.ts']);
+    const folder = path.join(repo.dir, 'app');
+    const engine = new LinkingEngine(folder, new SimpleGitPort(folder), MODEL);
+    const scan = await engine.refresh();
+    assert.strictEqual(scan.branch, undefined);
+    assert.deepStrictEqual(scan.files.map((f) => f.path), ['src/search/q.ts'], 'changes outside the folder are left out');
+    assert.deepStrictEqual(scan.commits[0]?.files, ['src/search/q.ts']);
+    assert.deepStrictEqual(await engine.fileIntents('src/search/q.ts'), [{ id: 'search', reasons: ['path', 'commit'] }]);
+  });
+});
+
+/** The real port, with call counts and a check that no scan starts while another one's git calls run. */
+class CountingPort implements GitPort {
+  readonly calls = { readState: 0, commitsTouching: 0 };
+  overlaps = 0;
+  private inFlight = 0;
+
+  constructor(private readonly inner: GitPort) {}
+
+  async readState(options?: { readonly baseBranch?: string }): ReturnType<GitPort['readState']> {
+    this.calls.readState += 1;
+    if (this.inFlight > 0) this.overlaps += 1;
+    return this.track(this.inner.readState(options));
+  }
+
+  async commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]> {
+    return this.track(this.inner.commitsAhead(baseSha, trailerKey, withFiles));
+  }
+
+  async changedFiles(mergeBase: string): ReturnType<GitPort['changedFiles']> {
+    return this.track(this.inner.changedFiles(mergeBase));
+  }
+
+  async uncommittedFiles(): ReturnType<GitPort['uncommittedFiles']> {
+    return this.track(this.inner.uncommittedFiles());
+  }
+
+  async commitsTouching(file: string, limit: number, trailerKey: string): Promise<CommitRecord[]> {
+    this.calls.commitsTouching += 1;
+    return this.inner.commitsTouching(file, limit, trailerKey);
+  }
+
+  private async track<T>(call: Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    try {
+      return await call;
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+}
