@@ -45,30 +45,38 @@ export function parseCommitLog(output: string): CommitRecord[] {
   let i = 0;
   while (i + FIELD_COUNT <= tokens.length) {
     const head = tokens[i] ?? '';
-    if (!RECORD_START.test(head)) {
+    if (!isRecordStart(head)) {
       i += 1;
       continue;
     }
-    const field = (n: number): string => tokens[i + n] ?? '';
     const files: string[] = [];
     let j = i + FIELD_COUNT;
-    for (; j < tokens.length && !RECORD_START.test(tokens[j] ?? ''); j++) {
-      const name = (tokens[j] ?? '').replace(/^\n/, '');
+    for (; j < tokens.length; j++) {
+      const token = tokens[j] ?? '';
+      if (isRecordStart(token)) break;
+      const name = token.startsWith('\n') ? token.slice(1) : token;
       if (name.length > 0) files.push(name);
     }
+    const parents = tokens[i + 5] ?? '';
+    const trailers = tokens[i + 6] ?? '';
     commits.push({
       sha: head.slice(RECORD_MARK.length),
-      subject: field(1),
-      author: field(2),
-      authorEmail: field(3),
-      date: field(4),
-      parents: field(5).split(' ').filter((p) => p.length > 0),
-      trailerIds: splitTrailerValues(field(6).split(TRAILER_SEPARATOR)),
+      subject: tokens[i + 1] ?? '',
+      author: tokens[i + 2] ?? '',
+      authorEmail: tokens[i + 3] ?? '',
+      date: tokens[i + 4] ?? '',
+      parents: parents.length === 0 ? [] : parents.split(' '),
+      trailerIds: trailers.length === 0 ? [] : splitTrailerValues(trailers.split(TRAILER_SEPARATOR)),
       files,
     });
     i = j;
   }
   return commits;
+}
+
+/** Cheap checks first: most tokens are file names or fields that do not start with the mark. */
+function isRecordStart(token: string): boolean {
+  return token.charCodeAt(0) === 0x1e && (token.length === 41 || token.length === 65) && RECORD_START.test(token);
 }
 
 /**

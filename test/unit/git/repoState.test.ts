@@ -185,6 +185,21 @@ describe('git repository state (real git)', () => {
     assert.strictEqual(state.base?.mergeBase, base);
   });
 
+  it('treats a submodule folder as its own repository', async () => {
+    const lib = make();
+    lib.commit('lib one', ['lib.txt']);
+    const app = make();
+    app.commit('app one', ['app.txt']);
+    app.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', `file://${lib.dir}`, 'vendor/lib');
+    const sub = path.join(app.dir, 'vendor', 'lib');
+    assert.ok(fs.statSync(path.join(sub, '.git')).isFile());
+    const state = await new SimpleGitPort(sub).readState();
+    assert.strictEqual(state.topLevel, sub);
+    assert.strictEqual(state.prefix, '');
+    assert.strictEqual(state.base?.name, 'origin/main');
+    assert.strictEqual(state.isLinkedWorktree, false);
+  });
+
   it('flags a rebase in progress (HEAD is detached meanwhile)', async () => {
     const repo = make();
     repo.write('x.txt', 'base\n');
