@@ -30,7 +30,7 @@ describe('problems in .value/ files, in the Problems panel', () => {
     fs.writeFileSync(file, '# An intent with one mistake\nid: broken-intent\ntitle: Broken\nwhy: To test problems\nowner: qa\nstatus: finished\n');
     const uri = vscode.Uri.file(file);
     try {
-      const [diagnostic] = await until('a diagnostic on the broken file', () => ours(uri).length > 0 && ours(uri));
+      const diagnostic = await until('a diagnostic on the broken file', () => ours(uri)[0]);
       assert.strictEqual(diagnostic.range.start.line, 5);
       assert.strictEqual(diagnostic.range.start.character, 8);
       assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
@@ -57,10 +57,10 @@ describe('problems in .value/ files, in the Problems panel', () => {
     await vscode.workspace.fs.writeFile(intent, Buffer.from('id: other-name\ntitle: T\nwhy: W\nowner: O\nstatus: active\n'));
     await vscode.workspace.fs.writeFile(release, Buffer.from('release: "9.0.0"\nbranch: release/9.0.0\nbase: main\ncreated: 2026-01-01\nexpected:\n  summary: S\n  intents: [nowhere]\n'));
     try {
-      const [mismatch] = await until('id mismatch', () => ours(intent).length > 0 && ours(intent));
+      const mismatch = await until('id mismatch', () => ours(intent)[0]);
       assert.strictEqual(mismatch.code, 'id-mismatch');
       assert.strictEqual(mismatch.range.start.line, 0);
-      const [unknown] = await until('unknown intent', () => ours(release).length > 0 && ours(release));
+      const unknown = await until('unknown intent', () => ours(release)[0]);
       assert.strictEqual(unknown.code, 'unknown-intent');
       assert.strictEqual(unknown.severity, vscode.DiagnosticSeverity.Warning);
       assert.deepStrictEqual([unknown.range.start.line, unknown.range.start.character], [6, 12]);
