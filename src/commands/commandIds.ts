@@ -1,5 +1,6 @@
 /** Command ids; they mirror `contributes.commands` in package.json (a unit test keeps both in step). */
 export const CommandIds = {
+  newIntent: 'valueLens.newIntent',
   refresh: 'valueLens.refresh',
 } as const;
 

@@ -3,6 +3,7 @@ import type { ValueStore } from '../state/valueStore';
 import { ViewIds } from '../views/viewIds';
 import type { CommandId } from './commandIds';
 import { CommandIds } from './commandIds';
+import { newIntent } from './newIntent';
 
 export interface CommandDeps {
   readonly store: ValueStore;
@@ -10,6 +11,14 @@ export interface CommandDeps {
 
 /** Every command of the extension, in one table; each entry gets the shared dependencies. */
 const commandTable: Record<CommandId, (deps: CommandDeps) => Thenable<unknown>> = {
+  [CommandIds.newIntent]: async ({ store }) => {
+    const created = await newIntent({
+      folders: store.folders.map(({ folder, model }) => ({ uri: folder.uri, name: folder.name, existingIds: new Set(model.intents.keys()) })),
+    });
+    // Show the new intent in the views now rather than when the file watcher gets to it.
+    if (created) await store.refresh();
+    return created;
+  },
   [CommandIds.refresh]: ({ store }) =>
     // Progress shows in the views themselves, where the user clicked.
     vscode.window.withProgress({ location: { viewId: ViewIds.intents } }, () => store.refresh()),

@@ -128,8 +128,9 @@ export class MultiStepInput {
           input.onDidHide(() => reject(InputFlowAction.cancel)),
         );
         this.replaceCurrent(input);
-        // The first check runs at once, so a suggested value that clashes is flagged before Enter.
-        void validate(input.value).catch((err: unknown) => reject(toError(err)));
+        // A prefilled value is checked at once, so a suggested id that clashes is flagged before
+        // Enter; an empty field is not, so a step never opens with an error the user did not cause.
+        if (input.value) void validate(input.value).catch((err: unknown) => reject(toError(err)));
       });
     } finally {
       for (const d of disposables) d.dispose();

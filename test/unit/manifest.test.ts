@@ -44,8 +44,8 @@ describe('extension manifest (package.json)', () => {
     }
   });
 
-  it('uses only context keys the code sets', () => {
-    const known = new Set<string>(Object.values(ContextKeys));
+  it('uses only context keys the code sets (and view ids) in when clauses', () => {
+    const known = new Set<string>([...Object.values(ContextKeys), ...Object.values(ViewIds)]);
     const whens = [
       ...manifest.contributes.viewsWelcome.map((w) => w.when ?? ''),
       ...Object.values(manifest.contributes.menus).flat().map((m) => m.when ?? ''),
