@@ -1,3 +1,4 @@
+import type { editValueFile } from './state/valueFileEditor';
 import type { ValueStore } from './state/valueStore';
 import type { CurrentViewProvider } from './views/currentView';
 import type { ValueFileListProvider } from './views/valueFileList';
@@ -5,6 +6,8 @@ import type { ValueFileListProvider } from './views/valueFileList';
 /** What `activate` returns: lets other extensions and the integration tests read the model. */
 export interface ValueLensApi {
   readonly store: ValueStore;
+  /** Edits a `.value/` file keeping its formatting (see state/valueFileEditor.ts). */
+  readonly editValueFile: typeof editValueFile;
   readonly views: {
     readonly current: CurrentViewProvider;
     readonly intents: ValueFileListProvider;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ValueLensApi } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { registerProblemsPublisher } from './problems/problemsPublisher';
+import { editValueFile } from './state/valueFileEditor';
 import { ValueStore } from './state/valueStore';
 import { registerCurrentView } from './views/currentView';
 import { registerIntentsView } from './views/intentsView';
@@ -23,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
     registerCommands(context, { store });
     await store.refresh();
     await vscode.commands.executeCommand('setContext', ContextKeys.activated, true);
-    return { store, views };
+    return { store, views, editValueFile };
   } catch (e) {
     // VS Code does not tell the user when an extension fails to activate, so we do.
     const message = e instanceof Error ? e.message : String(e);

@@ -6,8 +6,11 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000, reporter: 'spec' });
-  for (const file of fs.readdirSync(__dirname).sort()) {
-    if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
+  // extension.test.js goes first: it proves activation happened by itself, before any other
+  // suite calls activate().
+  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  for (const file of ['extension.test.js', ...files.filter((f) => f !== 'extension.test.js')]) {
+    if (files.includes(file)) mocha.addFile(path.join(__dirname, file));
   }
   const results = { passed: [] as string[], failed: [] as { title: string; error: string }[], pending: [] as string[] };
   return new Promise((resolve, reject) => {
