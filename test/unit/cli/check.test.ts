@@ -46,6 +46,25 @@ describe('value-lens check (CLI)', () => {
     }
   });
 
+  it('reports the common bad inputs with their positions, and never crashes', async () => {
+    const cases: Record<string, string> = {
+      'empty.yaml': '',
+      'syntax.yaml': 'id: syntax\ntitle: [unclosed\n',
+      'dupkey.yaml': 'id: dupkey\ntitle: A\ntitle: B\nwhy: w\nowner: o\nstatus: active\n',
+      'types.yaml': 'id: types\ntitle: T\nwhy: w\nowner: o\nstatus: active\nvalue: { amount: lots, currency: EUR }\n',
+      'listmap.yaml': 'id: listmap\ntitle: T\nwhy: w\nowner: o\nstatus: active\npaths: { src: yes }\n',
+      'mismatch.yaml': 'id: other\ntitle: T\nwhy: w\nowner: o\nstatus: active\n',
+    };
+    const dir = path.join(root, 'bad/.value/intents');
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, text] of Object.entries(cases)) fs.writeFileSync(path.join(dir, name), text);
+    const r = await cli(root, 'check', 'bad');
+    assert.strictEqual(r.code, 1);
+    const shown = r.out.map((l) => l.replace(/^bad\/\.value\/intents\//, '').replace(/: error: .*/, ''));
+    assert.deepStrictEqual(shown, ['dupkey.yaml:3:1', 'empty.yaml:1:1', 'listmap.yaml:6:8', 'mismatch.yaml:1:5', 'syntax.yaml:3:1', 'types.yaml:6:18']);
+    assert.deepStrictEqual(r.err, ['6 files checked: 6 errors, 0 warnings']);
+  });
+
   it('exits 0 with warnings only', async () => {
     const warn = path.join(root, 'repo/.value/intents/warn.yaml');
     fs.writeFileSync(warn, 'id: warn\ntitle: W\nwhy: w\nowner: o\nstatus: active\nnote: extra\n');
