@@ -1,3 +1,4 @@
+import type { LinkingService } from './state/linkingService';
 import type { editValueFile } from './state/valueFileEditor';
 import type { ValueStore } from './state/valueStore';
 import type { CurrentViewProvider } from './views/currentView';
@@ -6,6 +7,8 @@ import type { ValueFileListProvider } from './views/valueFileList';
 /** What `activate` returns: lets other extensions and the integration tests read the model. */
 export interface ValueLensApi {
   readonly store: ValueStore;
+  /** Links of files, commits and branches to intents, from git. */
+  readonly linking: LinkingService;
   /** Edits a `.value/` file keeping its formatting (see state/valueFileEditor.ts). */
   readonly editValueFile: typeof editValueFile;
   readonly views: {

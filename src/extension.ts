@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ValueLensApi } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { registerProblemsPublisher } from './problems/problemsPublisher';
+import { LinkingService } from './state/linkingService';
 import { editValueFile } from './state/valueFileEditor';
 import { ValueStore } from './state/valueStore';
 import { registerCurrentView } from './views/currentView';
@@ -15,16 +16,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
   try {
     const store = new ValueStore(log);
     context.subscriptions.push(store);
+    const linking = new LinkingService(store, log);
+    context.subscriptions.push(linking);
     const views = {
       current: registerCurrentView(context, store),
       intents: registerIntentsView(context, store),
       releases: registerReleasesView(context, store),
     };
     registerProblemsPublisher(context, store);
-    registerCommands(context, { store });
+    registerCommands(context, { store, linking });
     await store.refresh();
     await vscode.commands.executeCommand('setContext', ContextKeys.activated, true);
-    return { store, views, editValueFile };
+    return { store, linking, views, editValueFile };
   } catch (e) {
     // VS Code does not tell the user when an extension fails to activate, so we do.
     const message = e instanceof Error ? e.message : String(e);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LinkingService } from '../state/linkingService';
 import type { ValueStore } from '../state/valueStore';
 import { ViewIds } from '../views/viewIds';
 import type { CommandId } from './commandIds';
@@ -7,6 +8,7 @@ import { newIntent } from './newIntent';
 
 export interface CommandDeps {
   readonly store: ValueStore;
+  readonly linking: LinkingService;
 }
 
 /** Every command of the extension, in one table; each entry gets the shared dependencies. */
@@ -19,9 +21,12 @@ const commandTable: Record<CommandId, (deps: CommandDeps) => Thenable<unknown>> 
     if (created) await store.refresh();
     return created;
   },
-  [CommandIds.refresh]: ({ store }) =>
+  [CommandIds.refresh]: ({ store, linking }) =>
     // Progress shows in the views themselves, where the user clicked.
-    vscode.window.withProgress({ location: { viewId: ViewIds.intents } }, () => store.refresh()),
+    vscode.window.withProgress({ location: { viewId: ViewIds.intents } }, async () => {
+      await store.refresh();
+      await linking.refresh();
+    }),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {

@@ -41,7 +41,7 @@ export function kindOfValuePath(file: string): ValueFileKind | undefined {
 export class ValueModel {
   private readonly files = new Map<string, ParsedValueFile>();
   private readonly folderProblems: Problem[] = [];
-  private derived: { intents: Map<string, IntentEntry>; releases: ReleaseEntry[]; config: ValueConfig } | undefined;
+  private derived: { intents: Map<string, IntentEntry>; releases: ReleaseEntry[]; config: ValueConfig; declared: Partial<ValueConfig> } | undefined;
   private checked: { today: string; problems: Problem[] } | undefined;
 
   /** Parses `content` as the file at `file` (workspace-relative); ignores paths that are not value files. */
@@ -89,8 +89,14 @@ export class ValueModel {
     return this.derive().releases;
   }
 
+  /** The config from `.value/config.yaml` on top of the defaults. */
   get config(): ValueConfig {
     return this.derive().config;
+  }
+
+  /** Only the keys `.value/config.yaml` sets (valid file), so they can win over editor settings. */
+  get declaredConfig(): Partial<ValueConfig> {
+    return this.derive().declared;
   }
 
   /** Every problem, per file and across files, sorted by file and position. `today` is YYYY-MM-DD. */
@@ -120,6 +126,7 @@ export class ValueModel {
     const intents = new Map<string, IntentEntry>();
     const releases: ReleaseEntry[] = [];
     let config = DEFAULT_CONFIG;
+    let declared: Partial<ValueConfig> = {};
     for (const parsed of [...this.files.values()].sort((a, b) => a.file.localeCompare(b.file))) {
       if (!parsed.valid) continue;
       const data = parsed.data as Record<string, unknown>;
@@ -130,10 +137,11 @@ export class ValueModel {
         releases.push({ name: entryNameOf(parsed.file.slice(parsed.file.lastIndexOf('/') + 1)) ?? parsed.file, statement: toReleaseStatement(data), file: parsed.file });
       } else {
         config = toConfig(data);
+        declared = data ?? {};
       }
     }
     releases.sort((a, b) => compareNatural(a.name, b.name));
-    this.derived = { intents, releases, config };
+    this.derived = { intents, releases, config, declared };
     return this.derived;
   }
 }

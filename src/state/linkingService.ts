@@ -1,0 +1,196 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { GitMissingError, NotARepositoryError } from '../core/git/gitErrors';
+import { SimpleGitPort } from '../core/git/simpleGitPort';
+import type { BranchScan, FileIntent } from '../core/linking/linkingEngine';
+import { LinkingEngine } from '../core/linking/linkingEngine';
+import { effectiveConfig } from '../core/model/effectiveConfig';
+import type { GitApi } from './builtInGit';
+import { builtInGitApi } from './builtInGit';
+import { readSettings } from './settings';
+import type { FolderState, ValueStore } from './valueStore';
+
+/** What git says about one workspace folder's branch, or why it cannot say. */
+export interface FolderLinks {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly scan?: BranchScan;
+  /** Why commit and branch links are missing (untrusted workspace, no git, not a repository). */
+  readonly unavailable?: string;
+}
+
+interface Tracked {
+  readonly engine: LinkingEngine;
+  links: FolderLinks;
+  timer?: NodeJS.Timeout | undefined;
+  watchers: vscode.Disposable[];
+  watchedGitDir?: string;
+}
+
+const GIT_EVENT_DELAY_MS = 250;
+const UNTRUSTED = 'This workspace is not trusted, so Value Lens runs no git command: links from commits and branches are off.';
+
+/**
+ * Runs the git linking engine for every workspace folder with a `.value/` folder and keeps its
+ * answers fresh: rescans when `.value/` or the settings change and when HEAD or refs move
+ * (built-in Git extension events when available, file watchers on the git directory always).
+ * In an untrusted workspace it never starts git; path globs still work.
+ */
+export class LinkingService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly tracked = new Map<string, Tracked>();
+  private warnedNoGit = false;
+
+  constructor(private readonly store: ValueStore, private readonly log: vscode.LogOutputChannel) {
+    store.onDidChange(() => this.sync(), this, this.disposables);
+    vscode.workspace.onDidGrantWorkspaceTrust(() => this.sync(), this, this.disposables);
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('valueLens')) this.sync();
+    }, this, this.disposables);
+    this.sync();
+    if (vscode.workspace.isTrusted) void this.listenToBuiltInGit();
+    else vscode.workspace.onDidGrantWorkspaceTrust(() => void this.listenToBuiltInGit(), this, this.disposables);
+  }
+
+  /** Links for every tracked folder. */
+  get folders(): readonly FolderLinks[] {
+    return [...this.tracked.values()].map((t) => t.links);
+  }
+
+  linksOf(folder: vscode.WorkspaceFolder): FolderLinks | undefined {
+    return this.tracked.get(folder.uri.toString())?.links;
+  }
+
+  /** A file's intents with reasons; path globs only when git is unavailable or not trusted. */
+  async fileIntents(uri: vscode.Uri): Promise<FileIntent[]> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const tracked = folder && this.tracked.get(folder.uri.toString());
+    if (!folder || !tracked || uri.scheme !== 'file') return [];
+    const rel = path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+    if (!vscode.workspace.isTrusted || tracked.links.unavailable) return tracked.engine.pathIntents(rel).map((id) => ({ id, reasons: ['path'] }));
+    try {
+      return await tracked.engine.fileIntents(rel);
+    } catch (e) {
+      this.log.warn(`Could not read the history of ${rel}: ${String(e)}`);
+      return tracked.engine.pathIntents(rel).map((id) => ({ id, reasons: ['path'] }));
+    }
+  }
+
+  /** Rescans now (all folders, or one) and resolves when done. */
+  async refresh(folder?: vscode.WorkspaceFolder): Promise<void> {
+    const targets = folder ? [this.tracked.get(folder.uri.toString())] : [...this.tracked.values()];
+    await Promise.all(targets.filter((t) => t !== undefined).map((t) => this.scan(t)));
+  }
+
+  dispose(): void {
+    for (const t of this.tracked.values()) this.untrack(t);
+    this.tracked.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private sync(): void {
+    const seen = new Set<string>();
+    for (const state of this.store.folders) {
+      if (!state.hasValueFolder || state.folder.uri.scheme !== 'file') continue;
+      const key = state.folder.uri.toString();
+      seen.add(key);
+      const model = this.linkingModel(state);
+      let tracked = this.tracked.get(key);
+      if (tracked) tracked.engine.setModel(model);
+      else {
+        // Creating the engine starts no git process; only scans do.
+        tracked = { engine: new LinkingEngine(state.folder.uri.fsPath, new SimpleGitPort(state.folder.uri.fsPath), model), links: { folder: state.folder }, watchers: [] };
+        this.tracked.set(key, tracked);
+      }
+      this.schedule(tracked);
+    }
+    for (const [key, tracked] of this.tracked) {
+      if (!seen.has(key)) {
+        this.untrack(tracked);
+        this.tracked.delete(key);
+      }
+    }
+    this.changed.fire();
+  }
+
+  private linkingModel(state: FolderState): ConstructorParameters<typeof LinkingEngine>[2] {
+    const { model, folder } = state;
+    return { intents: [...model.intents.values()].map((e) => e.intent), config: effectiveConfig(model.declaredConfig, readSettings(folder).config) };
+  }
+
+  // Git events come in bursts (a checkout moves HEAD, refs and the index): one scan after they settle.
+  private schedule(tracked: Tracked): void {
+    if (tracked.timer) clearTimeout(tracked.timer);
+    tracked.timer = setTimeout(() => void this.scan(tracked), GIT_EVENT_DELAY_MS);
+  }
+
+  private async scan(tracked: Tracked): Promise<void> {
+    if (tracked.timer) clearTimeout(tracked.timer);
+    tracked.timer = undefined;
+    const { folder } = tracked.links;
+    if (!vscode.workspace.isTrusted) {
+      tracked.links = { folder, unavailable: UNTRUSTED };
+      this.changed.fire();
+      return;
+    }
+    try {
+      const scan = await tracked.engine.refresh();
+      tracked.links = { folder, scan };
+      this.watchGitDir(tracked, scan);
+    } catch (e) {
+      tracked.links = { folder, unavailable: this.explain(e) };
+    }
+    this.changed.fire();
+  }
+
+  private explain(e: unknown): string {
+    if (e instanceof GitMissingError) {
+      if (!this.warnedNoGit) {
+        this.warnedNoGit = true;
+        void vscode.window.showWarningMessage(`${e.message} Value Lens still shows intents from .value/, but cannot link commits and branches.`);
+      }
+      return e.message;
+    }
+    if (e instanceof NotARepositoryError) return 'This folder is not a git repository, so only path globs link files to intents.';
+    this.log.error('Git scan failed', e);
+    return `Git could not be read: ${e instanceof Error ? e.message : String(e)}`;
+  }
+
+  private watchGitDir(tracked: Tracked, scan: BranchScan): void {
+    const { gitDir, commonGitDir } = scan.state;
+    if (tracked.watchedGitDir === gitDir) return;
+    for (const w of tracked.watchers) w.dispose();
+    tracked.watchedGitDir = gitDir;
+    const onEvent = (): void => this.schedule(tracked);
+    const patterns: [string, string][] = [
+      [gitDir, '{HEAD,ORIG_HEAD,rebase-merge/**,rebase-apply/**}'],
+      [commonGitDir, '{refs/**,packed-refs}'],
+    ];
+    tracked.watchers = patterns.flatMap(([dir, glob]) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dir), glob));
+      return [watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent)];
+    });
+  }
+
+  private async listenToBuiltInGit(): Promise<void> {
+    const gitApi: GitApi | undefined = await builtInGitApi();
+    if (!gitApi) return;
+    const follow = (repo: { rootUri: vscode.Uri; state: { onDidChange: vscode.Event<void> } }): void => {
+      repo.state.onDidChange(() => {
+        // Working-tree changes count too: uncommitted files are part of coverage.
+        for (const tracked of this.tracked.values()) {
+          const top = tracked.links.scan?.state.topLevel;
+          if (top && path.resolve(top) === path.resolve(repo.rootUri.fsPath)) this.schedule(tracked);
+        }
+      }, this, this.disposables);
+    };
+    gitApi.repositories.forEach(follow);
+    gitApi.onDidOpenRepository(follow, this, this.disposables);
+  }
+
+  private untrack(tracked: Tracked): void {
+    if (tracked.timer) clearTimeout(tracked.timer);
+    for (const w of tracked.watchers) w.dispose();
+  }
+}

@@ -1,0 +1,69 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as vscode from 'vscode';
+import type { ValueLensApi } from '../../src/api';
+import type { BranchScan } from '../../src/core/linking/linkingEngine';
+
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('links from git, on the demo repository', () => {
+  let api: ValueLensApi;
+  let folder: vscode.WorkspaceFolder;
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: folder.uri.fsPath, encoding: 'utf8' });
+  const scan = (): BranchScan | undefined => api.linking.linksOf(folder)?.scan;
+
+  before(async () => {
+    api = (await vscode.extensions.getExtension<ValueLensApi>('value-lens.value-lens')!.activate());
+    folder = vscode.workspace.workspaceFolders![0]!;
+    await until('the first scan', () => scan());
+  });
+
+  it('knows the feature branch, its intents and its value coverage', () => {
+    const s = scan()!;
+    assert.strictEqual(s.branch, 'feature/checkout-speed-retry');
+    assert.strictEqual(s.state.base?.name, 'main');
+    assert.deepStrictEqual(s.intents.map((i) => [i.id, [...i.reasons].sort()]), [['checkout-speed', ['commit', 'name', 'pattern']]]);
+    // Three commits ahead: one names checkout-speed, one names nothing, one names a typo.
+    assert.deepStrictEqual([s.coverage.commits.linked, s.coverage.commits.total], [1, 3]);
+    assert.deepStrictEqual(s.unknownTrailers.map((u) => u.id), ['checkout-sped']);
+    // .editorconfig is the only changed file no intent covers.
+    assert.deepStrictEqual(s.files.filter((f) => !f.linked).map((f) => f.path), ['.editorconfig']);
+  });
+
+  it('gives a file its intents by path glob and by the trailers of commits that touched it', async () => {
+    const cart = await api.linking.fileIntents(vscode.Uri.joinPath(folder.uri, 'src', 'checkout', 'cart.ts'));
+    assert.deepStrictEqual(cart, [{ id: 'checkout-speed', reasons: ['path', 'commit'] }]);
+    const legacy = await api.linking.fileIntents(vscode.Uri.joinPath(folder.uri, 'src', 'checkout', 'legacy', 'gateway.ts'));
+    // Excluded from checkout-speed's paths, but a commit with both trailers touched it.
+    assert.deepStrictEqual(legacy, [{ id: 'checkout-speed', reasons: ['commit'] }, { id: 'legacy-payments-retirement', reasons: ['path', 'commit'] }]);
+    assert.deepStrictEqual(await api.linking.fileIntents(vscode.Uri.joinPath(folder.uri, 'README.md')), []);
+  });
+
+  it('follows a checkout made outside VS Code within a second', async function () {
+    this.timeout(20000);
+    git('stash', '--quiet');
+    try {
+      git('checkout', '--quiet', 'main');
+      const started = Date.now();
+      const onMain = await until('the scan of main', () => scan()?.branch === 'main' && scan());
+      const ms = Date.now() - started;
+      assert.deepStrictEqual([onMain.coverage.commits.total, onMain.intents.length], [0, 0]);
+      assert.ok(ms < 1000, `took ${ms} ms`);
+      git('checkout', '--quiet', '--detach', 'v2.4.0');
+      const detached = await until('the detached scan', () => scan()?.state.head.kind === 'detached' && scan());
+      assert.strictEqual(detached.branch, undefined);
+    } finally {
+      git('checkout', '--quiet', 'feature/checkout-speed-retry');
+      git('stash', 'pop', '--quiet');
+    }
+    await until('the feature branch again', () => scan()?.branch === 'feature/checkout-speed-retry');
+  });
+});
