@@ -2,6 +2,8 @@ import { parseArgs } from 'util';
 import { localIsoDate } from '../core/today';
 import { checkCommand } from './checkCommand';
 import type { CliIo } from './cliIo';
+import { statusCommand } from './statusCommand';
+import { whyCommand } from './whyCommand';
 
 export const USAGE = `usage: value-lens <command> [options]
 
@@ -9,8 +11,18 @@ commands:
   check [folder]   validate the .value/ files of folder (default: .)
                    --format text|json   output format (default: text)
                    --today YYYY-MM-DD   date used for "review overdue" (default: today)
+  status [folder]  the current branch: base, intents, value coverage (linked commits and
+                   files), unlinked commits and files, unknown intent ids in trailers
+                   --json   one JSON object instead of text
+  why <path>       the intents of one file and why: an intent's paths cover it, or a
+                   recent commit that touched it names the intent in a trailer
+                   --json   one JSON object (path relative to the folder) instead of text
 
-exit codes: 0 no errors, 1 errors found, 2 usage error or nothing to check`;
+status and why use the nearest folder with .value/ at or above folder (default: .) or
+path, within its git repository.
+
+exit codes: 0 success, 1 check found errors, 2 usage error or nothing to work on
+            (no .value/ folder, not a git repository, git not found)`;
 
 /** Runs one CLI invocation and returns its exit code; never throws for bad input. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -32,10 +44,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (positionals.length > 1) throw new Error('check takes at most one folder');
       return await checkCommand({ folder: positionals[0] ?? '.', format: values.format, today: values.today ?? localIsoDate() }, io);
     }
+    if (command === 'status' || command === 'why') {
+      const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+      if (command === 'status') {
+        if (positionals.length > 1) throw new Error('status takes at most one folder');
+        return await statusCommand({ folder: positionals[0] ?? '.', json: values.json }, io);
+      }
+      const [file, ...extra] = positionals;
+      if (file === undefined || extra.length > 0) throw new Error('why takes exactly one path');
+      return await whyCommand({ path: file, json: values.json }, io);
+    }
     throw new Error(`unknown command "${command}"`);
   } catch (e) {
-    io.stderr(`value-lens: ${e instanceof Error ? e.message : String(e)}`);
-    io.stderr('run "value-lens --help" for usage');
+    // One line, so scripts and CI logs show the whole reason.
+    io.stderr(`value-lens: ${e instanceof Error ? e.message : String(e)} (run "value-lens --help" for usage)`);
     return 2;
   }
 }

@@ -1,0 +1,115 @@
+import * as path from 'path';
+import type { BranchScan } from '../core/linking/linkingEngine';
+import type { ValueModel } from '../core/model/valueModel';
+import type { CliIo } from './cliIo';
+import { isFolder, openLinkedFolder } from './linkedFolder';
+
+export interface StatusOptions {
+  readonly folder: string;
+  readonly json: boolean;
+}
+
+/** `value-lens status --json`: one object, `null` where git has no answer. */
+export interface StatusJson {
+  /** Null on a detached HEAD. */
+  readonly branch: string | null;
+  /** Null on an unborn branch (no commits yet). */
+  readonly head: string | null;
+  readonly base: string | null;
+  readonly intents: readonly string[];
+  readonly commits: { readonly total: number; readonly linked: number };
+  readonly files: { readonly total: number; readonly linked: number };
+  readonly unlinkedCommits: readonly string[];
+  readonly unknownIntents: readonly string[];
+}
+
+const REASON_TEXT = { pattern: 'branch pattern', name: 'branch name', commit: 'commit trailer' } as const;
+
+/** The `--json` object of `value-lens status` for one branch scan (exactly the keys of issue 5). */
+export function statusJson(scan: BranchScan): StatusJson {
+  const { head, base } = scan.state;
+  return {
+    branch: scan.branch ?? null,
+    head: head.kind === 'unborn' ? null : head.sha,
+    base: base?.name ?? null,
+    intents: scan.intents.map((i) => i.id),
+    commits: { ...scan.coverage.commits },
+    files: { ...scan.coverage.files },
+    unlinkedCommits: [...scan.coverage.unlinkedCommits],
+    unknownIntents: [...new Set(scan.unknownTrailers.map((t) => t.id))],
+  };
+}
+
+function share(linked: number, total: number): string {
+  return `${linked} of ${total} linked (${Math.round((100 * linked) / total)}%)`;
+}
+
+/**
+ * Short text for a terminal: where HEAD is, the branch's intents, coverage, then only what
+ * needs attention (unlinked commits and files, unknown trailer ids). `shown` turns a
+ * folder-relative path into the path to print.
+ */
+export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: string) => string): string[] {
+  const { head, base, degraded } = scan.state;
+  const baseText = base ? `base ${base.name}` : 'no base branch';
+  const lines: string[] = [];
+  if (head.kind === 'unborn') lines.push(`On branch ${head.branch}, no commits yet`);
+  else if (head.kind === 'detached') lines.push(`HEAD detached at ${head.shortSha}, ${baseText}`);
+  else lines.push(`On branch ${head.branch} at ${head.shortSha}, ${baseText}`);
+  // An unborn branch already says why nothing is ahead of base.
+  if (degraded !== undefined && head.kind !== 'unborn') lines.push(`Note: ${degraded}`);
+
+  if (scan.intents.length === 0) lines.push('Intents: none');
+  else {
+    lines.push('Intents:');
+    const width = Math.max(...scan.intents.map((i) => i.id.length));
+    for (const { id, reasons } of scan.intents) {
+      const title = model.intents.get(id)?.intent.title ?? '';
+      lines.push(`  ${id.padEnd(width)}  ${title}  (${reasons.map((r) => REASON_TEXT[r]).join(', ')})`);
+    }
+  }
+
+  const { commits, files } = scan.coverage;
+  lines.push(`Commits: ${commits.total === 0 ? (base ? `none ahead of ${base.name}` : 'none compared') : share(commits.linked, commits.total)}`);
+  lines.push(`Files:   ${files.total === 0 ? 'no changes' : share(files.linked, files.total)}`);
+
+  const unlinked = scan.commits.filter((c) => c.intents.length === 0);
+  if (unlinked.length > 0) {
+    lines.push('Unlinked commits:');
+    for (const c of unlinked) lines.push(`  ${c.sha.slice(0, 7)} ${c.subject}`);
+  }
+  const unlinkedFiles = scan.files.filter((f) => !f.linked);
+  if (unlinkedFiles.length > 0) {
+    lines.push('Unlinked files:');
+    for (const f of unlinkedFiles) lines.push(`  ${shown(f.path)}${f.uncommitted ? ' (uncommitted)' : ''}`);
+  }
+  if (scan.unknownTrailers.length > 0) {
+    lines.push('Unknown intent ids in trailers:');
+    const shas = new Map<string, string[]>();
+    for (const t of scan.unknownTrailers) shas.set(t.id, [...(shas.get(t.id) ?? []), t.sha.slice(0, 7)]);
+    for (const [id, list] of shas) lines.push(`  ${id} (${list.join(', ')})`);
+  }
+  return lines;
+}
+
+/** `value-lens status`: the current branch's intents and value coverage; 0, or 2 when git or `.value/` cannot answer. */
+export async function statusCommand(options: StatusOptions, io: CliIo): Promise<number> {
+  const start = path.resolve(io.cwd, options.folder);
+  if (!(await isFolder(start))) {
+    io.stderr(`value-lens: no such folder: ${options.folder}`);
+    return 2;
+  }
+  const opened = await openLinkedFolder(start);
+  if (!opened.ok) {
+    io.stderr(`value-lens: ${opened.reason}`);
+    return 2;
+  }
+  const { root, model, scan } = opened.folder;
+  if (options.json) io.stdout(JSON.stringify(statusJson(scan), null, 2));
+  else {
+    // Relative to where the command runs, as `check` does, so terminals can open them.
+    const shown = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
+    for (const line of formatStatus(scan, model, shown)) io.stdout(line);
+  }
+  return 0;
+}

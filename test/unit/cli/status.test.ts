@@ -1,0 +1,185 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { StatusJson } from '../../../src/cli/statusCommand';
+import { TempRepo } from '../git/tempRepo';
+import { cli, intentYaml, spawnBin, valueRepo, writeIntents } from './cliRun';
+
+function parseOne(lines: readonly string[]): StatusJson {
+  return JSON.parse(lines.join('\n')) as StatusJson;
+}
+
+/** One line on stderr, nothing on stdout, exit 2. */
+function assertRefused(r: { code: number; out: string[]; err: string[] }, reason: RegExp): void {
+  assert.strictEqual(r.code, 2);
+  assert.deepStrictEqual(r.out, []);
+  assert.strictEqual(r.err.length, 1, r.err.join('\n'));
+  assert.match(r.err[0] ?? '', /^value-lens: /);
+  assert.match(r.err[0] ?? '', reason);
+}
+
+describe('value-lens status (CLI on real git)', () => {
+  let repo: TempRepo;
+  const extra: TempRepo[] = [];
+  afterEach(() => {
+    repo.remove();
+    for (const r of extra.splice(0)) r.remove();
+  });
+
+  /** The feature branch of the engine's own coverage test: every linking rule once. */
+  function featureBranch(): { base: string; linked: string; viaCommit: string; unknownOnly: string; plain: string } {
+    const made = valueRepo();
+    repo = made.repo;
+    repo.git('checkout', '-q', '-b', 'feature/checkout-speed-retry');
+    const linked = repo.commit('Speed up pay\n\nIntent: checkout-speed\n', ['src/checkout/pay.ts']);
+    const viaCommit = repo.commit('Misc helper\n\nIntent: search, ghost\n', ['src/util/misc.ts']);
+    const unknownOnly = repo.commit('Legacy fix\n\nIntent: ghost-two\n', ['src/checkout/legacy/old.ts']);
+    const plain = repo.commit('No trailer', ['src/other/new.ts']);
+    repo.write('src/checkout/wip.ts', 'wip\n');
+    repo.write('notes.txt', 'x\n');
+    return { base: made.base, linked, viaCommit, unknownOnly, plain };
+  }
+
+  it('--json: branch, base, intents and coverage by the linking rules of PRODUCT.md §2', async () => {
+    const { unknownOnly, plain } = featureBranch();
+    const r = await cli(repo.dir, 'status', '--json');
+    assert.strictEqual(r.code, 0, r.err.join('\n'));
+    assert.deepStrictEqual(r.err, []);
+    // Commits: 2 of 4 linked (a branch-name match links none; `ghost-two` alone does not link).
+    // Files: pay.ts (paths + trailer), misc.ts (linked commit), wip.ts (paths, uncommitted) are
+    // linked; legacy/old.ts (excluded by `!`, unknown id only), new.ts and notes.txt are not.
+    assert.deepStrictEqual(parseOne(r.out), {
+      branch: 'feature/checkout-speed-retry',
+      head: plain,
+      base: 'main',
+      intents: ['checkout-speed', 'search'],
+      commits: { total: 4, linked: 2 },
+      files: { total: 6, linked: 3 },
+      unlinkedCommits: [plain, unknownOnly],
+      unknownIntents: ['ghost-two', 'ghost'],
+    });
+  });
+
+  it('text: short lines for a terminal, paths relative to the working folder', async () => {
+    const { viaCommit, unknownOnly, plain } = featureBranch();
+    const short = (sha: string): string => sha.slice(0, 7);
+    const r = await cli(path.join(repo.dir, 'src'), 'status');
+    assert.strictEqual(r.code, 0, r.err.join('\n'));
+    assert.deepStrictEqual(r.err, []);
+    assert.deepStrictEqual(r.out, [
+      `On branch feature/checkout-speed-retry at ${short(plain)}, base main`,
+      'Intents:',
+      '  checkout-speed  Title of checkout-speed  (branch pattern, branch name, commit trailer)',
+      '  search          Title of search  (commit trailer)',
+      'Commits: 2 of 4 linked (50%)',
+      'Files:   3 of 6 linked (50%)',
+      'Unlinked commits:',
+      `  ${short(plain)} No trailer`,
+      `  ${short(unknownOnly)} Legacy fix`,
+      'Unlinked files:',
+      '  checkout/legacy/old.ts',
+      '  other/new.ts',
+      '  ../notes.txt (uncommitted)',
+      'Unknown intent ids in trailers:',
+      `  ghost-two (${short(unknownOnly)})`,
+      `  ghost (${short(viaCommit)})`,
+    ]);
+  });
+
+  it('detached HEAD: branch null, head is the commit', async () => {
+    const { linked } = featureBranch();
+    repo.git('checkout', '-q', '--detach', linked);
+    const json = await cli(repo.dir, 'status', '--json');
+    assert.strictEqual(json.code, 0, json.err.join('\n'));
+    const status = parseOne(json.out);
+    assert.strictEqual(status.branch, null);
+    assert.strictEqual(status.head, linked);
+    assert.strictEqual(status.base, 'main');
+    assert.deepStrictEqual(status.intents, ['checkout-speed']);
+    assert.deepStrictEqual(status.commits, { total: 1, linked: 1 });
+    const text = await cli(repo.dir, 'status');
+    assert.strictEqual(text.out[0], `HEAD detached at ${linked.slice(0, 7)}, base main`);
+  });
+
+  it('unborn branch: head and base null, uncommitted files still counted', async () => {
+    repo = TempRepo.create({ branch: 'trunk' });
+    writeIntents(repo, '', { docs: intentYaml('docs', ['*.md']) });
+    repo.write('README.md', 'hello\n');
+    const json = await cli(repo.dir, 'status', '--json');
+    assert.strictEqual(json.code, 0, json.err.join('\n'));
+    assert.deepStrictEqual(parseOne(json.out), {
+      branch: 'trunk',
+      head: null,
+      base: null,
+      intents: [],
+      commits: { total: 0, linked: 0 },
+      files: { total: 2, linked: 1 },
+      unlinkedCommits: [],
+      unknownIntents: [],
+    });
+    const text = await cli(repo.dir, 'status');
+    assert.deepStrictEqual(text.out.slice(0, 4), ['On branch trunk, no commits yet', 'Intents: none', 'Commits: none compared', 'Files:   1 of 2 linked (50%)']);
+  });
+
+  it('says why when there is no base branch, and still answers', async () => {
+    repo = TempRepo.create({ branch: 'work' });
+    writeIntents(repo, '', { docs: intentYaml('docs', ['*.md']) });
+    repo.git('add', '.');
+    const head = repo.commit('start');
+    const r = await cli(repo.dir, 'status');
+    assert.strictEqual(r.code, 0, r.err.join('\n'));
+    assert.strictEqual(r.out[0], `On branch work at ${head.slice(0, 7)}, no base branch`);
+    assert.match(r.out[1] ?? '', /^Note: No base branch: set baseBranch in \.value\/config\.yaml/);
+  });
+
+  it('finds .value/ above the folder given, up to the repository top level', async () => {
+    repo = TempRepo.create();
+    // A workspace folder below the top level: paths and coverage are relative to it.
+    writeIntents(repo, 'app', { api: intentYaml('api', ['lib/**']) });
+    repo.git('add', '.');
+    repo.commit('base', ['app/lib/a.ts', 'other/b.ts']);
+    repo.git('checkout', '-q', '-b', 'topic');
+    const sha = repo.commit('Work\n\nIntent: api\n', ['app/lib/a.ts', 'other/b.ts']);
+    fs.mkdirSync(path.join(repo.dir, 'app/lib/deep'));
+    const r = await cli(repo.dir, 'status', 'app/lib/deep', '--json');
+    assert.strictEqual(r.code, 0, r.err.join('\n'));
+    const status = parseOne(r.out);
+    assert.deepStrictEqual([status.intents, status.commits, status.files, status.head], [['api'], { total: 1, linked: 1 }, { total: 1, linked: 1 }, sha]);
+  });
+
+  it('exit 2 with one line: not a repository, no .value/, no such folder, bad arguments', async () => {
+    repo = TempRepo.create({ init: false });
+    writeIntents(repo, '', { docs: intentYaml('docs') });
+    assertRefused(await cli(repo.dir, 'status'), /is not inside a git repository/);
+    assertRefused(await cli(repo.dir, 'status', '--json'), /is not inside a git repository/);
+
+    const bare = TempRepo.create();
+    extra.push(bare);
+    bare.write('src/x.ts');
+    assertRefused(await cli(path.join(bare.dir, 'src'), 'status'), new RegExp(`no \\.value/ folder in .*src or above it up to the repository top level ${bare.dir}$`));
+    assertRefused(await cli(bare.dir, 'status'), new RegExp(`no \\.value/ folder in ${bare.dir}$`));
+
+    assertRefused(await cli(repo.dir, 'status', 'missing'), /no such folder: missing/);
+    assertRefused(await cli(repo.dir, 'status', 'a', 'b'), /at most one folder/);
+    assertRefused(await cli(repo.dir, 'status', '--format', 'json'), /Unknown option '--format'/);
+  });
+
+  it('runs as the bundled bin: exit 0 and exactly one JSON object; exit 2 when git is missing', function () {
+    this.timeout(10000);
+    featureBranch();
+    const json = spawnBin(repo.dir, ['status', '--json']);
+    assert.strictEqual(json.status, 0, json.stderr);
+    assert.strictEqual(json.stderr, '');
+    const parsed: unknown = JSON.parse(json.stdout);
+    assert.ok(parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed));
+    assert.deepStrictEqual(Object.keys(parsed), ['branch', 'head', 'base', 'intents', 'commits', 'files', 'unlinkedCommits', 'unknownIntents']);
+    const text = spawnBin(repo.dir, ['status']);
+    assert.strictEqual(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^On branch feature\/checkout-speed-retry at [0-9a-f]{7}, base main\n/);
+
+    const noGit = spawnBin(repo.dir, ['status'], { ...process.env, PATH: path.join(repo.dir, 'no-such-bin') });
+    assert.strictEqual(noGit.status, 2);
+    assert.strictEqual(noGit.stdout, '');
+    assert.match(noGit.stderr, /^value-lens: Git was not found \(tried to run "git"\); install git or put it on PATH to see branch and commit links\.\n$/);
+  });
+});
