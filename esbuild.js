@@ -3,6 +3,7 @@
 //   node esbuild.js --production  minified, no sourcemaps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also bundle test/**/*.test.ts to dist/test/
+//   node esbuild.js --bench       also bundle bench/*.ts to dist/bench/ (`npm run bench` adds --production)
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -11,6 +12,7 @@ const { generateValidators } = require('./scripts/generateValidators');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
+const bench = process.argv.includes('--bench');
 // Separate output folders let two test runs share one checkout without wiping each other's bundles.
 const testOut = process.env.VALUE_LENS_TEST_OUT || 'dist/test';
 
@@ -56,12 +58,23 @@ async function main() {
     fs.rmSync(testOut, { recursive: true, force: true });
     builds.push({
       ...common,
-      entryPoints: ['unit', 'integration', 'e2e', 'support'].flatMap((d) => listTests(path.join('test', d))),
+      entryPoints: ['unit', 'integration', 'integration-untrusted', 'e2e', 'support'].flatMap((d) => listTests(path.join('test', d))),
       outdir: testOut,
       outbase: 'test',
       // mocha and the harness stay outside the bundles: they are loaded by the test runners.
       external: ['vscode', 'mocha', 'playwright-core'],
       sourcemap: 'inline',
+    });
+  }
+  if (bench) {
+    fs.rmSync('dist/bench', { recursive: true, force: true });
+    builds.push({
+      ...common,
+      // Top-level files are the entries (runner, activation probe); sub-folders hold their modules.
+      entryPoints: fs.readdirSync('bench').filter((f) => f.endsWith('.ts')).map((f) => path.join('bench', f)),
+      outdir: 'dist/bench',
+      // Source maps so `node --enable-source-maps --cpu-prof` profiles point at the TypeScript.
+      sourcemap: true,
     });
   }
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

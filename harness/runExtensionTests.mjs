@@ -20,6 +20,8 @@ const WORKBENCH_CHATTER = /^(Resolving connection token|Resolved connection toke
  * @param {number} [o.timeoutMs]
  * @param {Record<string,string>} [o.env]
  * @param {boolean} [o.verbose]
+ * @param {boolean} [o.trustWorkspaces] false opens the folder untrusted (restricted mode)
+ * @param {Record<string,unknown>} [o.settings] extra user settings
  * @returns {Promise<{ passed: string[], failed: {title: string, error: string}[], exitCode: number, why: string }>}
  */
 export async function runExtensionTests(o) {
@@ -27,6 +29,9 @@ export async function runExtensionTests(o) {
   const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-results-'));
   const resultsFile = path.join(resultsDir, 'results.json');
   const server = await startCodeServer({
+    trustWorkspaces: o.trustWorkspaces,
+    // Restricted mode without the startup dialog, as a user who chose "Don't Trust" sees it.
+    settings: { ...(o.trustWorkspaces === false ? { 'security.workspace.trust.startupPrompt': 'never' } : {}), ...o.settings },
     env: { ...o.env, VALUE_LENS_TEST_RESULTS: resultsFile },
     onLog: (line) => { if (o.verbose || /\berror\b/i.test(line)) out(`[code-server] ${line}`); },
   });

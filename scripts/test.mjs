@@ -50,15 +50,30 @@ function ensureHarness() {
   return run('bash', ['harness/install.sh']) === 0;
 }
 
-async function integration() {
-  const name = 'integration tests (real VS Code extension host)';
+/**
+ * A `git` that logs "cwd<TAB>args" of every call, then runs the real git. The extension runs it
+ * through the user-level `git.path` setting; the tests read the log to prove who ran git.
+ */
+function gitSpy(dir) {
+  const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+  const log = path.join(dir, 'git-calls.log');
+  const spy = path.join(dir, 'git');
+  fs.writeFileSync(spy, `#!/bin/sh\nprintf '%s\\t%s\\n' "$(pwd)" "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  return { env: { VALUE_LENS_GIT_LOG: log }, settings: { 'git.path': spy } };
+}
+
+async function integration({ name, suite, trusted }) {
   say(name);
-  const folder = makeDemo(fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-it-')));
-  const extensionTestsPath = path.join(root, testOut, 'integration/index.js');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-it-'));
+  const folder = makeDemo(path.join(tmp, 'demo-shop'));
+  fs.mkdirSync(path.join(tmp, 'bin'));
+  const { env, settings } = gitSpy(path.join(tmp, 'bin'));
+  const extensionTestsPath = path.join(root, testOut, suite, 'index.js');
   try {
     if (process.env.VSCODE_EXECUTABLE) {
+      if (!trusted) return console.log('  skipped: the untrusted run needs the harness (code-server)');
       const { runTests } = await import('@vscode/test-electron');
-      const resultsFile = path.join(folder, '..', `${path.basename(folder)}-results.json`);
+      const resultsFile = path.join(tmp, 'results.json');
       let failedRun = false;
       try {
         await runTests({
@@ -66,23 +81,22 @@ async function integration() {
           extensionDevelopmentPath: root,
           extensionTestsPath,
           launchArgs: [folder, '--disable-extensions', '--skip-welcome', '--skip-release-notes'],
+          // No git spy here: it needs the user-level git.path setting that only the harness sets.
           extensionTestsEnv: { VALUE_LENS_TEST_RESULTS: resultsFile },
         });
       } catch {
         failedRun = true;
       }
       const results = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : undefined;
-      fs.rmSync(resultsFile, { force: true });
-      record(name, results, failedRun);
-      return;
+      return record(name, results, failedRun);
     }
     if (!ensureHarness()) return record(name, undefined, true);
     const { runExtensionTests } = await import(pathToFileURL(path.join(root, 'harness/runExtensionTests.mjs')).href);
-    const r = await runExtensionTests({ extensionDevelopmentPath: root, extensionTestsPath, folder, verbose: !!process.env.VALUE_LENS_VERBOSE });
+    const r = await runExtensionTests({ extensionDevelopmentPath: root, extensionTestsPath, folder, env, settings, trustWorkspaces: trusted, verbose: !!process.env.VALUE_LENS_VERBOSE });
     if (r.exitCode !== 0) console.log(`  integration run ended: ${r.why}`);
     record(name, r, r.exitCode !== 0);
   } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
@@ -93,7 +107,10 @@ if (wanted('static')) {
 const built = check('build (esbuild)', process.execPath, ['esbuild.js', '--tests']);
 if (built) {
   if (wanted('unit')) mochaSuite('unit tests (mocha, plain Node)', path.join(testOut, 'unit'), 20000);
-  if (wanted('integration')) await integration();
+  if (wanted('integration')) {
+    await integration({ name: 'integration tests (real VS Code extension host)', suite: 'integration', trusted: true });
+    await integration({ name: 'integration tests, untrusted workspace', suite: 'integration-untrusted', trusted: false });
+  }
   if (wanted('e2e')) {
     if (ensureHarness()) mochaSuite('browser-level tests (Playwright + Chromium)', path.join(testOut, 'e2e'), 120000);
     else record('browser-level tests', undefined, true);

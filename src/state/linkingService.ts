@@ -7,7 +7,7 @@ import { LinkingEngine } from '../core/linking/linkingEngine';
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import type { GitApi } from './builtInGit';
 import { builtInGitApi } from './builtInGit';
-import { readSettings } from './settings';
+import { gitBinary, readSettings } from './settings';
 import type { FolderState, ValueStore } from './valueStore';
 
 /** What git says about one workspace folder's branch, or why it cannot say. */
@@ -100,7 +100,7 @@ export class LinkingService implements vscode.Disposable {
       if (tracked) tracked.engine.setModel(model);
       else {
         // Creating the engine starts no git process; only scans do.
-        tracked = { engine: new LinkingEngine(state.folder.uri.fsPath, new SimpleGitPort(state.folder.uri.fsPath), model), links: { folder: state.folder }, watchers: [] };
+        tracked = { engine: new LinkingEngine(state.folder.uri.fsPath, new SimpleGitPort(state.folder.uri.fsPath, { binary: gitBinary() }), model), links: { folder: state.folder }, watchers: [] };
         this.tracked.set(key, tracked);
       }
       this.schedule(tracked);

@@ -17,3 +17,14 @@ export function readSettings(folder?: vscode.WorkspaceFolder): Settings {
   if (typeof trailer === 'string' && /^[A-Za-z0-9][A-Za-z0-9-]*$/.test(trailer)) config.trailer = trailer;
   return { config, decorations: section.get<boolean>('decorations.enabled', true) };
 }
+
+/**
+ * The git program to run: the user's own `git.path` setting (the built-in Git extension's), or
+ * `git` from PATH. Only the user-level value counts: a repository's workspace settings must not
+ * choose a program for Value Lens to run.
+ */
+export function gitBinary(): string {
+  const value = vscode.workspace.getConfiguration('git').inspect<unknown>('path')?.globalValue;
+  const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+  return typeof first === 'string' && first.trim() !== '' ? first : 'git';
+}

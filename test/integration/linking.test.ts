@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { ValueLensApi } from '../../src/api';
 import type { BranchScan } from '../../src/core/linking/linkingEngine';
@@ -24,6 +25,8 @@ describe('links from git, on the demo repository', () => {
     api = (await vscode.extensions.getExtension<ValueLensApi>('value-lens.value-lens')!.activate());
     folder = vscode.workspace.workspaceFolders![0]!;
     await until('the first scan', () => scan());
+    // Earlier suites edit and restore files; scan the settled working tree.
+    await api.linking.refresh();
   });
 
   it('knows the feature branch, its intents and its value coverage', () => {
@@ -36,6 +39,17 @@ describe('links from git, on the demo repository', () => {
     assert.deepStrictEqual(s.unknownTrailers.map((u) => u.id), ['checkout-sped']);
     // .editorconfig is the only changed file no intent covers.
     assert.deepStrictEqual(s.files.filter((f) => !f.linked).map((f) => f.path), ['.editorconfig']);
+  });
+
+  it('runs git for this folder, and goes quiet when nothing changes (no polling, no loops)', async function () {
+    const log = process.env.VALUE_LENS_GIT_LOG;
+    if (!log) this.skip(); // the git spy is only set up by npm test's harness runs
+    const scans = (): number => fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith(`${folder.uri.fsPath}\t`) && / log -z /.test(l)).length;
+    assert.ok(scans() > 0, 'no branch scan went through the git spy');
+    await new Promise((r) => setTimeout(r, 1500));
+    const settled = scans();
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.strictEqual(scans(), settled, 'git kept scanning while nothing changed');
   });
 
   it('gives a file its intents by path glob and by the trailers of commits that touched it', async () => {
