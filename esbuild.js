@@ -3,7 +3,7 @@
 //   node esbuild.js --production  minified, no sourcemaps (what the .vsix ships)
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also bundle test/**/*.test.ts to dist/test/
-//   node esbuild.js --bench       also bundle bench/*.ts to dist/bench/ (`npm run bench` adds --production)
+//   node esbuild.js --bench       also bundle bench/*.ts and a production extension.js to dist/bench/
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -62,7 +62,7 @@ async function main() {
       outdir: testOut,
       outbase: 'test',
       // mocha and the harness stay outside the bundles: they are loaded by the test runners.
-      external: ['vscode', 'mocha', 'playwright-core'],
+      external: ['vscode', 'mocha', 'playwright-core', 'esbuild'],
       sourcemap: 'inline',
     });
   }
@@ -76,6 +76,9 @@ async function main() {
       // Source maps so `node --enable-source-maps --cpu-prof` profiles point at the TypeScript.
       sourcemap: true,
     });
+    // The bench measures the production bundle; its own copy cannot be swapped for a dev build
+    // by a test run rebuilding dist/extension.js in the same checkout meanwhile.
+    builds.push({ ...common, minify: true, sourcemap: false, sourcesContent: false, entryPoints: ['src/extension.ts'], outfile: 'dist/bench/extension.js' });
   }
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   if (watch) {
