@@ -61,4 +61,9 @@ export interface GitPort {
   uncommittedFiles(): Promise<ChangedFile[]>;
   /** The last `limit` commits from HEAD that touched `path` (repository-relative), newest first. */
   commitsTouching(path: string, limit: number, trailerKey: string): Promise<CommitRecord[]>;
+  /**
+   * HEAD's history without merge commits, newest first, in one `git log` call; `since`
+   * (YYYY-MM-DD) drops commits committed before that day. Empty on an unborn branch.
+   */
+  commitHistory(trailerKey: string, since?: string): Promise<CommitRecord[]>;
 }

@@ -11,6 +11,7 @@ import type { GitRunner, GitRunnerOptions } from './gitRunner';
 import { isValidBranchName } from './refName';
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 interface RefRow {
   readonly objectName: string;
@@ -84,6 +85,18 @@ export class SimpleGitPort implements GitPort {
     const count = Math.max(1, Math.floor(limit));
     // `:(top,literal)` keeps a path with `*`, `[` or a leading `:` from being read as a pattern or magic.
     const args = ['log', '-z', `--max-count=${count}`, commitLogFormat(trailerKey), 'HEAD', '--', `:(top,literal)${file}`];
+    return parseCommitLog((await this.runner.run(args)).stdout);
+  }
+
+  async commitHistory(trailerKey: string, since?: string): Promise<CommitRecord[]> {
+    if (since !== undefined && !ISO_DATE.test(since)) throw new InvalidGitInputError(`Not a date written YYYY-MM-DD: ${JSON.stringify(since)}`);
+    // Merges carry no work of their own, so they do not count as linked or unlinked work.
+    const args = ['log', '-z', '--no-merges', commitLogFormat(trailerKey), ...(since === undefined ? [] : [`--since=${since}T00:00:00`]), 'HEAD', '--'];
+    // Exit 128 is also "HEAD has no commits yet"; anything else with 128 still throws below.
+    const out = await this.runner.run(args, [128]);
+    if (out.exitCode === 0) return parseCommitLog(out.stdout);
+    const head = await this.runner.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1]);
+    if (head.exitCode === 1) return [];
     return parseCommitLog((await this.runner.run(args)).stdout);
   }
 

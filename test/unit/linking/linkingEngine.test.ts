@@ -198,6 +198,10 @@ class CountingPort implements GitPort {
     return this.inner.commitsTouching(file, limit, trailerKey);
   }
 
+  async commitHistory(trailerKey: string, since?: string): Promise<CommitRecord[]> {
+    return this.inner.commitHistory(trailerKey, since);
+  }
+
   private async track<T>(call: Promise<T>): Promise<T> {
     this.inFlight += 1;
     try {
