@@ -2,7 +2,8 @@ import type { LinkingService } from './state/linkingService';
 import type { editValueFile } from './state/valueFileEditor';
 import type { ValueStore } from './state/valueStore';
 import type { CurrentViewProvider } from './views/currentView';
-import type { ValueFileListProvider } from './views/valueFileList';
+import type { IntentsViewProvider } from './views/intentsView';
+import type { ReleasesViewProvider } from './views/releasesView';
 
 /** What `activate` returns: lets other extensions and the integration tests read the model. */
 export interface ValueLensApi {
@@ -13,7 +14,7 @@ export interface ValueLensApi {
   readonly editValueFile: typeof editValueFile;
   readonly views: {
     readonly current: CurrentViewProvider;
-    readonly intents: ValueFileListProvider;
-    readonly releases: ValueFileListProvider;
+    readonly intents: IntentsViewProvider;
+    readonly releases: ReleasesViewProvider;
   };
 }

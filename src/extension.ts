@@ -19,8 +19,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
     const linking = new LinkingService(store, log);
     context.subscriptions.push(linking);
     const views = {
-      current: registerCurrentView(context, store),
-      intents: registerIntentsView(context, store),
+      current: registerCurrentView(context, store, linking),
+      intents: registerIntentsView(context, store, linking),
       releases: registerReleasesView(context, store),
     };
     registerProblemsPublisher(context, store);

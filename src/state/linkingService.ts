@@ -62,12 +62,17 @@ export class LinkingService implements vscode.Disposable {
     return this.tracked.get(folder.uri.toString())?.links;
   }
 
+  /** Ids of intents whose `paths` cover `uri`: no git, cached per path, fast enough for decorations. */
+  pathIntents(uri: vscode.Uri): readonly string[] {
+    const found = this.trackedFile(uri);
+    return found ? found.tracked.engine.pathIntents(found.rel) : [];
+  }
+
   /** A file's intents with reasons; path globs only when git is unavailable or not trusted. */
   async fileIntents(uri: vscode.Uri): Promise<FileIntent[]> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const tracked = folder && this.tracked.get(folder.uri.toString());
-    if (!folder || !tracked || uri.scheme !== 'file') return [];
-    const rel = path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
+    const found = this.trackedFile(uri);
+    if (!found) return [];
+    const { tracked, rel } = found;
     if (!vscode.workspace.isTrusted || tracked.links.unavailable) return tracked.engine.pathIntents(rel).map((id) => ({ id, reasons: ['path'] }));
     try {
       return await tracked.engine.fileIntents(rel);
@@ -75,6 +80,13 @@ export class LinkingService implements vscode.Disposable {
       this.log.warn(`Could not read the history of ${rel}: ${String(e)}`);
       return tracked.engine.pathIntents(rel).map((id) => ({ id, reasons: ['path'] }));
     }
+  }
+
+  private trackedFile(uri: vscode.Uri): { tracked: Tracked; rel: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const tracked = folder && this.tracked.get(folder.uri.toString());
+    if (!folder || !tracked || uri.scheme !== 'file') return undefined;
+    return { tracked, rel: path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/') };
   }
 
   /** Rescans now (all folders, or one) and resolves when done. */

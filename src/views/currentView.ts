@@ -1,35 +1,198 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ValueStore } from '../state/valueStore';
+import type { LinkedCommit } from '../core/linking/coverage';
+import type { FileIntent } from '../core/linking/linkingEngine';
+import { formatMoneyShort } from '../core/present/formatMoney';
+import type { FolderLinks, LinkingService } from '../state/linkingService';
+import type { FolderState, ValueStore } from '../state/valueStore';
+import { InfoNode, md, openAt } from './commonNodes';
 import { ViewIds } from './viewIds';
 
+const FILE_REASONS: Record<string, string> = { path: 'paths glob', commit: 'commit trailer' };
+const BRANCH_REASONS: Record<string, string> = { pattern: 'branch pattern', name: 'branch name', commit: 'commit trailer' };
+
+/** An intent linked to the active file or the branch, with why it is linked. */
+export class LinkedIntentNode extends vscode.TreeItem {
+  constructor(parentId: string, readonly state: FolderState, readonly intentId: string, reasons: readonly string[], names: Record<string, string>) {
+    const entry = state.model.intents.get(intentId);
+    super(entry?.intent.title ?? intentId, vscode.TreeItemCollapsibleState.None);
+    this.id = `${parentId}:intent:${intentId}`;
+    this.iconPath = new vscode.ThemeIcon('target');
+    const value = entry?.intent.value ? formatMoneyShort(entry.intent.value, vscode.env.language) : undefined;
+    this.description = [value, `via ${reasons.map((r) => names[r] ?? r).join(', ')}`].filter(Boolean).join(' · ');
+    this.tooltip = entry ? new vscode.MarkdownString(`**${md(entry.intent.title)}** \`${intentId}\`\n\n${md(entry.intent.why)}`) : intentId;
+    this.contextValue = 'intent';
+    if (entry) this.command = openAt(vscode.Uri.joinPath(state.folder.uri, ...entry.file.split('/')), state.model.parsed(entry.file)?.locate(['id']).start.line ?? 0);
+  }
+}
+
+/** The active editor's file. */
+export class FileNode extends vscode.TreeItem {
+  constructor(readonly state: FolderState, readonly uri: vscode.Uri, readonly intents: readonly FileIntent[]) {
+    super(path.basename(uri.fsPath), vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `file:${state.folder.uri.toString()}`;
+    this.resourceUri = uri;
+    this.iconPath = vscode.ThemeIcon.File;
+    this.description = intents.length ? `serves ${intents.length} intent${intents.length === 1 ? '' : 's'}` : 'no intent';
+    this.contextValue = 'activeFile';
+  }
+}
+
+/** The current branch with its value coverage. */
+export class BranchNode extends vscode.TreeItem {
+  constructor(readonly state: FolderState, readonly links: FolderLinks) {
+    const scan = links.scan;
+    const head = scan?.state.head;
+    const label = !scan ? 'Branch' : head?.kind === 'detached' ? `detached at ${head.sha.slice(0, 7)}` : scan.branch ?? 'Branch';
+    super(label, vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `branch:${state.folder.uri.toString()}`;
+    this.iconPath = new vscode.ThemeIcon(head?.kind === 'detached' ? 'git-commit' : 'git-branch');
+    this.contextValue = 'branch';
+    if (scan) {
+      const { commits, files } = scan.coverage;
+      this.description = commits.total ? `${commits.linked} of ${commits.total} commits linked` : scan.state.base ? `no commits ahead of ${scan.state.base.name}` : '';
+      this.tooltip = new vscode.MarkdownString(`Value coverage on \`${md(label)}\`${scan.state.base ? ` against \`${md(scan.state.base.name)}\`` : ''}:\n\n- commits: ${commits.linked} of ${commits.total} linked\n- changed files: ${files.linked} of ${files.total} linked`);
+    }
+  }
+}
+
+export class GroupNode extends vscode.TreeItem {
+  constructor(id: string, label: string, readonly children: readonly vscode.TreeItem[], icon: string, expanded = false) {
+    super(label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    this.id = id;
+    this.description = String(children.length);
+    this.iconPath = new vscode.ThemeIcon(icon);
+    this.contextValue = 'group';
+  }
+}
+
+export class CommitNode extends vscode.TreeItem {
+  constructor(parentId: string, commit: LinkedCommit) {
+    super(commit.subject, vscode.TreeItemCollapsibleState.None);
+    this.id = `${parentId}:${commit.sha}`;
+    this.iconPath = new vscode.ThemeIcon((commit.intents.length > 0) ? 'git-commit' : 'circle-slash');
+    const ids = commit.trailerIds.length ? commit.trailerIds.join(', ') : 'no Intent trailer';
+    this.description = `${commit.sha.slice(0, 7)} · ${ids}`;
+    this.tooltip = `${commit.subject}\n${commit.author}, ${commit.date}\n${(commit.intents.length > 0) ? `Serves ${commit.intents.join(', ')}` : 'Not linked to an existing intent'}`;
+    this.contextValue = (commit.intents.length > 0) ? 'commit' : 'unlinkedCommit';
+  }
+}
+
+class FolderGroupNode extends vscode.TreeItem {
+  constructor(readonly state: FolderState, readonly children: readonly vscode.TreeItem[]) {
+    super(state.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `currentFolder:${state.folder.uri.toString()}`;
+    this.iconPath = vscode.ThemeIcon.Folder;
+    this.contextValue = 'folder';
+  }
+}
+
 /**
- * The Current view: the active file's and branch's intents. Until links are computed it stays
- * empty, so its welcome content explains what will appear here.
+ * The Current view: the active file's intents, the current branch's intents and value coverage,
+ * the commits ahead of base and what is not linked. Follows the active editor; the file's
+ * history lookup runs in the background and the view fills in when it answers.
  */
 export class CurrentViewProvider implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private active: { uri: vscode.Uri; intents: readonly FileIntent[] } | undefined;
+  private lookup = 0;
 
-  constructor(store: ValueStore) {
-    store.onDidChange(() => this.changed.fire(undefined), this, this.disposables);
+  constructor(private readonly store: ValueStore, private readonly linking: LinkingService) {
+    store.onDidChange(() => this.followEditor(), this, this.disposables);
+    linking.onDidChange(() => this.followEditor(), this, this.disposables);
+    vscode.window.onDidChangeActiveTextEditor(() => this.followEditor(), this, this.disposables);
+    this.followEditor();
+  }
+
+  /** The active file and its intents as last computed (for the status bar and tests). */
+  get activeFile(): { readonly uri: vscode.Uri; readonly intents: readonly FileIntent[] } | undefined {
+    return this.active;
   }
 
   getTreeItem(node: vscode.TreeItem): vscode.TreeItem {
     return node;
   }
 
-  getChildren(): vscode.TreeItem[] {
-    return [];
+  getChildren(node?: vscode.TreeItem): vscode.TreeItem[] {
+    if (node instanceof FolderGroupNode || node instanceof GroupNode) return [...node.children];
+    if (node instanceof FileNode) {
+      return node.intents.length
+        ? node.intents.map((i) => new LinkedIntentNode(node.id ?? 'file', node.state, i.id, i.reasons, FILE_REASONS))
+        : [new InfoNode(`${node.id}:none`, 'No intent covers this file', 'info', 'Link File/Folder to Intent…')];
+    }
+    if (node instanceof BranchNode) return this.branchChildren(node);
+    if (node) return [];
+    const folders = this.store.folders.filter((s) => s.hasValueFolder);
+    const groups = folders.map((state) => new FolderGroupNode(state, this.folderChildren(state)));
+    if (groups.length > 1) return groups;
+    return [...(groups[0]?.children ?? [])];
   }
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+
+  private folderChildren(state: FolderState): vscode.TreeItem[] {
+    const children: vscode.TreeItem[] = [];
+    const active = this.active;
+    if (active && vscode.workspace.getWorkspaceFolder(active.uri)?.uri.toString() === state.folder.uri.toString()) {
+      children.push(new FileNode(state, active.uri, active.intents));
+    }
+    const links = this.linking.linksOf(state.folder);
+    if (links) children.push(new BranchNode(state, links));
+    return children;
+  }
+
+  private branchChildren(node: BranchNode): vscode.TreeItem[] {
+    const { links, state } = node;
+    const id = node.id ?? 'branch';
+    if (links.unavailable) return [new InfoNode(`${id}:unavailable`, links.unavailable, 'info')];
+    const scan = links.scan;
+    if (!scan) return [new InfoNode(`${id}:scanning`, 'Reading git…', 'loading~spin')];
+    const children: vscode.TreeItem[] = scan.intents.map((i) => new LinkedIntentNode(id, state, i.id, i.reasons, BRANCH_REASONS));
+    if (scan.intents.length === 0) children.push(new InfoNode(`${id}:noIntent`, 'No intent linked to this branch', 'info', 'Link Branch to Intent…'));
+    if (scan.state.degraded) children.push(new InfoNode(`${id}:degraded`, scan.state.degraded, 'warning'));
+    const base = scan.state.base?.name ?? 'base';
+    if (scan.commits.length) children.push(new GroupNode(`${id}:commits`, `Commits ahead of ${base}`, scan.commits.map((c) => new CommitNode(`${id}:commits`, c)), 'git-commit'));
+    const unlinkedCommits = scan.commits.filter((c) => c.intents.length === 0);
+    if (unlinkedCommits.length) children.push(new GroupNode(`${id}:unlinkedCommits`, 'Unlinked commits', unlinkedCommits.map((c) => new CommitNode(`${id}:unlinkedCommits`, c)), 'circle-slash'));
+    const unlinkedFiles = scan.files.filter((f) => !f.linked);
+    if (unlinkedFiles.length) {
+      children.push(new GroupNode(`${id}:unlinkedFiles`, 'Unlinked files', unlinkedFiles.map((f) => {
+        const item = new InfoNode(`${id}:unlinkedFiles:${f.path}`, f.path, 'file', f.uncommitted ? 'uncommitted' : undefined);
+        item.resourceUri = vscode.Uri.joinPath(state.folder.uri, ...f.path.split('/'));
+        item.command = { command: 'vscode.open', title: 'Open', arguments: [item.resourceUri] };
+        return item;
+      }), 'circle-slash'));
+    }
+    for (const u of scan.unknownTrailers) children.push(new InfoNode(`${id}:unknown:${u.sha}:${u.id}`, `Unknown intent "${u.id}"`, 'warning', `in ${u.sha.slice(0, 7)}`));
+    return children;
+  }
+
+  private followEditor(): void {
+    const editor = vscode.window.activeTextEditor;
+    const uri = editor?.document.uri;
+    const ticket = ++this.lookup;
+    if (!uri || uri.scheme !== 'file' || !vscode.workspace.getWorkspaceFolder(uri)) {
+      // Keep showing the last file while focus is in a panel or an output view.
+      this.changed.fire(undefined);
+      return;
+    }
+    // Path globs answer at once; the history lookup (cached per HEAD) fills in after.
+    this.active = { uri, intents: this.linking.pathIntents(uri).map((id) => ({ id, reasons: ['path'] })) };
+    this.changed.fire(undefined);
+    void this.linking.fileIntents(uri).then((intents) => {
+      if (ticket !== this.lookup) return;
+      this.active = { uri, intents };
+      this.changed.fire(undefined);
+    });
+  }
 }
 
-export function registerCurrentView(context: vscode.ExtensionContext, store: ValueStore): CurrentViewProvider {
-  const provider = new CurrentViewProvider(store);
+export function registerCurrentView(context: vscode.ExtensionContext, store: ValueStore, linking: LinkingService): CurrentViewProvider {
+  const provider = new CurrentViewProvider(store, linking);
   context.subscriptions.push(provider, vscode.window.createTreeView(ViewIds.current, { treeDataProvider: provider }));
   return provider;
 }

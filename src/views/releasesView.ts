@@ -1,13 +1,102 @@
 import * as vscode from 'vscode';
-import type { ValueStore } from '../state/valueStore';
+import type { ReleaseEntry } from '../core/model/valueModel';
+import type { Verdict } from '../core/model/types';
+import { formatMoneyLong, formatMoneyShort } from '../core/present/formatMoney';
+import { describeReview, reviewState } from '../core/present/reviewDue';
+import { localIsoDate } from '../core/today';
+import type { FolderState, ValueStore } from '../state/valueStore';
 import { valueFiles } from '../state/valueStore';
-import { ValueFileListProvider } from './valueFileList';
+import { BrokenFileNode, FolderNode, md, openAt } from './commonNodes';
 import { ViewIds } from './viewIds';
 
-/** The Releases view: one item per release value statement. */
-export function registerReleasesView(context: vscode.ExtensionContext, store: ValueStore): ValueFileListProvider {
-  const provider = new ValueFileListProvider(store, { kind: 'release', icon: 'rocket', files: (s) => valueFiles(s, 'release') });
-  const view = vscode.window.createTreeView(ViewIds.releases, { treeDataProvider: provider, showCollapseAll: true });
-  context.subscriptions.push(provider, view);
+/** The overall verdict of a reviewed release: the worst of its measures. */
+function overallVerdict(entry: ReleaseEntry): Verdict | undefined {
+  const verdicts = entry.statement.outcome?.measures.map((m) => m.verdict).filter((v): v is Verdict => v !== undefined) ?? [];
+  if (verdicts.includes('missed')) return 'missed';
+  if (verdicts.includes('partial')) return 'partial';
+  return verdicts.length ? 'met' : undefined;
+}
+
+const VERDICT_ICONS: Record<Verdict, [string, string]> = {
+  met: ['pass', 'testing.iconPassed'],
+  partial: ['circle-large-outline', 'list.warningForeground'],
+  missed: ['error', 'list.errorForeground'],
+};
+
+/** One release statement: expected value, outcome verdict, review due or overdue. */
+export class ReleaseNode extends vscode.TreeItem {
+  constructor(readonly state: FolderState, readonly entry: ReleaseEntry, locale: string, today: string) {
+    super(entry.name, vscode.TreeItemCollapsibleState.None);
+    const { statement } = entry;
+    this.id = `release:${state.folder.uri.toString()}:${entry.name}`;
+    this.contextValue = 'release';
+    const review = reviewState(statement, today);
+    const verdict = overallVerdict(entry);
+    const expected = statement.expected.value && formatMoneyShort(statement.expected.value, locale);
+    const realised = statement.outcome?.value && formatMoneyShort(statement.outcome.value, locale);
+    this.description = [
+      expected && (realised ? `${expected} → ${realised}` : `expected ${expected}`),
+      verdict,
+      describeReview(review),
+    ].filter(Boolean).join(' · ');
+    if (review.kind === 'overdue') this.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    else if (review.kind === 'due') this.iconPath = new vscode.ThemeIcon('calendar');
+    else if (verdict) this.iconPath = new vscode.ThemeIcon(VERDICT_ICONS[verdict][0], new vscode.ThemeColor(VERDICT_ICONS[verdict][1]));
+    else this.iconPath = new vscode.ThemeIcon('rocket');
+
+    const tip = new vscode.MarkdownString(undefined, true);
+    tip.appendMarkdown(`**${md(statement.release)}** on \`${statement.branch}\` from \`${statement.base}\`, ${md(statement.created)}\n\n`);
+    tip.appendMarkdown(`Expected: ${md(statement.expected.summary)}\n\n`);
+    if (statement.expected.value) tip.appendMarkdown(`Expected value: ${md(formatMoneyLong(statement.expected.value, locale))}\n\n`);
+    for (const m of statement.expected.measures) {
+      const actual = statement.outcome?.measures.find((o) => o.metric === m.metric);
+      tip.appendMarkdown(`- ${md(m.metric)}: ${m.baseline ?? '?'} → ${m.target ?? '?'}${actual?.actual !== undefined ? `, actual ${actual.actual}` : ''}${actual?.verdict ? ` (${actual.verdict})` : m.review ? `, review ${md(m.review)}` : ''}\n`);
+    }
+    if (statement.outcome) {
+      tip.appendMarkdown(`\nRealised${statement.outcome.value ? `: ${md(formatMoneyLong(statement.outcome.value, locale))}` : ''} (recorded ${md(statement.outcome.recorded)})\n\n`);
+      if (statement.outcome.notes) tip.appendMarkdown(`${md(statement.outcome.notes)}\n`);
+    }
+    this.tooltip = tip;
+    this.command = openAt(vscode.Uri.joinPath(state.folder.uri, ...entry.file.split('/')), 0);
+  }
+}
+
+type Node = FolderNode<ReleaseNode | BrokenFileNode> | ReleaseNode | BrokenFileNode;
+
+/** The Releases view: every release statement, newest first. Reads only the store. */
+export class ReleasesViewProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly store: ValueStore) {
+    store.onDidChange(() => this.changed.fire(undefined), this, this.disposables);
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return node;
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node instanceof FolderNode) return [...node.children];
+    if (node) return [];
+    const today = localIsoDate();
+    const folders = this.store.folders.map((state) => {
+      const releases = [...state.model.releases].reverse().map((entry) => new ReleaseNode(state, entry, vscode.env.language, today));
+      const broken = valueFiles(state, 'release').filter((f) => f.broken).map((f) => new BrokenFileNode(f.uri, f.name));
+      return new FolderNode<ReleaseNode | BrokenFileNode>(state, [...releases, ...broken], 'no releases yet');
+    });
+    if (folders.length > 1) return folders.some((f) => f.children.length > 0) ? folders : [];
+    return [...(folders[0]?.children ?? [])];
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function registerReleasesView(context: vscode.ExtensionContext, store: ValueStore): ReleasesViewProvider {
+  const provider = new ReleasesViewProvider(store);
+  context.subscriptions.push(provider, vscode.window.createTreeView(ViewIds.releases, { treeDataProvider: provider, showCollapseAll: true }));
   return provider;
 }

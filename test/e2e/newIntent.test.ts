@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { repoRoot } from '../support/repoRoot';
 import type { Workbench } from './workbench';
-import { openDemoWorkbench, resultsDir } from './workbench';
+import { openDemoWorkbench, resultsDir, viewRows } from './workbench';
 
 const quickInput = (page: Page) => page.locator('.quick-input-widget');
 
@@ -43,7 +43,7 @@ describe('Value: New Intent… in a real workbench (browser)', function () {
     intentsDir = path.join(workbench.folder, '.value', 'intents');
     // Wait until the extension has read the demo: the Value view lists its intents.
     await workbench.page.locator('.activitybar a.action-label[aria-label="Value"]').click();
-    await workbench.page.locator('.sidebar .monaco-list-row', { hasText: 'checkout-speed' }).waitFor({ timeout: 60000 });
+    await viewRows(workbench.page, 'Intents').filter({ hasText: 'Faster checkout' }).waitFor({ timeout: 60000 });
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') {
@@ -72,7 +72,7 @@ describe('Value: New Intent… in a real workbench (browser)', function () {
 
     const file = path.join(intentsDir, 'reduce-refund-handling-time.yaml');
     await page.locator('.tabs-container .tab', { hasText: 'reduce-refund-handling-time.yaml' }).waitFor({ timeout: 15000 });
-    await page.locator('.sidebar .monaco-list-row', { hasText: 'reduce-refund-handling-time' }).waitFor({ timeout: 10000 });
+    await viewRows(page, 'Intents').filter({ hasText: 'Reduce refund handling time' }).waitFor({ timeout: 10000 });
     fs.mkdirSync(resultsDir, { recursive: true });
     await page.screenshot({ path: path.join(resultsDir, 'new-intent.png') });
     const written = parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Workbench } from './workbench';
-import { openDemoWorkbench, resultsDir } from './workbench';
+import { openDemoWorkbench, resultsDir, viewRows } from './workbench';
 
 describe('the Value sidebar in a real workbench (browser)', function () {
   this.timeout(120000);
@@ -26,9 +26,8 @@ describe('the Value sidebar in a real workbench (browser)', function () {
 
   it('lists the demo intents and the reviewed release', async () => {
     const { page } = workbench;
-    const rows = page.locator('.sidebar .monaco-list-row');
-    await rows.filter({ hasText: 'checkout-speed' }).waitFor({ timeout: 30000 });
-    await rows.filter({ hasText: '2.4.0' }).waitFor({ timeout: 30000 });
+    await viewRows(page, 'Intents').filter({ hasText: 'Faster checkout' }).waitFor({ timeout: 30000 });
+    await viewRows(page, 'Releases').filter({ hasText: '2.4.0' }).waitFor({ timeout: 30000 });
     fs.mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, 'sidebar.png');
     await page.screenshot({ path: file });
@@ -37,7 +36,7 @@ describe('the Value sidebar in a real workbench (browser)', function () {
 
   it('opens an intent file when its item is selected', async () => {
     const { page } = workbench;
-    await page.locator('.sidebar .monaco-list-row').filter({ hasText: 'guided-onboarding' }).click();
+    await viewRows(page, 'Intents').filter({ hasText: 'Guided onboarding for new shops' }).click();
     await page.locator('.tabs-container .tab').filter({ hasText: 'guided-onboarding.yaml' }).waitFor({ timeout: 30000 });
   });
 });

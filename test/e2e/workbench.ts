@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { pathToFileURL } from 'url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { repoRoot } from '../support/repoRoot';
 
 interface CodeServer {
@@ -45,4 +45,12 @@ export async function openDemoWorkbench(): Promise<Workbench> {
       fs.rmSync(parent, { recursive: true, force: true });
     },
   };
+}
+
+/** The rows of one view in the Value sidebar (`Current`, `Intents`, `Releases`). */
+export function viewRows(page: Page, view: string): Locator {
+  return page
+    .locator('.sidebar .pane')
+    .filter({ has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^${view}$`, 'i') }) })
+    .locator('.monaco-list-row');
 }

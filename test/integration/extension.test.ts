@@ -40,6 +40,16 @@ function labels(items: vscode.TreeItem[]): string[] {
   return items.map((i) => (typeof i.label === 'string' ? i.label : i.label?.label ?? ''));
 }
 
+/** Labels of every item down to intents and releases (their own children are not followed). */
+function allLabels(provider: { getChildren(node?: never): vscode.TreeItem[] }): string[] {
+  const walk = (node?: vscode.TreeItem): string[] =>
+    provider.getChildren(node as never).flatMap((child) => [
+      ...labels([child]),
+      ...(child.contextValue === 'intent' || child.contextValue === 'release' ? [] : walk(child)),
+    ]);
+  return walk();
+}
+
 function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'no workspace folder is open');
@@ -79,13 +89,21 @@ describe('Value Lens in a real VS Code extension host', () => {
     }
   });
 
-  it('lists the intents and release statements of the workspace', async () => {
+  it('lists the intents grouped by status with value and owner, and the release statements', async () => {
     const { views, store } = await api();
     await store.whenIdle();
-    assert.deepStrictEqual(labels(views.intents.getChildren()), [
-      'checkout-speed', 'guided-onboarding', 'legacy-payments-retirement', 'search-relevance',
+    const groups = views.intents.getChildren();
+    assert.deepStrictEqual(labels(groups), ['Active', 'Proposed', 'Delivered']);
+    const active = views.intents.getChildren(groups[0]);
+    assert.deepStrictEqual(active.map((i) => [i.label, i.description]), [
+      ['Faster checkout', '€120K/yr · payments-team'],
+      ['Guided onboarding for new shops', '€80K/yr · growth-team'],
     ]);
-    assert.deepStrictEqual(labels(views.releases.getChildren()), ['2.4.0']);
+    // An intent's children say what links to it: paths, branch patterns, releases, commits.
+    const links = views.intents.getChildren(active[0] as never).map((c) => `${labels([c])[0] ?? ""} (${String(c.description)})`);
+    assert.deepStrictEqual(links.slice(0, 4), ['src/checkout/** (path)', '!src/checkout/legacy/** (path)', 'feature/checkout-* (branch)', '2.4.0 (release)']);
+    const releases = views.releases.getChildren();
+    assert.deepStrictEqual(releases.map((r) => [r.label, r.description]), [['2.4.0', '€60K/yr → €45K/yr · partial']]);
   });
 
   it('Value: Refresh runs and picks up a file that was added behind its back', async () => {
@@ -94,12 +112,12 @@ describe('Value Lens in a real VS Code extension host', () => {
     fs.writeFileSync(file, 'id: added-by-test\ntitle: Added\nwhy: test\nowner: qa\nstatus: proposed\n');
     try {
       await vscode.commands.executeCommand('valueLens.refresh');
-      assert.ok(labels(views.intents.getChildren()).includes('added-by-test'));
+      assert.ok(allLabels(views.intents).includes('Added'));
     } finally {
       fs.rmSync(file, { force: true });
     }
     await vscode.commands.executeCommand('valueLens.refresh');
-    assert.ok(!labels(views.intents.getChildren()).includes('added-by-test'));
+    assert.ok(!allLabels(views.intents).includes('Added'));
   });
 
   it('follows changes under .value/ without a manual refresh', async () => {
@@ -107,10 +125,10 @@ describe('Value Lens in a real VS Code extension host', () => {
     const uri = vscode.Uri.file(path.join(workspaceRoot(), '.value', 'releases', '9.9.9.yaml'));
     await vscode.workspace.fs.writeFile(uri, Buffer.from('release: 9.9.9\n'));
     try {
-      await until('the new release to appear', () => labels(views.releases.getChildren()).includes('9.9.9'));
+      await until('the new release to appear', () => allLabels(views.releases).includes('9.9.9'));
     } finally {
       await vscode.workspace.fs.delete(uri);
     }
-    await until('the release to disappear', () => !labels(views.releases.getChildren()).includes('9.9.9'));
+    await until('the release to disappear', () => !allLabels(views.releases).includes('9.9.9'));
   });
 });

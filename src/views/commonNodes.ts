@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { FolderState } from '../state/valueStore';
+
+/** A workspace folder heading, shown only when more than one folder is open. */
+export class FolderNode<Child> extends vscode.TreeItem {
+  constructor(readonly state: FolderState, readonly children: readonly Child[], emptyText: string) {
+    super(state.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+    this.id = `folder:${state.folder.uri.toString()}`;
+    this.iconPath = vscode.ThemeIcon.Folder;
+    this.resourceUri = state.folder.uri;
+    this.contextValue = 'folder';
+    if (children.length === 0) this.description = state.hasValueFolder ? emptyText : 'no .value/ folder';
+  }
+}
+
+/** A `.value/` file with errors: it is not part of the model until fixed. */
+export class BrokenFileNode extends vscode.TreeItem {
+  constructor(readonly uri: vscode.Uri, name: string) {
+    super(name, vscode.TreeItemCollapsibleState.None);
+    this.id = `broken:${uri.toString()}`;
+    this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    this.description = 'has errors';
+    this.tooltip = `${vscode.workspace.asRelativePath(uri)} has errors: see the Problems panel.`;
+    this.resourceUri = uri;
+    this.contextValue = 'brokenFile';
+    this.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+  }
+}
+
+/** A plain leaf (a path glob, a branch pattern, a reason). */
+export class InfoNode extends vscode.TreeItem {
+  constructor(id: string, label: string, icon: string, description?: string, tooltip?: string | vscode.MarkdownString) {
+    super(label, vscode.TreeItemCollapsibleState.None);
+    this.id = id;
+    this.iconPath = new vscode.ThemeIcon(icon);
+    if (description) this.description = description;
+    if (tooltip) this.tooltip = tooltip;
+    this.contextValue = 'info';
+  }
+}
+
+/** Escapes text for a MarkdownString (tooltips show user text, which must not become markup). */
+export function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+/** Opens a `.value/` file with the given 0-based line selected. */
+export function openAt(uri: vscode.Uri, line: number): vscode.Command {
+  return { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(line, 0, line, 0), preview: true }] };
+}
