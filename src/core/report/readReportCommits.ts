@@ -1,0 +1,21 @@
+import { GitCommandError, GitMissingError, InvalidGitInputError, NotARepositoryError } from '../git/gitErrors';
+import type { GitPort } from '../git/gitPort';
+import type { ReportCommits } from './buildReport';
+
+/**
+ * The commits the report counts: HEAD's history (no merges) from `since` (YYYY-MM-DD, or all),
+ * read with one `git log`. Git problems a user can act on come back as the reason coverage is
+ * unavailable, so the rest of the report still renders; anything else is thrown.
+ */
+export async function readReportCommits(port: Pick<GitPort, 'commitHistory'>, trailerKey: string, since: string | undefined): Promise<ReportCommits> {
+  try {
+    const commits = await port.commitHistory(trailerKey, since);
+    return { available: true, commits: commits.map((c) => ({ sha: c.sha, date: c.date, trailerIds: c.trailerIds })) };
+  } catch (e) {
+    if (e instanceof NotARepositoryError) return { available: false, reason: 'the folder is not a git repository.' };
+    if (e instanceof GitMissingError || e instanceof GitCommandError || e instanceof InvalidGitInputError) {
+      return { available: false, reason: e.message.split('\n', 1)[0] ?? e.message };
+    }
+    throw e;
+  }
+}
