@@ -2,7 +2,7 @@ import type { Money } from '../model/types';
 import { describeReview } from '../present/reviewDue';
 import type { IntentRow, MetricRow, MoneyTotal, ReleaseRow, ValueReport } from './reportModel';
 import { describePeriod } from './reportPeriod';
-import { escapeHtml as h, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
+import { amountText, escapeHtml as h, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
 import { standaloneCss } from './standaloneCss';
 import { barChartSvg, lineChartSvg } from './svgCharts';
 
@@ -39,12 +39,13 @@ function releaseLink(r: ReleaseRow, index: number, ctx: Ctx): string {
 function moneyCard(t: MoneyTotal, ctx: Ctx): string {
   const key = `${t.currency}:${t.per}`;
   const fmt = (n: number): string => moneyText(n, t.currency, t.per, ctx.locale);
+  const amount = (n: number): string => amountText(n, t.currency, ctx.locale);
   const compared = t.expectedOfReviewed > 0 || t.realised !== 0
     ? `<p class="sub">${figure(`realised-share:${key}`, percentText(t.realisedShare))} of the ${h(fmt(t.expectedOfReviewed))} expected of the releases reviewed</p>`
     : '<p class="sub">No release has recorded a realised value yet.</p>';
   return `<div class="card money"><h3>${h(t.currency)} · ${h(perText(t.per))}</h3>`
-    + `<p><span class="big">${figure(`expected:${key}`, fmt(t.expected))}</span> expected</p>`
-    + `<p><span class="big">${figure(`realised:${key}`, fmt(t.realised))}</span> realised</p>${compared}</div>`;
+    + `<p><span class="big">${figure(`expected:${key}`, amount(t.expected))}</span> expected</p>`
+    + `<p><span class="big">${figure(`realised:${key}`, amount(t.realised))}</span> realised</p>${compared}</div>`;
 }
 
 function headlineHtml(r: ValueReport, ctx: Ctx): string {
@@ -73,14 +74,15 @@ function moneyCell(m: Money | undefined, ctx: Ctx): string {
 }
 
 function releaseCharts(r: ValueReport, ctx: Ctx): string {
-  return r.headline.money.map((t) => {
+  const charts = r.headline.money.map((t) => {
     const same = (m: Money | undefined): boolean => m !== undefined && m.currency === t.currency && (m.per ?? 'unspecified') === t.per;
     const groups = r.releases
       .filter((x) => same(x.expected) || same(x.realised))
       .map((x) => ({ label: x.name, ...(same(x.expected) ? { expected: x.expected!.amount } : {}), ...(same(x.realised) ? { realised: x.realised!.amount } : {}) }));
     const fmt = (n: number): string => moneyText(n, t.currency, t.per, ctx.locale);
     return `<figure>${barChartSvg(groups, `Expected vs realised value per release, ${t.currency} ${perText(t.per)}`, fmt)}<figcaption>Expected vs realised per release, ${h(t.currency)} ${h(perText(t.per))}</figcaption></figure>`;
-  }).join('');
+  });
+  return charts.length > 0 ? `<div class="charts">${charts.join('')}</div>` : '';
 }
 
 function releaseHtml(r: ReleaseRow, index: number, ctx: Ctx): string {

@@ -26,6 +26,11 @@ export function moneyText(amount: number, currency: string, per: ValuePeriod | '
   return formatMoneyLong(money, locale);
 }
 
+/** `€120,000`: the amount alone, for places that say the period next to it. */
+export function amountText(amount: number, currency: string, locale: string): string {
+  return moneyText(amount, currency, undefined, locale);
+}
+
 export function moneyOf(m: Money, locale: string): string {
   return moneyText(m.amount, m.currency, m.per, locale);
 }

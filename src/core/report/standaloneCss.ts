@@ -29,6 +29,7 @@ th { background: var(--card); } .num { text-align: right; font-variant-numeric: 
 .badge.overdue { color: var(--missed); border-color: var(--missed); } .badge.reviewed { color: var(--met); border-color: var(--met); }
 .verdict { font-weight: 600; } .verdict-met { color: var(--met); } .verdict-partial { color: var(--partial); } .verdict-missed { color: var(--missed); }
 .unknown { text-decoration: line-through; color: var(--missed); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 8px 24px; }
 figure { margin: 8px 0 16px; } figcaption { color: var(--muted); font-size: 0.9em; }
 .chart { width: 100%; max-width: 640px; height: auto; display: block; }
 .chart .axis, .chart .grid { stroke: var(--border); stroke-width: 1; } .chart .label, .chart .legend { fill: var(--muted); font-size: 11px; }
@@ -38,7 +39,7 @@ figure { margin: 8px 0 16px; } figcaption { color: var(--muted); font-size: 0.9e
 @media print {
   :root { --fg: #000; --muted: #444; --bg: #fff; --card: #fff; --border: #999; }
   body { font-size: 10.5pt; } .report { max-width: none; padding: 0; }
-  .cards { grid-template-columns: repeat(3, 1fr); }
+  .cards { grid-template-columns: repeat(3, 1fr); } .charts { grid-template-columns: 1fr 1fr; }
   .card, .release, figure, tr { break-inside: avoid; } h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }

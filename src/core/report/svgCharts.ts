@@ -10,7 +10,7 @@ export interface BarGroup {
 }
 
 const W = 640;
-const H = 240;
+const H = 200;
 const PAD = { left: 12, right: 12, top: 28, bottom: 40 };
 
 function finiteOrZero(n: number | undefined): number {
@@ -62,7 +62,8 @@ export interface LinePoint {
 
 /** Value coverage per month as a line from 0% to 100%; months without commits leave a gap. */
 export function lineChartSvg(points: readonly LinePoint[], title: string): string {
-  const plotW = W - PAD.left - PAD.right - 36;
+  // Room left for the % labels and right for the last month's label.
+  const plotW = W - PAD.left - PAD.right - 36 - 24;
   const plotH = H - PAD.top - PAD.bottom;
   const left = PAD.left + 36;
   const x = (i: number): number => (points.length <= 1 ? left + plotW / 2 : left + (plotW * i) / (points.length - 1));
