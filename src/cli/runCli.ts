@@ -2,6 +2,7 @@ import { parseArgs } from 'util';
 import { localIsoDate } from '../core/today';
 import { checkCommand } from './checkCommand';
 import type { CliIo } from './cliIo';
+import { isReportFormat, parseSince, reportCommand } from './reportCommand';
 import { statusCommand } from './statusCommand';
 import { whyCommand } from './whyCommand';
 
@@ -17,6 +18,12 @@ commands:
   why <path>       the intents of one file and why: an intent's paths cover it, or a
                    recent commit that touched it names the intent in a trailer
                    --json   one JSON object (path relative to the folder) instead of text
+  report [folder]  the value report of folder (default: .): expected vs realised value,
+                   releases, intents, value coverage of commits per month
+                   --format html|md|json   output format (default: md)
+                   --since 30d|90d|365d|all   period (default: all)
+                   --out FILE           write to FILE instead of standard output
+                   --today YYYY-MM-DD   date the report is made for (default: today)
 
 status and why use the nearest folder with .value/ at or above folder (default: .) or
 path, within its git repository.
@@ -53,6 +60,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const [file, ...extra] = positionals;
       if (file === undefined || extra.length > 0) throw new Error('why takes exactly one path');
       return await whyCommand({ path: file, json: values.json }, io);
+    }
+    if (command === 'report') {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        allowPositionals: true,
+        options: { format: { type: 'string', default: 'md' }, since: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
+      });
+      if (!isReportFormat(values.format)) throw new Error(`--format must be html, md or json, not "${values.format}"`);
+      if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be a date written YYYY-MM-DD');
+      if (values.out === '') throw new Error('--out needs a file name');
+      if (positionals.length > 1) throw new Error('report takes at most one folder');
+      const period = parseSince(values.since);
+      return await reportCommand({ folder: positionals[0] ?? '.', format: values.format, period, today: values.today ?? localIsoDate(), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
     }
     throw new Error(`unknown command "${command}"`);
   } catch (e) {

@@ -1,0 +1,75 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { SimpleGitPort } from '../core/git/simpleGitPort';
+import { readValueFolder } from '../core/model/readValueFolder';
+import { buildReport } from '../core/report/buildReport';
+import { readReportCommits } from '../core/report/readReportCommits';
+import { renderStandaloneHtml } from '../core/report/renderHtml';
+import { renderJson, renderMarkdown } from '../core/report/renderMarkdown';
+import type { ReportPeriod } from '../core/report/reportPeriod';
+import { isReportPeriod, periodStart } from '../core/report/reportPeriod';
+import type { CliIo } from './cliIo';
+import { isFolder } from './linkedFolder';
+
+export const REPORT_FORMATS = ['html', 'md', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions {
+  readonly folder: string;
+  readonly format: ReportFormat;
+  readonly period: ReportPeriod;
+  /** File to write, relative to the working folder; stdout when absent. */
+  readonly out?: string;
+  /** YYYY-MM-DD */
+  readonly today: string;
+}
+
+export function isReportFormat(value: unknown): value is ReportFormat {
+  return typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** Parses `--since`: `30d`, `90d`, `365d` or `all`. */
+export function parseSince(value: string | undefined): ReportPeriod {
+  const period = value ?? 'all';
+  if (!isReportPeriod(period)) throw new Error(`--since must be 30d, 90d, 365d or all, not "${period}"`);
+  return period;
+}
+
+/**
+ * `value-lens report`: the value report of a folder's `.value/` and git history, as standalone
+ * HTML, Markdown or JSON, on stdout or in `--out`; 0, or 2 when there is no `.value/` or git
+ * cannot be read (one line on stderr, nothing written).
+ */
+export async function reportCommand(options: ReportOptions, io: CliIo): Promise<number> {
+  const root = path.resolve(io.cwd, options.folder);
+  if (!(await isFolder(root))) {
+    io.stderr(`value-lens: no such folder: ${options.folder}`);
+    return 2;
+  }
+  const { model, hasValueFolder } = await readValueFolder(root);
+  if (!hasValueFolder) {
+    io.stderr(`value-lens: no .value/ folder in ${root}`);
+    return 2;
+  }
+  const commits = await readReportCommits(new SimpleGitPort(root), model.config.trailer, periodStart(options.period, options.today));
+  if (!commits.available) {
+    io.stderr(`value-lens: ${commits.reason}`);
+    return 2;
+  }
+  const report = buildReport({ title: path.basename(root), model, commits, today: options.today, period: options.period });
+  const text = options.format === 'html' ? renderStandaloneHtml(report) : options.format === 'md' ? renderMarkdown(report) : renderJson(report);
+  if (options.out === undefined) {
+    // io.stdout ends the text with its own newline.
+    io.stdout(text.replace(/\n$/, ''));
+    return 0;
+  }
+  const target = path.resolve(io.cwd, options.out);
+  try {
+    await fs.writeFile(target, text);
+  } catch (e) {
+    io.stderr(`value-lens: cannot write ${options.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return 2;
+  }
+  io.stderr(`Wrote the value report to ${path.relative(io.cwd, target) || target}`);
+  return 0;
+}
