@@ -1,0 +1,102 @@
+import picomatch from 'picomatch';
+import { isValidBranchName } from '../git/refName';
+
+/** Compiled `releaseBranches` globs (`release/*`, `hotfix/*`); `*` stays inside one `/` segment. */
+export class ReleasePatterns {
+  private readonly compiled: readonly { readonly glob: string; readonly regex: RegExp }[];
+
+  constructor(readonly globs: readonly string[]) {
+    this.compiled = globs
+      .map((g) => g.trim())
+      .filter((g) => g.length > 0)
+      .flatMap((glob) => {
+        try {
+          return [{ glob, regex: picomatch.makeRe(glob, { dot: true, windows: false, strictBrackets: true }) }];
+        } catch {
+          // A broken glob is reported by the config checks; it just never matches here.
+          return [];
+        }
+      });
+  }
+
+  /** True when `branch` is a release branch. */
+  matches(branch: string): boolean {
+    return this.compiled.some((p) => p.regex.test(branch));
+  }
+
+  /**
+   * The release name a branch stands for: what the first matching pattern's `*` covers
+   * (`release/2.5.0` → `2.5.0`), else the last path segment. Not yet safe as a file name.
+   */
+  releaseNameOf(branch: string): string {
+    for (const { glob, regex } of this.compiled) {
+      if (!regex.test(branch)) continue;
+      const star = glob.indexOf('*');
+      if (star < 0 || glob.indexOf('*', star + 1) >= 0 || glob.includes('?') || glob.includes('[') || glob.includes('{')) continue;
+      const prefix = glob.slice(0, star);
+      const suffix = glob.slice(star + 1);
+      if (branch.startsWith(prefix) && branch.endsWith(suffix) && branch.length > prefix.length + suffix.length) {
+        return branch.slice(prefix.length, branch.length - suffix.length);
+      }
+    }
+    return branch.slice(branch.lastIndexOf('/') + 1);
+  }
+
+  describe(): string {
+    return this.globs.join(', ');
+  }
+}
+
+const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+
+/**
+ * True when `name` can be used as `<name>.yaml` directly inside `.value/releases/`: letters,
+ * digits, `.`, `_` and `-`, starting with a letter or digit, no `..`, no Windows device name.
+ * This is the only gate between user text and a path.
+ */
+export function isSafeReleaseFileName(name: string): boolean {
+  return SAFE_FILE_NAME.test(name) && !name.includes('..') && !name.endsWith('.') && !WINDOWS_RESERVED.test(name);
+}
+
+/**
+ * The statement file's entry name for a release branch: the release name (`2.5.0`) when it is a
+ * safe file name, otherwise the branch name with every unsafe run replaced by `-`
+ * (`release/Q3 big one` cannot be a branch anyway; `hotfix/2.4.1+fix` → `2.4.1-fix`).
+ * @throws Error when nothing usable is left (never returns an unsafe name).
+ */
+export function statementNameFor(branch: string, patterns: ReleasePatterns): string {
+  const release = patterns.releaseNameOf(branch);
+  if (isSafeReleaseFileName(release)) return release;
+  const cleaned = release.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[^A-Za-z0-9]+|[.]+$/g, '').slice(0, 100);
+  if (isSafeReleaseFileName(cleaned)) return cleaned;
+  throw new Error(`No safe statement file name can be made from the branch name ${JSON.stringify(branch)}.`);
+}
+
+/** The message shown under an input box, or undefined when the answer is fine. */
+export type InputProblem = string | undefined;
+
+/**
+ * Checks a typed release branch name: a valid branch name by `git check-ref-format --branch`
+ * rules, not an existing branch, matching the release patterns (so Value Lens knows it as a
+ * release), and leading to a safe statement file name.
+ */
+export function checkReleaseBranchInput(name: string, existing: ReadonlySet<string>, patterns: ReleasePatterns): InputProblem {
+  if (name.trim().length === 0) return 'Enter a branch name, e.g. release/2.5.0.';
+  if (name !== name.trim()) return 'Remove the spaces at the start or end of the name.';
+  if (!isValidBranchName(name)) {
+    return 'Not a valid git branch name: no spaces, ~ ^ : ? * [ \\, "..", "@{", "//", a trailing "/" or "." or ".lock", or a leading "-".';
+  }
+  if (existing.has(name)) {
+    return `Branch ${name} already exists. Choose another name, or switch to it and run "Value: State Expected Value for This Branch…".`;
+  }
+  if (!patterns.matches(name)) {
+    return `${name} does not match the release branch patterns (${patterns.describe()}); use one of them, or change releaseBranches in .value/config.yaml.`;
+  }
+  try {
+    statementNameFor(name, patterns);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  return undefined;
+}
