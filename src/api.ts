@@ -1,6 +1,8 @@
 import type { LinkingService } from './state/linkingService';
 import type { editValueFile } from './state/valueFileEditor';
 import type { ValueStore } from './state/valueStore';
+import type { IntentFileDecorations } from './ui/fileDecorations';
+import type { StatusBarController } from './ui/statusBar';
 import type { CurrentViewProvider } from './views/currentView';
 import type { IntentsViewProvider } from './views/intentsView';
 import type { ReleasesViewProvider } from './views/releasesView';
@@ -12,6 +14,8 @@ export interface ValueLensApi {
   readonly linking: LinkingService;
   /** Edits a `.value/` file keeping its formatting (see state/valueFileEditor.ts). */
   readonly editValueFile: typeof editValueFile;
+  readonly statusBar: StatusBarController;
+  readonly decorations: IntentFileDecorations;
   readonly views: {
     readonly current: CurrentViewProvider;
     readonly intents: IntentsViewProvider;

@@ -5,6 +5,8 @@ import { registerProblemsPublisher } from './problems/problemsPublisher';
 import { LinkingService } from './state/linkingService';
 import { editValueFile } from './state/valueFileEditor';
 import { ValueStore } from './state/valueStore';
+import { registerFileDecorations } from './ui/fileDecorations';
+import { registerStatusBar } from './ui/statusBar';
 import { registerCurrentView } from './views/currentView';
 import { registerIntentsView } from './views/intentsView';
 import { registerReleasesView } from './views/releasesView';
@@ -23,11 +25,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
       intents: registerIntentsView(context, store, linking),
       releases: registerReleasesView(context, store),
     };
+    const statusBar = registerStatusBar(context, store, linking);
+    const decorations = registerFileDecorations(context, store, linking);
     registerProblemsPublisher(context, store);
     registerCommands(context, { store, linking });
     await store.refresh();
     await vscode.commands.executeCommand('setContext', ContextKeys.activated, true);
-    return { store, linking, views, editValueFile };
+    return { store, linking, views, statusBar, decorations, editValueFile };
   } catch (e) {
     // VS Code does not tell the user when an extension fails to activate, so we do.
     const message = e instanceof Error ? e.message : String(e);

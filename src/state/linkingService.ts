@@ -26,7 +26,7 @@ interface Tracked {
   watchedGitDir?: string;
 }
 
-const GIT_EVENT_DELAY_MS = 250;
+const GIT_EVENT_DELAY_MS = 120;
 const UNTRUSTED = 'This workspace is not trusted, so Value Lens runs no git command: links from commits and branches are off.';
 
 /**
