@@ -167,6 +167,67 @@ export class MultiStepInput {
     }
   }
 
+  /**
+   * A pick list that also hands back what the user typed into its filter, so a step can offer
+   * suggestions and still take free text (an item with `alwaysShow` stays visible while typing).
+   */
+  async showQuickPickWithValue<T extends vscode.QuickPickItem>(params: QuickPickParams<T>): Promise<{ readonly item: T; readonly value: string }> {
+    const disposables: vscode.Disposable[] = [];
+    try {
+      return await new Promise<{ item: T; value: string }>((resolve, reject) => {
+        const input = vscode.window.createQuickPick<T>();
+        this.configurePick(input, params);
+        disposables.push(
+          input.onDidTriggerButton((button) => {
+            if (button === vscode.QuickInputButtons.Back) reject(InputFlowAction.back);
+          }),
+          input.onDidAccept(() => {
+            const picked = input.activeItems[0];
+            if (picked) resolve({ item: picked, value: input.value });
+          }),
+          input.onDidHide(() => reject(InputFlowAction.cancel)),
+        );
+        this.replaceCurrent(input);
+      });
+    } finally {
+      for (const d of disposables) d.dispose();
+    }
+  }
+
+  /** A multi-select pick list; `selected` items start checked; Enter accepts the checked items (none is fine). */
+  async showMultiPick<T extends vscode.QuickPickItem>(params: QuickPickParams<T> & { readonly selected: readonly T[] }): Promise<readonly T[]> {
+    const disposables: vscode.Disposable[] = [];
+    try {
+      return await new Promise<readonly T[]>((resolve, reject) => {
+        const input = vscode.window.createQuickPick<T>();
+        input.canSelectMany = true;
+        this.configurePick(input, params);
+        input.selectedItems = params.selected;
+        disposables.push(
+          input.onDidTriggerButton((button) => {
+            if (button === vscode.QuickInputButtons.Back) reject(InputFlowAction.back);
+          }),
+          input.onDidAccept(() => resolve([...input.selectedItems])),
+          input.onDidHide(() => reject(InputFlowAction.cancel)),
+        );
+        this.replaceCurrent(input);
+      });
+    } finally {
+      for (const d of disposables) d.dispose();
+    }
+  }
+
+  private configurePick<T extends vscode.QuickPickItem>(input: vscode.QuickPick<T>, params: QuickPickParams<T>): void {
+    input.title = params.title;
+    input.step = params.step;
+    input.totalSteps = params.totalSteps;
+    input.placeholder = params.placeholder;
+    input.ignoreFocusOut = true;
+    input.items = params.items;
+    if (params.activeItem) input.activeItems = [params.activeItem];
+    input.buttons = this.steps.length > 1 ? [vscode.QuickInputButtons.Back] : [];
+  }
+
   private replaceCurrent(input: vscode.QuickInput): void {
     // Dispose the old input before showing the new one; its hide event then fires while its
     // listeners are already gone, so it cannot cancel the flow.
