@@ -1,0 +1,64 @@
+import { commitLogFormat } from '../../src/core/git/commitLog';
+import { ratioOf, verdictOf } from '../measure/caseResult';
+import type { CaseResult } from '../measure/caseResult';
+import { measurePair, timeMs } from '../measure/sampling';
+import { git, timeGitToDevNull } from '../fixtures/gitCommand';
+import { count } from './benchContext';
+import type { BenchContext } from './benchContext';
+import { newEngine } from './engineFactory';
+
+const ITERATIONS = 10;
+
+export async function branchScanCase(context: BenchContext): Promise<CaseResult[]> {
+  const { fixtures, intents, scale } = context;
+  const repo = fixtures.branchRepo;
+  const base = (await git(repo, ['rev-parse', 'main'])).trim();
+  const range = `${base}..HEAD`;
+
+  const check = await newEngine(repo, intents).refresh();
+  if (check.commits.length !== scale.commitsAhead) throw new Error(`scan found ${check.commits.length} commits ahead, expected ${scale.commitsAhead}`);
+  const linked = check.coverage.commits.linked;
+
+  // A cold scan: a new engine (as after opening the folder), then refresh().
+  const { ours, baseline } = await measurePair({
+    warmup: 1,
+    iterations: ITERATIONS,
+    ours: () => timeMs(() => newEngine(repo, intents).refresh()),
+    baseline: () => timeGitToDevNull(repo, ['log', range]),
+  });
+  // The same git command the engine runs, to /dev/null: what git itself needs for trailers and file lists.
+  const gitPart = await measurePair({
+    warmup: 1,
+    iterations: ITERATIONS,
+    ours: () => timeGitToDevNull(repo, ['log', '-z', commitLogFormat('Intent'), '--name-only', '--no-renames', range, '--']),
+    baseline: () => timeGitToDevNull(repo, ['log', range]),
+  });
+  const ratio = ratioOf(ours, baseline);
+  const fixture = `${count(scale.commitsAhead)} commits ahead of main, ${Math.round(scale.trailerShare * 100)}% with Intent: trailers (${count(linked)} linked)`;
+  return [
+    {
+      name: 'branch scan (trailers)',
+      fixture,
+      unit: 'ms',
+      iterations: ITERATIONS,
+      ours,
+      baseline: { ...baseline, what: '`git log main..HEAD` > /dev/null' },
+      ratio,
+      target: '≤ 1.3×',
+      verdict: verdictOf(ratio <= 1.3),
+      note: 'ours = new LinkingEngine + refresh(): state, commits ahead with their files, changed files, git status, coverage',
+    },
+    {
+      name: '↳ git part of the scan',
+      fixture: 'same',
+      unit: 'ms',
+      iterations: ITERATIONS,
+      ours: gitPart.ours,
+      baseline: { ...gitPart.baseline, what: 'same bare `git log`' },
+      ratio: ratioOf(gitPart.ours, gitPart.baseline),
+      target: 'info',
+      verdict: 'INFO',
+      note: 'the one `git log -z --format=<fields + trailers> --name-only` the scan runs, to /dev/null: the share of the time that is git\'s own',
+    },
+  ];
+}
