@@ -2,6 +2,13 @@
 export const CommandIds = {
   newIntent: 'valueLens.newIntent',
   refresh: 'valueLens.refresh',
+  linkPath: 'valueLens.linkPath',
+  linkBranch: 'valueLens.linkBranch',
+  addTrailer: 'valueLens.addTrailer',
+  openIntent: 'valueLens.openIntent',
+  copyIntentId: 'valueLens.copyIntentId',
+  revealFileIntents: 'valueLens.revealFileIntents',
+  openReport: 'valueLens.openReport',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

@@ -1,18 +1,21 @@
 import * as vscode from 'vscode';
 import type { LinkingService } from '../state/linkingService';
 import type { ValueStore } from '../state/valueStore';
+import type { ReportPanelHost } from '../webview/reportPanel';
 import { ViewIds } from '../views/viewIds';
 import type { CommandId } from './commandIds';
 import { CommandIds } from './commandIds';
+import { addTrailer, copyIntentId, linkBranch, linkPath, openIntent, revealFileIntents } from './linkCommands';
 import { newIntent } from './newIntent';
 
 export interface CommandDeps {
   readonly store: ValueStore;
   readonly linking: LinkingService;
+  readonly report: ReportPanelHost;
 }
 
 /** Every command of the extension, in one table; each entry gets the shared dependencies. */
-const commandTable: Record<CommandId, (deps: CommandDeps) => Thenable<unknown>> = {
+const commandTable: Record<CommandId, (deps: CommandDeps, ...args: unknown[]) => Thenable<unknown>> = {
   [CommandIds.newIntent]: async ({ store }) => {
     const created = await newIntent({
       folders: store.folders.map(({ folder, model }) => ({ uri: folder.uri, name: folder.name, existingIds: new Set(model.intents.keys()) })),
@@ -27,10 +30,11 @@ const commandTable: Record<CommandId, (deps: CommandDeps) => Thenable<unknown>> 
       await store.refresh();
       await linking.refresh();
     }),
+  [CommandIds.openReport]: ({ report }) => report.open(),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   for (const [id, run] of Object.entries(commandTable)) {
-    context.subscriptions.push(vscode.commands.registerCommand(id, () => run(deps)));
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run(deps, ...args)));
   }
 }
