@@ -11,6 +11,7 @@ import { registerCurrentView } from './views/currentView';
 import { registerIntentsView } from './views/intentsView';
 import { registerReleasesView } from './views/releasesView';
 import { ContextKeys } from './views/viewIds';
+import { registerReportPanel } from './webview/reportPanel';
 
 export async function activate(context: vscode.ExtensionContext): Promise<ValueLensApi | undefined> {
   const log = vscode.window.createOutputChannel('Value Lens', { log: true });
@@ -28,10 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
     const statusBar = registerStatusBar(context, store, linking);
     const decorations = registerFileDecorations(context, store, linking);
     registerProblemsPublisher(context, store);
-    registerCommands(context, { store, linking });
+    const report = registerReportPanel(context, { store, linking, log });
+    registerCommands(context, { store, linking, report });
     await store.refresh();
     await vscode.commands.executeCommand('setContext', ContextKeys.activated, true);
-    return { store, linking, views, statusBar, decorations, editValueFile };
+    return { store, linking, views, statusBar, decorations, report, editValueFile };
   } catch (e) {
     // VS Code does not tell the user when an extension fails to activate, so we do.
     const message = e instanceof Error ? e.message : String(e);
