@@ -6,6 +6,7 @@ import type { StatusBarController } from './ui/statusBar';
 import type { CurrentViewProvider } from './views/currentView';
 import type { IntentsViewProvider } from './views/intentsView';
 import type { ReleasesViewProvider } from './views/releasesView';
+import type { ReportPanelHost } from './webview/reportPanel';
 
 /** What `activate` returns: lets other extensions and the integration tests read the model. */
 export interface ValueLensApi {
@@ -14,6 +15,8 @@ export interface ValueLensApi {
   readonly linking: LinkingService;
   /** Edits a `.value/` file keeping its formatting (see state/valueFileEditor.ts). */
   readonly editValueFile: typeof editValueFile;
+  /** The value report panel (Value: Open Value Report); `snapshot()` gives its HTML and model. */
+  readonly report: ReportPanelHost;
   readonly statusBar: StatusBarController;
   readonly decorations: IntentFileDecorations;
   readonly views: {
