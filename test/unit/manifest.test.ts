@@ -57,7 +57,7 @@ describe('extension manifest (package.json)', () => {
 
   it('activates lazily, never on every startup', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
-    assert.deepStrictEqual(manifest.activationEvents, ['workspaceContains:.value/**']);
+    assert.deepStrictEqual(manifest.activationEvents, ['workspaceContains:.value/**', 'onWebviewPanel:valueLens.report']);
   });
 
   it('runs in the VS Code 1.100 of the harness, with API types of the same minor', () => {
