@@ -31,6 +31,12 @@ const commandTable: Record<CommandId, (deps: CommandDeps, ...args: unknown[]) =>
       await linking.refresh();
     }),
   [CommandIds.openReport]: ({ report }) => report.open(),
+  [CommandIds.linkPath]: (deps, uri, selected) => linkPath(deps, uri as vscode.Uri | undefined, selected as vscode.Uri[] | undefined),
+  [CommandIds.linkBranch]: (deps, node) => linkBranch(deps, node),
+  [CommandIds.addTrailer]: (deps, arg) => addTrailer(deps, arg),
+  [CommandIds.openIntent]: (deps, node) => openIntent(deps, node),
+  [CommandIds.copyIntentId]: (deps, node) => copyIntentId(deps, node),
+  [CommandIds.revealFileIntents]: () => revealFileIntents(),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {

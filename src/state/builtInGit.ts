@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 
 // The slice of the built-in Git extension's API (extension `vscode.git`, API version 1) that
-// Value Lens uses: only to hear about repository changes. Git itself is run by the core.
+// Value Lens uses: to hear about repository changes and to write trailers into the commit
+// message box. Git itself is run by the core.
 
 interface GitRepositoryState {
   readonly onDidChange: vscode.Event<void>;
@@ -10,6 +11,8 @@ interface GitRepositoryState {
 export interface GitRepository {
   readonly rootUri: vscode.Uri;
   readonly state: GitRepositoryState;
+  /** The Source Control commit message box. */
+  readonly inputBox: { value: string };
 }
 
 export interface GitApi {

@@ -1,0 +1,133 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { globProblem } from '../core/model/crossFileChecks';
+import { effectiveConfig } from '../core/model/effectiveConfig';
+import { appendTrailers } from '../core/trailers/appendTrailers';
+import type { YamlEdit } from '../core/yaml/yamlEdits';
+import { builtInGitApi } from '../state/builtInGit';
+import type { LinkingService } from '../state/linkingService';
+import { readSettings } from '../state/settings';
+import { editValueFile } from '../state/valueFileEditor';
+import type { ValueStore } from '../state/valueStore';
+import type { PickedIntent } from './intentPicker';
+import { intentOfNode, pickIntent, pickIntents } from './intentPicker';
+
+export interface LinkDeps {
+  readonly store: ValueStore;
+  readonly linking: LinkingService;
+}
+
+function intentUri({ state, entry }: PickedIntent): vscode.Uri {
+  return vscode.Uri.joinPath(state.folder.uri, ...entry.file.split('/'));
+}
+
+/** Applies one edit to an intent's file, telling the user what happened or why it could not. */
+async function editIntent(picked: PickedIntent, edit: YamlEdit, done: string): Promise<boolean> {
+  try {
+    const changed = await editValueFile(picked.state.folder, intentUri(picked), [edit]);
+    if (changed) void vscode.window.setStatusBarMessage(`$(check) ${done}`, 4000);
+    return changed;
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Could not change ${picked.entry.file}: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+}
+
+/** **Link File/Folder to Intent…**: appends the file (or `folder/**`) to an intent's `paths`. */
+export async function linkPath({ store }: LinkDeps, uri?: vscode.Uri, selected?: vscode.Uri[]): Promise<boolean> {
+  const targets = (selected?.length ? selected : [uri ?? vscode.window.activeTextEditor?.document.uri]).filter((u): u is vscode.Uri => u?.scheme === 'file');
+  const first = targets[0];
+  const state = first && store.folderOf(first);
+  if (!first || !state) {
+    void vscode.window.showInformationMessage('Select a file or folder inside a workspace folder to link it to an intent.');
+    return false;
+  }
+  const globs: string[] = [];
+  for (const target of targets) {
+    const rel = path.relative(state.folder.uri.fsPath, target.fsPath).split(path.sep).join('/');
+    if (!rel || rel.startsWith('..')) continue;
+    const isFolder = ((await vscode.workspace.fs.stat(target)).type & vscode.FileType.Directory) !== 0;
+    // gitignore rules: a glob with a slash is anchored at the folder; a bare name would match at
+    // any depth, so a file at the root gets a leading slash.
+    globs.push(isFolder ? `${rel}/**` : rel.includes('/') ? rel : `/${rel}`);
+  }
+  const picked = await pickIntent(store, `Link ${globs.join(', ')} to which intent?`, first);
+  if (!picked) return false;
+  const missing = globs.filter((g) => !picked.entry.intent.paths.includes(g));
+  if (missing.length === 0) {
+    void vscode.window.showInformationMessage(`${picked.entry.intent.title} already covers ${globs.join(', ')}.`);
+    return false;
+  }
+  let changed = false;
+  for (const glob of missing) changed = (await editIntent(picked, { kind: 'add', path: ['paths'], value: glob }, `Linked ${glob} to ${picked.entry.intent.title}`)) || changed;
+  return changed;
+}
+
+/** **Link Branch to Intent…**: adds the current branch (or a pattern the user edits) to `branches`. */
+export async function linkBranch({ store, linking }: LinkDeps, node?: unknown): Promise<boolean> {
+  const picked = intentOfNode(store, node) ?? (await pickIntent(store, 'Link the current branch to which intent?', vscode.window.activeTextEditor?.document.uri));
+  if (!picked) return false;
+  const branch = linking.linksOf(picked.state.folder)?.scan?.branch ?? '';
+  const pattern = await vscode.window.showInputBox({
+    title: `Link a branch to ${picked.entry.intent.title}`,
+    prompt: 'Branch name or glob (feature/checkout-* links every branch that matches)',
+    value: branch,
+    validateInput: (v) => (v.trim() === '' ? 'Enter a branch name or pattern.' : globProblem(v.trim()) ? `This pattern cannot be used: ${globProblem(v.trim())}` : undefined),
+  });
+  if (pattern === undefined) return false;
+  if (picked.entry.intent.branches.includes(pattern.trim())) {
+    void vscode.window.showInformationMessage(`${picked.entry.intent.title} already lists ${pattern.trim()}.`);
+    return false;
+  }
+  return editIntent(picked, { kind: 'add', path: ['branches'], value: pattern.trim() }, `Linked ${pattern.trim()} to ${picked.entry.intent.title}`);
+}
+
+/**
+ * **Add Intent Trailer to Commit Message**: appends `Intent: <id>` trailers to the Source
+ * Control message box of the repository, preselecting the branch's intents.
+ */
+export async function addTrailer({ store, linking }: LinkDeps, arg?: unknown): Promise<boolean> {
+  const scmRoot = (arg as { rootUri?: vscode.Uri } | undefined)?.rootUri;
+  const fromNode = intentOfNode(store, arg);
+  const hint = fromNode?.state.folder.uri ?? scmRoot ?? vscode.window.activeTextEditor?.document.uri ?? store.folders.find((f) => f.hasValueFolder)?.folder.uri;
+  const state = hint && store.folderOf(hint);
+  if (!state) return false;
+  const git = vscode.workspace.isTrusted ? await builtInGitApi() : undefined;
+  const repo = git?.repositories
+    .filter((r) => (scmRoot ? r.rootUri.fsPath === scmRoot.fsPath : !path.relative(r.rootUri.fsPath, state.folder.uri.fsPath).startsWith('..')))
+    .sort((a, b) => b.rootUri.fsPath.length - a.rootUri.fsPath.length)[0];
+  if (!repo) {
+    void vscode.window.showInformationMessage('The Git extension has no repository for this folder (is the workspace trusted and Git enabled?), so there is no commit message to add to.');
+    return false;
+  }
+  const branchIds = new Set(linking.linksOf(state.folder)?.scan?.intents.map((i) => i.id) ?? []);
+  const picked = fromNode ? [fromNode] : await pickIntents(store, 'Which intents does this commit serve?', state.folder.uri, branchIds);
+  if (!picked?.length) return false;
+  const key = effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config).trailer;
+  const before = repo.inputBox.value;
+  repo.inputBox.value = appendTrailers(before, key, picked.map((p) => p.entry.intent.id));
+  if (repo.inputBox.value !== before) await vscode.commands.executeCommand('workbench.view.scm');
+  return repo.inputBox.value !== before;
+}
+
+/** **Open Intent**: the intent's YAML, at its id. */
+export async function openIntent({ store }: LinkDeps, node?: unknown): Promise<void> {
+  const picked = intentOfNode(store, node) ?? (await pickIntent(store, 'Open which intent?'));
+  if (!picked) return;
+  const line = picked.state.model.parsed(picked.entry.file)?.locate(['id']).start.line ?? 0;
+  await vscode.window.showTextDocument(intentUri(picked), { selection: new vscode.Range(line, 0, line, 0) });
+}
+
+/** **Copy Intent Id**. */
+export async function copyIntentId({ store }: LinkDeps, node?: unknown): Promise<string | undefined> {
+  const picked = intentOfNode(store, node) ?? (await pickIntent(store, 'Copy the id of which intent?'));
+  if (!picked) return undefined;
+  await vscode.env.clipboard.writeText(picked.entry.intent.id);
+  void vscode.window.setStatusBarMessage(`$(check) Copied ${picked.entry.intent.id}`, 3000);
+  return picked.entry.intent.id;
+}
+
+/** **Reveal Active File's Intents**: shows the Current view, which follows the active editor. */
+export async function revealFileIntents(): Promise<void> {
+  await vscode.commands.executeCommand('valueLens.current.focus');
+}
