@@ -109,11 +109,14 @@ async function main(): Promise<number> {
 
     const seconds = (performance.now() - started) / 1000;
     const fixtureLine = fixtures.built ? `fixtures built in this run (${(fixtures.buildMs / 1000).toFixed(1)} s)` : 'fixtures from cache';
-    process.stdout.write(`\n${renderTable(results)}\n\n${scale.name} run on ${machineLine(machine)}; ${fixtureLine}; ${seconds.toFixed(0)} s in all.\n`);
+    // Other work on the machine skews the numbers: say how busy it was.
+    const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+    process.stdout.write(`\n${renderTable(results)}\n\n${scale.name} run on ${machineLine(machine)}; load average at the end ${load}; ${fixtureLine}; ${seconds.toFixed(0)} s in all.\n`);
     const report = {
       date: new Date().toISOString(),
       mode: scale.name,
       machine,
+      loadAverage: os.loadavg(),
       fixtures: { folder: fixtures.root, builtThisRun: fixtures.built, buildMs: fixtures.buildMs },
       seconds,
       results,
