@@ -24,10 +24,13 @@ describe('the Value sidebar in a real workbench (browser)', function () {
     assert.deepStrictEqual(shown, ['current', 'intents', 'releases']);
   });
 
-  it('lists the demo intents and the reviewed release', async () => {
+  it('lists the demo intents, the reviewed release and the branch, with the main intent in the status bar', async () => {
     const { page } = workbench;
     await viewRows(page, 'Intents').filter({ hasText: 'Faster checkout' }).waitFor({ timeout: 30000 });
     await viewRows(page, 'Releases').filter({ hasText: '2.4.0' }).waitFor({ timeout: 30000 });
+    // The status bar names the branch's main intent and its value.
+    await page.locator('.statusbar-item', { hasText: 'checkout-speed · €120K/yr' }).waitFor({ timeout: 30000 });
+    await viewRows(page, 'Current').filter({ hasText: 'feature/checkout-speed-retry' }).waitFor({ timeout: 30000 });
     fs.mkdirSync(resultsDir, { recursive: true });
     const file = path.join(resultsDir, 'sidebar.png');
     await page.screenshot({ path: file });
