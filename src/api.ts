@@ -1,4 +1,5 @@
 import type { LinkingService } from './state/linkingService';
+import type { ReleaseWatcher } from './state/releaseWatcher';
 import type { editValueFile } from './state/valueFileEditor';
 import type { ValueStore } from './state/valueStore';
 import type { IntentFileDecorations } from './ui/fileDecorations';
@@ -18,6 +19,8 @@ export interface ValueLensApi {
   /** The value report panel (Value: Open Value Report); `snapshot()` gives its HTML and model. */
   readonly report: ReportPanelHost;
   readonly statusBar: StatusBarController;
+  /** Release branches checked out without a value statement (`missing`, `onDidChange`, `onDidPrompt`). */
+  readonly releaseWatcher: ReleaseWatcher;
   readonly decorations: IntentFileDecorations;
   readonly views: {
     readonly current: CurrentViewProvider;

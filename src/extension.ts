@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { ValueLensApi } from './api';
+import { CommandIds } from './commands/commandIds';
 import { registerCommands } from './commands/registerCommands';
 import { registerProblemsPublisher } from './problems/problemsPublisher';
 import { LinkingService } from './state/linkingService';
+import { ReleaseWatcher } from './state/releaseWatcher';
 import { editValueFile } from './state/valueFileEditor';
 import { ValueStore } from './state/valueStore';
 import { registerFileDecorations } from './ui/fileDecorations';
@@ -26,14 +28,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
       intents: registerIntentsView(context, store, linking),
       releases: registerReleasesView(context, store),
     };
+    const releaseWatcher = new ReleaseWatcher(store, linking, context.workspaceState, CommandIds.stateExpectedValue);
+    context.subscriptions.push(releaseWatcher);
     const statusBar = registerStatusBar(context, store, linking);
     const decorations = registerFileDecorations(context, store, linking);
     registerProblemsPublisher(context, store);
     const report = registerReportPanel(context, { store, linking, log });
-    registerCommands(context, { store, linking, report });
+    registerCommands(context, { store, linking, report, releaseWatcher });
     await store.refresh();
     await vscode.commands.executeCommand('setContext', ContextKeys.activated, true);
-    return { store, linking, views, statusBar, decorations, report, editValueFile };
+    return { store, linking, views, statusBar, decorations, report, releaseWatcher, editValueFile };
   } catch (e) {
     // VS Code does not tell the user when an extension fails to activate, so we do.
     const message = e instanceof Error ? e.message : String(e);

@@ -9,6 +9,9 @@ export const CommandIds = {
   copyIntentId: 'valueLens.copyIntentId',
   revealFileIntents: 'valueLens.revealFileIntents',
   openReport: 'valueLens.openReport',
+  createReleaseBranch: 'valueLens.createReleaseBranch',
+  stateExpectedValue: 'valueLens.stateExpectedValue',
+  recordOutcome: 'valueLens.recordOutcome',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

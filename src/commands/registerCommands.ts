@@ -1,17 +1,22 @@
 import * as vscode from 'vscode';
 import type { LinkingService } from '../state/linkingService';
+import type { ReleaseWatcher } from '../state/releaseWatcher';
 import type { ValueStore } from '../state/valueStore';
 import type { ReportPanelHost } from '../webview/reportPanel';
 import { ViewIds } from '../views/viewIds';
 import type { CommandId } from './commandIds';
 import { CommandIds } from './commandIds';
+import { createReleaseBranch } from './createReleaseBranch';
 import { addTrailer, copyIntentId, linkBranch, linkPath, openIntent, revealFileIntents } from './linkCommands';
 import { newIntent } from './newIntent';
+import { recordOutcome } from './recordOutcome';
+import { stateExpectedValue } from './stateExpectedValue';
 
 export interface CommandDeps {
   readonly store: ValueStore;
   readonly linking: LinkingService;
   readonly report: ReportPanelHost;
+  readonly releaseWatcher: ReleaseWatcher;
 }
 
 /** Every command of the extension, in one table; each entry gets the shared dependencies. */
@@ -37,6 +42,9 @@ const commandTable: Record<CommandId, (deps: CommandDeps, ...args: unknown[]) =>
   [CommandIds.openIntent]: (deps, node) => openIntent(deps, node),
   [CommandIds.copyIntentId]: (deps, node) => copyIntentId(deps, node),
   [CommandIds.revealFileIntents]: () => revealFileIntents(),
+  [CommandIds.createReleaseBranch]: (deps) => createReleaseBranch(deps),
+  [CommandIds.stateExpectedValue]: (deps, folderUri) => stateExpectedValue(deps, folderUri instanceof vscode.Uri ? folderUri : undefined),
+  [CommandIds.recordOutcome]: (deps) => recordOutcome(deps),
 };
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {

@@ -1,0 +1,172 @@
+import * as vscode from 'vscode';
+import type { BranchInfo } from '../core/git/branchOps';
+import { gitFailureReason } from '../core/git/branchOps';
+import type { ReleaseReport } from '../core/release/createRelease';
+import { statementPath } from '../core/release/createRelease';
+import { checkReleaseBranchInput, statementNameFor } from '../core/release/releaseBranchName';
+import { buildReleaseStatement } from '../core/release/releaseStatement';
+import { suggestReleaseNames } from '../core/release/releaseVersion';
+import { localIsoDate } from '../core/today';
+import type { LinkingService } from '../state/linkingService';
+import type { ReleaseWatcher } from '../state/releaseWatcher';
+import type { ValueStore } from '../state/valueStore';
+import type { InputStep } from '../ui/multiStepInput';
+import { MultiStepInput } from '../ui/multiStepInput';
+import type { ExpectedState } from './release/expectedValueSteps';
+import { expectedOf, expectedValueSteps } from './release/expectedValueSteps';
+import { finishRelease } from './release/finishRelease';
+import { branchOpsFor, chooseReleaseFolder, releaseFolders, requireTrust } from './release/releaseFolder';
+import { intentsSinceLastRelease, lastRelease } from './release/releaseHistory';
+import { readCommitStatement, readReviewAfterDays } from './release/releaseSettings';
+
+export interface ReleaseCommandDeps {
+  readonly store: ValueStore;
+  readonly linking: LinkingService;
+  readonly releaseWatcher: ReleaseWatcher;
+}
+
+const TITLE = 'Create Release Branch';
+
+/**
+ * **Value: Create Release Branch…** — name (suggested from tags and statements), base, then the
+ * expected value (intents, summary, measures, value), confirm; then creates the branch from the
+ * base, switches to it, writes `.value/releases/<name>.yaml` and commits it if wanted. Escape at
+ * any step changes nothing. Returns the report, or undefined when nothing was attempted.
+ */
+export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<ReleaseReport | undefined> {
+  if (!requireTrust('create a release branch')) return undefined;
+  const folders = releaseFolders(deps.store, deps.linking);
+  if (folders.length === 0) {
+    void vscode.window.showInformationMessage('No .value/ folder in this workspace yet: add an intent first (Value: New Intent…), then create the release branch.');
+    return undefined;
+  }
+  const folder = await chooseReleaseFolder(folders);
+  if (!folder) return undefined;
+  const git = branchOpsFor(folder.folder);
+
+  let branches: BranchInfo[];
+  let history: Awaited<ReturnType<typeof lastRelease>>;
+  let author: string | undefined;
+  let dirty: boolean;
+  try {
+    [branches, history, author, dirty] = await Promise.all([git.branches(), lastRelease(folder, git), git.author(), git.hasUncommittedChanges()]);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Value Lens cannot create a release branch in ${folder.folder.name}: ${gitFailureReason(e)}`);
+    return undefined;
+  }
+  const local = branches.filter((b) => !b.remote).map((b) => b.name);
+  // A remote's release branch counts as taken too: someone already cut that release.
+  const taken = new Set([...local, ...branches.filter((b) => b.remote).map((b) => b.name.slice(b.name.indexOf('/') + 1))]);
+  const suggestions = suggestReleaseNames(history.latest, folder.patterns.globs, (b) => taken.has(b));
+  const defaultBase = folder.scan?.state.base?.name ?? folder.config.baseBranch ?? (local.includes('main') ? 'main' : local.includes('master') ? 'master' : folder.scan?.branch ?? 'HEAD');
+  const today = localIsoDate();
+  const state: ExpectedState & { name?: string; base?: string } = { measures: new Map() };
+
+  const statementClash = async (name: string): Promise<string | undefined> => {
+    const entry = statementNameFor(name, folder.patterns);
+    const file = statementPath(entry);
+    try {
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.folder.uri, ...file.split('/')));
+      return `${file} already exists: that release has a statement. Choose another name, or edit that file.`;
+    } catch {
+      return undefined;
+    }
+  };
+  const checkName = async (name: string): Promise<string | undefined> => checkReleaseBranchInput(name, taken, folder.patterns) ?? (await statementClash(name));
+
+  const OTHER = '$(edit) Another name…';
+  const askName: InputStep = async (input) => {
+    const items = [
+      ...suggestions.map((s) => ({
+        label: s.branch,
+        description: s.bump === 'first' ? 'first release' : `next ${s.bump} after ${history.latest?.from ?? ''}`,
+        branch: s.branch,
+      })),
+      { label: OTHER, description: 'type any name that matches the release patterns', alwaysShow: true, branch: undefined as string | undefined },
+    ];
+    const { item, value } = await input.showQuickPickWithValue({
+      title: TITLE, step: 1, totalSteps: 8, items, activeItem: items.find((i) => i.branch === state.name),
+      placeholder: `Release branch name (${folder.patterns.describe()}): pick a suggestion or type a name`,
+    });
+    const typed = value.trim();
+    if (item.branch && (typed === '' || typed === item.branch) && (await checkName(item.branch)) === undefined) {
+      state.name = item.branch;
+      return askBase;
+    }
+    state.name = typed || item.branch || (folder.patterns.globs[0] ?? 'release/*').replace('*', '');
+    return askTypedName;
+  };
+
+  const askTypedName: InputStep = async (input) => {
+    state.name = await input.showInputBox({
+      title: TITLE, step: 1, totalSteps: 8, value: state.name ?? '',
+      prompt: `Release branch name, checked like git check-ref-format --branch (patterns: ${folder.patterns.describe()})`,
+      validate: checkName,
+    });
+    return askBase;
+  };
+
+  const askBase: InputStep = async (input) => {
+    const tags = await git.tags().catch(() => []);
+    const seen = new Set<string>();
+    const items: (vscode.QuickPickItem & { base?: string })[] = [];
+    const add = (base: string, description: string): void => {
+      if (seen.has(base)) return;
+      seen.add(base);
+      items.push({ label: base, description, base });
+    };
+    add(defaultBase, 'default base');
+    const separator = (label: string): void => void items.push({ label, kind: vscode.QuickPickItemKind.Separator });
+    separator('recent branches');
+    for (const b of branches.filter((b) => !b.remote && !folder.patterns.matches(b.name)).slice(0, 8)) add(b.name, 'branch');
+    for (const b of branches.filter((b) => b.remote).slice(0, 5)) add(b.name, 'remote branch');
+    separator('tags');
+    for (const t of tags.slice(0, 8)) add(t.name, 'tag');
+    const picked = await input.showQuickPick({
+      title: TITLE, step: 2, totalSteps: 8, items, activeItem: items.find((i) => i.base === (state.base ?? defaultBase)),
+      placeholder: `Base: the branch or tag ${state.name ?? 'the release'} is cut from`,
+    });
+    state.base = picked.base ?? defaultBase;
+    return expectedSteps;
+  };
+
+  const expectedSteps = expectedValueSteps({
+    title: TITLE,
+    stepsBefore: 2,
+    folder,
+    today,
+    reviewAfterDays: readReviewAfterDays(folder.folder),
+    commitSetting: readCommitStatement(folder.folder),
+    preselect: () => intentsSinceLastRelease(folder, git, state.base ?? defaultBase, history.ref),
+    action: () => {
+      const name = state.name ?? '';
+      const file = statementPath(statementNameFor(name, folder.patterns));
+      const notes = [
+        ...(dirty ? [`Uncommitted changes move to ${name} with git switch; only the statement is committed`] : []),
+        `${name} from ${state.base ?? defaultBase} · ${file}`,
+      ];
+      return { label: `Create ${name}`, detail: `Intents: ${(state.intents ?? []).join(', ') || 'none'} · the commit carries an ${folder.config.trailer}: trailer`, notes };
+    },
+  }, state);
+
+  if (!(await MultiStepInput.run(askName))) return undefined;
+  const branch = state.name ?? '';
+  const statementName = statementNameFor(branch, folder.patterns);
+  const statement = buildReleaseStatement({
+    release: statementName,
+    branch,
+    base: state.base ?? defaultBase,
+    created: today,
+    ...(author ? { author } : {}),
+    ...expectedOf({ folder }, state),
+  });
+  // The new branch is about to be checked out without a statement for a moment: no nagging about it.
+  deps.releaseWatcher.suppressPrompt(folder.folder, branch);
+  const report = await finishRelease(
+    { store: deps.store, linking: deps.linking, git, folder: folder.folder },
+    { folder: folder.folder.uri.fsPath, statementName, statement, createBranch: true, commit: state.commit ?? false, trailer: folder.config.trailer },
+    state.remember,
+  );
+  await deps.releaseWatcher.refresh();
+  return report;
+}

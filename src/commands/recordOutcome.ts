@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import type { ReleaseEntry } from '../core/model/valueModel';
+import type { ValuePeriod, Verdict } from '../core/model/types';
+import { VALUE_PERIODS, VERDICTS } from '../core/model/types';
+import { outcomeYamlValue } from '../core/release/releaseStatement';
+import { suggestVerdict } from '../core/release/verdict';
+import { localIsoDate } from '../core/today';
+import { parseCurrencyInput, parseNumberInput } from '../core/yaml/intentInput';
+import { editValueFile } from '../state/valueFileEditor';
+import type { ValueStore } from '../state/valueStore';
+import type { InputStep } from '../ui/multiStepInput';
+import { MultiStepInput } from '../ui/multiStepInput';
+import { requireTrust } from './release/releaseFolder';
+
+interface Candidate {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly entry: ReleaseEntry;
+  /** Earliest review date of its measures. */
+  readonly review?: string;
+  readonly rank: number;
+}
+
+interface State {
+  candidate: Candidate;
+  actuals: string[];
+  verdicts: (Verdict | undefined)[];
+  amount: string;
+  currency: string;
+  per: ValuePeriod;
+  notes: string;
+}
+
+const TITLE = 'Record Release Outcome';
+const PER_LABELS: Record<ValuePeriod, string> = { once: 'once', month: 'per month', quarter: 'per quarter', year: 'per year' };
+
+/** Releases to review: overdue or due first, then the rest without an outcome, then those already reviewed. */
+export function outcomeCandidates(store: ValueStore, today: string): Candidate[] {
+  const list = store.folders.flatMap((s) => s.model.releases.map((entry) => {
+    const reviews = entry.statement.expected.measures.flatMap((m) => (m.review ? [m.review] : [])).sort();
+    const review = reviews[0];
+    const rank = entry.statement.outcome ? 3 : review !== undefined && review <= today ? 0 : review !== undefined ? 1 : 2;
+    return { folder: s.folder, entry, rank, ...(review ? { review } : {}) };
+  }));
+  return list.sort((a, b) => a.rank - b.rank || (a.review ?? '9999').localeCompare(b.review ?? '9999') || a.entry.name.localeCompare(b.entry.name));
+}
+
+/**
+ * **Value: Record Release Outcome…** — pick a release (reviews due first), then for each measure
+ * the actual value and a verdict (suggested from target vs actual), the realised value and notes.
+ * Writes `outcome:` through the comment-preserving editor. Returns true when the file changed.
+ */
+export async function recordOutcome(deps: { readonly store: ValueStore }): Promise<boolean> {
+  if (!requireTrust('record a release outcome')) return false;
+  const today = localIsoDate();
+  const candidates = outcomeCandidates(deps.store, today);
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage('No release value statements yet: create one with "Value: Create Release Branch…" or "Value: State Expected Value for This Branch…".');
+    return false;
+  }
+  const state: Partial<State> = { actuals: [], verdicts: [] };
+  const multiRoot = new Set(candidates.map((c) => c.folder.uri.toString())).size > 1;
+  const measures = (): ReleaseEntry['statement']['expected']['measures'] => state.candidate?.entry.statement.expected.measures ?? [];
+  const total = (): number => 1 + 2 * measures().length + 4 + (state.candidate?.entry.statement.outcome ? 1 : 0);
+  const at = (step: number): { title: string; step: number; totalSteps: number } => ({ title: TITLE, step, totalSteps: total() });
+
+  const pickRelease: InputStep = async (input) => {
+    const items = candidates.map((c) => ({
+      label: c.entry.name,
+      description: [
+        c.rank === 0 ? `$(warning) review ${c.review === today ? 'due today' : `overdue since ${c.review ?? ''}`}` : c.rank === 1 ? `review ${c.review ?? ''}` : c.rank === 3 ? `outcome recorded ${c.entry.statement.outcome?.recorded ?? ''}` : 'no review date',
+        multiRoot ? c.folder.name : '',
+      ].filter(Boolean).join(' · '),
+      detail: c.entry.statement.expected.summary,
+      c,
+    }));
+    const picked = await input.showQuickPick({ ...at(1), items, activeItem: items.find((i) => i.c === state.candidate), placeholder: 'Release to record the outcome of (reviews due first)' });
+    if (picked.c !== state.candidate) Object.assign(state, { candidate: picked.c, actuals: [], verdicts: [] });
+    return measures().length > 0 ? askActual(0) : askAmount;
+  };
+
+  const askActual = (i: number): InputStep => async (input) => {
+    const m = measures()[i];
+    if (!m) return askAmount;
+    const expected = [m.baseline !== undefined ? `baseline ${m.baseline}` : '', m.target !== undefined ? `target ${m.target}` : ''].filter(Boolean).join(', ');
+    (state.actuals ??= [])[i] = await input.showInputBox({
+      ...at(2 + 2 * i), value: state.actuals?.[i] ?? '',
+      prompt: `Actual ${m.metric}${expected ? ` (${expected})` : ''}; empty if not measured`,
+      validate: (v) => parseNumberInput(v).problem,
+    });
+    return askVerdict(i);
+  };
+
+  const askVerdict = (i: number): InputStep => async (input) => {
+    const m = measures()[i];
+    if (!m) return askAmount;
+    const suggested = suggestVerdict(m, parseNumberInput(state.actuals?.[i] ?? '').value);
+    const items = [
+      ...VERDICTS.map((v) => ({ label: v, description: v === suggested ? 'suggested from target and actual' : '', verdict: v })),
+      { label: 'no verdict', description: 'leave it open', verdict: undefined as Verdict | undefined },
+    ];
+    const current = state.verdicts?.[i] ?? suggested;
+    const picked = await input.showQuickPick({ ...at(3 + 2 * i), items, activeItem: items.find((it) => it.verdict === current), placeholder: `Verdict for ${m.metric}: met, partial or missed?` });
+    (state.verdicts ??= [])[i] = picked.verdict;
+    return i + 1 < measures().length ? askActual(i + 1) : askAmount;
+  };
+
+  const expectedValue = (): ReleaseEntry['statement']['expected']['value'] => state.candidate?.entry.statement.expected.value;
+  const base = (): number => 2 + 2 * measures().length;
+
+  const askAmount: InputStep = async (input) => {
+    const exp = expectedValue();
+    state.amount = await input.showInputBox({
+      ...at(base()), value: state.amount ?? '',
+      prompt: `Realised value (optional)${exp ? `: expected ${exp.amount} ${exp.currency}${exp.per ? ` ${PER_LABELS[exp.per]}` : ''}` : ''}; empty to skip`,
+      validate: (v) => {
+        const { value, problem } = parseNumberInput(v);
+        return problem ?? (value !== undefined && value < 0 ? 'Enter an amount of 0 or more.' : undefined);
+      },
+    });
+    return state.amount.trim() ? askCurrency : askNotes;
+  };
+
+  const askCurrency: InputStep = async (input) => {
+    const answer = await input.showInputBox({ ...at(base() + 1), value: state.currency ?? expectedValue()?.currency ?? 'EUR', prompt: 'Currency: three-letter code', validate: (v) => parseCurrencyInput(v).problem });
+    state.currency = parseCurrencyInput(answer).value ?? 'EUR';
+    return askPer;
+  };
+
+  const askPer: InputStep = async (input) => {
+    const items = VALUE_PERIODS.map((per) => ({ label: per, description: PER_LABELS[per], per }));
+    const current = state.per ?? expectedValue()?.per ?? 'year';
+    const picked = await input.showQuickPick({ ...at(base() + 2), items, activeItem: items.find((i) => i.per === current), placeholder: 'Is the value earned once, or per month, quarter or year?' });
+    state.per = picked.per;
+    return askNotes;
+  };
+
+  const askNotes: InputStep = async (input) => {
+    state.notes = (await input.showInputBox({ ...at(base() + 3), value: state.notes ?? '', prompt: 'Notes (optional): what explains the result', validate: () => undefined })).trim();
+    return state.candidate?.entry.statement.outcome ? confirmReplace : undefined;
+  };
+
+  const confirmReplace: InputStep = async (input) => {
+    const recorded = state.candidate?.entry.statement.outcome?.recorded ?? '';
+    const items = [{ label: `$(check) Replace the outcome recorded ${recorded}`, replace: true }];
+    await input.showQuickPick({ ...at(base() + 4), items, placeholder: `${state.candidate?.entry.name ?? ''} already has an outcome; Escape keeps it` });
+    return undefined;
+  };
+
+  if (!(await MultiStepInput.run(pickRelease))) return false;
+  const candidate = state.candidate;
+  if (!candidate) return false;
+  const amount = parseNumberInput(state.amount ?? '').value;
+  const value = outcomeYamlValue({
+    recorded: today,
+    measures: measures().map((m, i) => {
+      const actual = parseNumberInput(state.actuals?.[i] ?? '').value;
+      const verdict = state.verdicts?.[i];
+      return { metric: m.metric, ...(actual !== undefined ? { actual } : {}), ...(verdict ? { verdict } : {}) };
+    }),
+    ...(amount !== undefined ? { value: { amount, currency: state.currency ?? 'EUR', ...(state.per ? { per: state.per } : {}) } } : {}),
+    ...(state.notes ? { notes: state.notes } : {}),
+  });
+  const uri = vscode.Uri.joinPath(candidate.folder.uri, ...candidate.entry.file.split('/'));
+  try {
+    const changed = await editValueFile(candidate.folder, uri, [{ kind: 'set', path: ['outcome'], value }]);
+    await deps.store.refresh();
+    void showDone(candidate.entry.name, uri);
+    return changed;
+  } catch (e) {
+    void vscode.window.showErrorMessage(`The outcome of ${candidate.entry.name} was not recorded: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+}
+
+async function showDone(name: string, uri: vscode.Uri): Promise<void> {
+  if ((await vscode.window.showInformationMessage(`Recorded the outcome of release ${name}.`, 'Open Statement')) === 'Open Statement') {
+    await vscode.window.showTextDocument(uri, { preview: false });
+  }
+}

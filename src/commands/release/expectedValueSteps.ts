@@ -1,0 +1,190 @@
+import * as vscode from 'vscode';
+import type { ExpectedMeasure, Intent, Money, ValuePeriod } from '../../core/model/types';
+import { VALUE_PERIODS } from '../../core/model/types';
+import { addDays, checkReviewDateInput, checkSummaryInput } from '../../core/release/releaseInput';
+import { valueFromIntents } from '../../core/release/releaseStatement';
+import { parseCurrencyInput, parseNumberInput } from '../../core/yaml/intentInput';
+import type { InputStep, MultiStepInput } from '../../ui/multiStepInput';
+import type { ReleaseFolder } from './releaseFolder';
+import type { CommitStatementChoice } from './releaseSettings';
+
+/** Answers of steps 3–7 (intents, summary, measures, value, confirm), as typed. */
+export interface ExpectedState {
+  intents?: string[];
+  summary?: string;
+  measures: Map<string, { baseline?: string; target?: string; review?: string }>;
+  amount?: string;
+  currency?: string;
+  per?: ValuePeriod;
+  commit?: boolean;
+  remember?: 'always' | 'never';
+}
+
+export interface ExpectedFlow {
+  readonly title: string;
+  /** Steps asked before the intents step (2 for Create Release Branch, 0 for an existing branch). */
+  readonly stepsBefore: number;
+  readonly folder: ReleaseFolder;
+  /** Ids to check at first, computed when the intents step opens. */
+  readonly preselect: () => Promise<readonly string[]>;
+  readonly today: string;
+  readonly reviewAfterDays: number;
+  readonly commitSetting: CommitStatementChoice;
+  /** What confirming does, e.g. `Create release/2.5.0`; and the lines shown above the choices. */
+  readonly action: () => { readonly label: string; readonly detail: string; readonly notes: readonly string[] };
+}
+
+const PER_LABELS: Record<ValuePeriod, string> = { once: 'once', month: 'per month', quarter: 'per quarter', year: 'per year' };
+type ConfirmKind = 'commit' | 'commit-always' | 'keep' | 'keep-never';
+
+/** Steps 3–7 of the release prompt; returns the intents step. Fills `state`; the flow ends after confirm. */
+export function expectedValueSteps(flow: ExpectedFlow, state: ExpectedState): InputStep {
+  const intents = [...flow.folder.model.intents.values()].map((e) => e.intent);
+  const byId = new Map(intents.map((i) => [i.id, i]));
+  const chosen = (): Intent[] => (state.intents ?? []).flatMap((id) => byId.get(id) ?? []);
+  const withMetric = (): Intent[] => chosen().filter((i) => i.metric !== undefined);
+  const total = (): number => flow.stepsBefore + 6 + 3 * withMetric().length;
+  const at = (offset: number): { title: string; step: number; totalSteps: number } => ({ title: flow.title, step: flow.stepsBefore + offset, totalSteps: total() });
+  let preselected: readonly string[] | undefined;
+
+  const askIntents: InputStep = async (input) => {
+    preselected ??= await flow.preselect();
+    const order = (i: Intent): number => (['active', 'proposed', 'delivered', 'dropped'] as const).indexOf(i.status);
+    const items = [...intents].sort((a, b) => order(a) - order(b)).map((intent) => ({
+      label: intent.id,
+      description: intent.title,
+      detail: [intent.status, intent.metric ? `moves ${intent.metric.name}` : '', preselected?.includes(intent.id) ? 'linked to commits since the last release' : ''].filter(Boolean).join(' · '),
+      id: intent.id,
+    }));
+    const wanted = new Set(state.intents ?? preselected);
+    const picked = await input.showMultiPick({
+      ...at(1), items, selected: items.filter((i) => wanted.has(i.id)),
+      placeholder: items.length > 0 ? 'Intents this release serves (checked: linked to commits since the last release); Enter to go on' : 'No intents in .value/intents/ yet; Enter to go on',
+    });
+    state.intents = picked.map((p) => p.id);
+    return askSummary;
+  };
+
+  const askSummary: InputStep = async (input) => {
+    state.summary = (await input.showInputBox({
+      ...at(2), value: state.summary ?? '',
+      prompt: 'Expected value: one sentence — what should be better after this release, and for whom',
+      placeholder: 'Checkout p95 under 800 ms should lift conversion to 2.3%.',
+      validate: checkSummaryInput,
+    })).trim();
+    return withMetric().length > 0 ? measureStep(0, 0) : askAmount;
+  };
+
+  const measureStep = (index: number, field: 0 | 1 | 2): InputStep => async (input: MultiStepInput) => {
+    const intent = withMetric()[index];
+    if (!intent?.metric) return askAmount;
+    const metric = intent.metric;
+    const answers = state.measures.get(intent.id) ?? {};
+    state.measures.set(intent.id, answers);
+    const name = `${metric.name}${metric.unit ? ` (${metric.unit})` : ''}`;
+    const common = at(3 + 3 * index + field);
+    if (field === 0) {
+      answers.baseline = await input.showInputBox({
+        ...common, value: answers.baseline ?? (metric.baseline === undefined ? '' : String(metric.baseline)),
+        prompt: `Baseline (optional): ${name} today, for ${intent.id}`,
+        validate: (v) => parseNumberInput(v).problem,
+      });
+      return measureStep(index, 1);
+    }
+    if (field === 1) {
+      answers.target = await input.showInputBox({
+        ...common, value: answers.target ?? (metric.target === undefined ? '' : String(metric.target)),
+        prompt: `Target (optional): ${name} this release should reach`,
+        validate: (v) => parseNumberInput(v).problem,
+      });
+      return measureStep(index, 2);
+    }
+    answers.review = (await input.showInputBox({
+      ...common, value: answers.review ?? addDays(flow.today, flow.reviewAfterDays),
+      prompt: `Review date: when to check ${name} (YYYY-MM-DD, in the future)`,
+      validate: (v) => checkReviewDateInput(v, flow.today),
+    })).trim();
+    return index + 1 < withMetric().length ? measureStep(index + 1, 0) : askAmount;
+  };
+
+  const prefill = (): ReturnType<typeof valueFromIntents> => valueFromIntents(chosen(), flow.folder.config.currency);
+
+  const askAmount: InputStep = async (input) => {
+    const suggested = prefill();
+    state.amount = await input.showInputBox({
+      ...at(3 + 3 * withMetric().length), value: state.amount ?? (suggested.amount === undefined ? '' : String(suggested.amount)),
+      prompt: `Value (optional): what this release is expected to be worth${suggested.amount !== undefined ? ' (the sum of its intents\u2019 estimates; edit it)' : ''}; empty to skip`,
+      placeholder: '60000',
+      validate: (v) => {
+        const { value, problem } = parseNumberInput(v);
+        return problem ?? (value !== undefined && value < 0 ? 'Enter an amount of 0 or more.' : undefined);
+      },
+    });
+    return state.amount.trim() ? askCurrency : confirm;
+  };
+
+  const askCurrency: InputStep = async (input) => {
+    const answer = await input.showInputBox({
+      ...at(4 + 3 * withMetric().length), value: state.currency ?? prefill().currency,
+      prompt: 'Currency: three-letter code',
+      validate: (v) => parseCurrencyInput(v).problem,
+    });
+    state.currency = parseCurrencyInput(answer).value ?? flow.folder.config.currency;
+    return askPer;
+  };
+
+  const askPer: InputStep = async (input) => {
+    const items = VALUE_PERIODS.map((per) => ({ label: per, description: PER_LABELS[per], per }));
+    const current = state.per ?? prefill().per ?? 'year';
+    const picked = await input.showQuickPick({
+      ...at(5 + 3 * withMetric().length), items, activeItem: items.find((i) => i.per === current),
+      placeholder: 'Is the value earned once, or per month, quarter or year?',
+    });
+    state.per = picked.per;
+    return confirm;
+  };
+
+  const confirm: InputStep = async (input) => {
+    const { label, detail, notes } = flow.action();
+    const choice = (kind: ConfirmKind, text: string, more: string): vscode.QuickPickItem & { kind2: ConfirmKind } => ({ label: text, detail: more, kind2: kind });
+    const options: (vscode.QuickPickItem & { kind2: ConfirmKind })[] = [];
+    if (flow.commitSetting !== 'never') options.push(choice('commit', `$(check) ${label} and commit the statement`, detail));
+    if (flow.commitSetting === 'ask') options.push(choice('commit-always', `$(check) ${label} and commit the statement — always commit from now on`, 'Sets valueLens.commitStatement to "always".'));
+    options.push(choice('keep', `$(check) ${label}, leave the statement uncommitted`, flow.commitSetting === 'never' ? `${detail} (valueLens.commitStatement is "never")` : detail));
+    if (flow.commitSetting === 'ask') options.push(choice('keep-never', `$(check) ${label}, leave it uncommitted — never commit from now on`, 'Sets valueLens.commitStatement to "never".'));
+    const separators = notes.map((note) => ({ label: note, kind: vscode.QuickPickItemKind.Separator }));
+    const items = [...separators, ...options] as (vscode.QuickPickItem & { kind2: ConfirmKind })[];
+    const picked = await input.showQuickPick({
+      ...at(6 + 3 * withMetric().length), items, activeItem: options[0],
+      placeholder: `Confirm: "${state.summary ?? ''}"`,
+    });
+    state.commit = picked.kind2 === 'commit' || picked.kind2 === 'commit-always';
+    if (picked.kind2 === 'commit-always') state.remember = 'always';
+    else if (picked.kind2 === 'keep-never') state.remember = 'never';
+    else delete state.remember;
+    return undefined;
+  };
+
+  return askIntents;
+}
+
+/** The answers of steps 3–6 in the shape of the statement's `expected` block. */
+export function expectedOf(flow: Pick<ExpectedFlow, 'folder'>, state: ExpectedState): { summary: string; intents: string[]; measures: ExpectedMeasure[]; value?: Money } {
+  const intents = state.intents ?? [];
+  const measures: ExpectedMeasure[] = [];
+  for (const id of intents) {
+    const metric = flow.folder.model.intents.get(id)?.intent.metric;
+    const answers = state.measures.get(id);
+    if (!metric || !answers) continue;
+    const baseline = parseNumberInput(answers.baseline ?? '').value;
+    const target = parseNumberInput(answers.target ?? '').value;
+    measures.push({ metric: metric.name, ...(baseline !== undefined ? { baseline } : {}), ...(target !== undefined ? { target } : {}), ...(answers.review ? { review: answers.review } : {}) });
+  }
+  const amount = parseNumberInput(state.amount ?? '').value;
+  return {
+    summary: state.summary ?? '',
+    intents,
+    measures,
+    ...(amount !== undefined ? { value: { amount, currency: state.currency ?? flow.folder.config.currency, ...(state.per ? { per: state.per } : {}) } } : {}),
+  };
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import type { BranchOps } from '../../core/git/branchOps';
+import { gitFailureReason } from '../../core/git/branchOps';
+import type { ReleasePlan, ReleaseReport } from '../../core/release/createRelease';
+import { createRelease, describeReport } from '../../core/release/createRelease';
+import type { LinkingService } from '../../state/linkingService';
+import type { ValueStore } from '../../state/valueStore';
+import { rememberCommitStatement } from './releaseSettings';
+
+export interface FinishDeps {
+  readonly store: ValueStore;
+  readonly linking: LinkingService;
+  readonly git: BranchOps;
+  readonly folder: vscode.WorkspaceFolder;
+}
+
+/**
+ * Carries out a confirmed plan under a progress notification, then refreshes the model and the
+ * branch scan, and tells the user exactly what was done. Push is offered, never done unasked.
+ */
+export async function finishRelease(deps: FinishDeps, plan: ReleasePlan, remember?: 'always' | 'never'): Promise<ReleaseReport> {
+  if (remember) await rememberCommitStatement(remember);
+  const title = plan.createBranch ? `Creating ${plan.statement.branch}` : `Stating the value of ${plan.statement.branch}`;
+  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, async (progress) => {
+    progress.report({ message: plan.createBranch ? `git switch -c ${plan.statement.branch} ${plan.statement.base}` : `writing ${plan.statementName}.yaml` });
+    const result = await createRelease(plan, deps.git);
+    progress.report({ message: 'reading the new state' });
+    await deps.store.refresh();
+    await deps.linking.refresh(deps.folder);
+    return result;
+  });
+  const text = describeReport(plan, report);
+  const uri = vscode.Uri.joinPath(deps.folder.uri, ...report.file.split('/'));
+  if (report.failed) {
+    void showFailure(text, report.statementWritten ? uri : undefined);
+  } else {
+    void offerNext(deps, plan, report, text, uri);
+  }
+  return report;
+}
+
+async function showFailure(text: string, uri: vscode.Uri | undefined): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(text, ...(uri ? ['Open Statement'] : []));
+  if (choice && uri) await vscode.window.showTextDocument(uri, { preview: false });
+}
+
+async function offerNext(deps: FinishDeps, plan: ReleasePlan, report: ReleaseReport, text: string, uri: vscode.Uri): Promise<void> {
+  let remote: string | undefined;
+  try {
+    const remotes = await deps.git.remotes();
+    remote = remotes.includes('origin') ? 'origin' : remotes[0];
+  } catch {
+    remote = undefined;
+  }
+  const push = remote && (report.branchCreated || report.commit) ? `Push to ${remote}` : undefined;
+  const choice = await vscode.window.showInformationMessage(text, 'Open Statement', ...(push ? [push] : []));
+  if (choice === 'Open Statement') await vscode.window.showTextDocument(uri, { preview: false });
+  if (choice === push && remote) {
+    const branch = plan.statement.branch;
+    try {
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pushing ${branch} to ${remote}` }, () => deps.git.push(remote, branch));
+      void vscode.window.showInformationMessage(`Pushed ${branch} to ${remote} (upstream set).`);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Could not push ${branch} to ${remote}: ${gitFailureReason(e)} The branch and statement are unchanged locally.`);
+    }
+  }
+}

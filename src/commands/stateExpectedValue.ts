@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { gitFailureReason } from '../core/git/branchOps';
+import type { ReleaseReport } from '../core/release/createRelease';
+import { statementPath } from '../core/release/createRelease';
+import { statementNameFor } from '../core/release/releaseBranchName';
+import { buildReleaseStatement } from '../core/release/releaseStatement';
+import { hasStatementFor, statementFilesOf } from '../core/release/statementLookup';
+import { localIsoDate } from '../core/today';
+import { MultiStepInput } from '../ui/multiStepInput';
+import type { ReleaseCommandDeps } from './createReleaseBranch';
+import type { ExpectedState } from './release/expectedValueSteps';
+import { expectedOf, expectedValueSteps } from './release/expectedValueSteps';
+import { finishRelease } from './release/finishRelease';
+import { branchOpsFor, chooseReleaseFolder, releaseFolders, requireTrust } from './release/releaseFolder';
+import { intentsSinceLastRelease, lastRelease } from './release/releaseHistory';
+import { readCommitStatement, readReviewAfterDays } from './release/releaseSettings';
+
+/**
+ * **Value: State Expected Value for This Branch…** — for a release branch made any other way
+ * (terminal, Git view, another tool): asks steps 3–7 of the release prompt and writes its
+ * statement, committing it on the branch if wanted. `folderUri` picks the folder (the
+ * notification passes it). Returns the report, or undefined when nothing was attempted.
+ */
+export async function stateExpectedValue(deps: ReleaseCommandDeps, folderUri?: vscode.Uri): Promise<ReleaseReport | undefined> {
+  if (!requireTrust('state the expected value')) return undefined;
+  const all = releaseFolders(deps.store, deps.linking);
+  const requested = folderUri instanceof vscode.Uri ? all.filter((f) => f.folder.uri.toString() === folderUri.toString()) : [];
+  const missing = new Set(deps.releaseWatcher.missing.map((m) => m.folder.uri.toString()));
+  const folder = requested[0] ?? (await chooseReleaseFolder(all, (f) => missing.has(f.folder.uri.toString())));
+  if (!folder) {
+    if (all.length === 0) void vscode.window.showInformationMessage('No .value/ folder in this workspace: there is nothing to state a value in.');
+    return undefined;
+  }
+  const branch = folder.scan?.branch;
+  if (!branch || folder.scan?.state.head.kind !== 'branch') {
+    void vscode.window.showInformationMessage(`${folder.folder.name} is not on a branch (or git could not be read), so there is no release branch to state a value for.`);
+    return undefined;
+  }
+  if (!folder.patterns.matches(branch)) {
+    const create = 'Create Release Branch…';
+    const choice = await vscode.window.showInformationMessage(`${branch} is not a release branch (patterns: ${folder.patterns.describe()}).`, create);
+    if (choice === create) await vscode.commands.executeCommand('valueLens.createReleaseBranch');
+    return undefined;
+  }
+  const statementName = statementNameFor(branch, folder.patterns);
+  const file = statementPath(statementName);
+  const uri = vscode.Uri.joinPath(folder.folder.uri, ...file.split('/'));
+  if (hasStatementFor(statementFilesOf(folder.model.releases), branch, statementName) || (await exists(uri))) {
+    const open = 'Open Statement';
+    const stated = folder.model.releases.find((r) => r.statement.branch === branch);
+    const target = stated ? vscode.Uri.joinPath(folder.folder.uri, ...stated.file.split('/')) : uri;
+    if ((await vscode.window.showInformationMessage(`${branch} already has a value statement; it was not overwritten.`, open)) === open) {
+      await vscode.window.showTextDocument(target, { preview: false });
+    }
+    return undefined;
+  }
+
+  const git = branchOpsFor(folder.folder);
+  let history: Awaited<ReturnType<typeof lastRelease>>;
+  let author: string | undefined;
+  try {
+    [history, author] = await Promise.all([lastRelease(folder, git), git.author()]);
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Value Lens cannot read git in ${folder.folder.name}: ${gitFailureReason(e)}`);
+    return undefined;
+  }
+  const base = folder.scan.state.base?.name ?? folder.config.baseBranch ?? 'main';
+  const today = localIsoDate();
+  const state: ExpectedState = { measures: new Map() };
+  const branchIntents = folder.scan.intents.map((i) => i.id);
+  const first = expectedValueSteps({
+    title: `State Expected Value: ${branch}`,
+    stepsBefore: 0,
+    folder,
+    today,
+    reviewAfterDays: readReviewAfterDays(folder.folder),
+    commitSetting: readCommitStatement(folder.folder),
+    preselect: async () => {
+      const since = await intentsSinceLastRelease(folder, git, branch, history.ref);
+      return [...new Set([...branchIntents, ...since])];
+    },
+    action: () => ({ label: `Write ${file}`, detail: `on ${branch} · intents: ${(state.intents ?? []).join(', ') || 'none'}`, notes: [`${branch} (base ${base})`] }),
+  }, state);
+  if (!(await MultiStepInput.run(first))) return undefined;
+
+  const statement = buildReleaseStatement({ release: statementName, branch, base, created: today, ...(author ? { author } : {}), ...expectedOf({ folder }, state) });
+  deps.releaseWatcher.suppressPrompt(folder.folder, branch);
+  const report = await finishRelease(
+    { store: deps.store, linking: deps.linking, git, folder: folder.folder },
+    { folder: folder.folder.uri.fsPath, statementName, statement, createBranch: false, commit: state.commit ?? false, trailer: folder.config.trailer },
+    state.remember,
+  );
+  await deps.releaseWatcher.refresh();
+  return report;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

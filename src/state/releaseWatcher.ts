@@ -1,0 +1,162 @@
+import * as vscode from 'vscode';
+import { BranchOps } from '../core/git/branchOps';
+import { effectiveConfig } from '../core/model/effectiveConfig';
+import { statementFilesOnRef } from '../core/release/branchStatements';
+import { ReleasePatterns, statementNameFor } from '../core/release/releaseBranchName';
+import { hasStatementFor, statementFilesOf } from '../core/release/statementLookup';
+import type { LinkingService } from './linkingService';
+import { gitBinary, readSettings } from './settings';
+import type { FolderState, ValueStore } from './valueStore';
+
+/** A checked-out release branch that has no value statement, neither in the working tree nor committed on it. */
+export interface MissingStatement {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly branch: string;
+  /** Entry name the statement would get: `.value/releases/<statementName>.yaml`. */
+  readonly statementName: string;
+}
+
+const DONT_ASK_KEY = 'valueLens.release.dontAsk';
+const EVALUATE_DELAY_MS = 100;
+export const STATE_EXPECTED_VALUE = 'State Expected Value';
+export const NOT_NOW = 'Not now';
+export const DONT_ASK = "Don't ask for this branch";
+
+/**
+ * Watches the current branch of every folder (through the linking service's scans, which follow
+ * HEAD) and the model (through the store): a release branch without a statement is "missing".
+ * The status bar reads `missing` / `missingFor` and listens to `onDidChange`. Once per branch per
+ * session (never for branches the user said not to ask about) it shows one notification offering
+ * to state the expected value; `onDidPrompt` fires when it does.
+ */
+export class ReleaseWatcher implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the set of missing statements changes. */
+  readonly onDidChange = this.changed.event;
+  private readonly promptedEmitter = new vscode.EventEmitter<MissingStatement>();
+  /** Fires when the notification for a branch is shown. */
+  readonly onDidPrompt = this.promptedEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.promptedEmitter];
+  private current: MissingStatement[] = [];
+  private readonly asked = new Set<string>();
+  // Committed statements per branch tip: git is asked once per (folder, branch, commit).
+  private readonly onBranchCache = new Map<string, boolean>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: ValueStore,
+    private readonly linking: LinkingService,
+    private readonly workspaceState: vscode.Memento,
+    private readonly stateCommand: string,
+  ) {
+    linking.onDidChange(() => this.schedule(), this, this.disposables);
+    store.onDidChange(() => this.schedule(), this, this.disposables);
+    this.schedule();
+  }
+
+  /** Release branches checked out now that have no statement (for the status-bar warning). */
+  get missing(): readonly MissingStatement[] {
+    return this.current;
+  }
+
+  /** The missing statement of one folder's current branch, if any. */
+  missingFor(folder: vscode.WorkspaceFolder): MissingStatement | undefined {
+    return this.current.find((m) => m.folder.uri.toString() === folder.uri.toString());
+  }
+
+  /** Branches the notification was shown for (or suppressed for) in this session, as `folderUri#branch`. */
+  get prompted(): readonly string[] {
+    return [...this.asked];
+  }
+
+  /** No notification for this branch this session: the caller is stating its value right now. */
+  suppressPrompt(folder: vscode.WorkspaceFolder, branch: string): void {
+    this.asked.add(keyOf(folder, branch));
+  }
+
+  /** Re-evaluates now and resolves when done. */
+  async refresh(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.running = this.running.then(() => this.evaluate(), () => this.evaluate());
+    await this.running;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), EVALUATE_DELAY_MS);
+  }
+
+  private async evaluate(): Promise<void> {
+    const next: MissingStatement[] = [];
+    if (vscode.workspace.isTrusted) {
+      for (const state of this.store.folders) {
+        const missing = await this.check(state);
+        if (missing) next.push(missing);
+      }
+    }
+    const before = this.current.map((m) => keyOf(m.folder, m.branch)).join('\n');
+    this.current = next;
+    if (next.map((m) => keyOf(m.folder, m.branch)).join('\n') !== before) this.changed.fire();
+    for (const m of next) this.maybePrompt(m);
+  }
+
+  private async check(state: FolderState): Promise<MissingStatement | undefined> {
+    if (!state.hasValueFolder || state.folder.uri.scheme !== 'file') return undefined;
+    const scan = this.linking.linksOf(state.folder)?.scan;
+    const branch = scan?.branch;
+    if (!scan || !branch || scan.state.head.kind !== 'branch') return undefined;
+    const config = effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config);
+    const patterns = new ReleasePatterns(config.releaseBranches);
+    if (!patterns.matches(branch)) return undefined;
+    let statementName: string;
+    try {
+      statementName = statementNameFor(branch, patterns);
+    } catch {
+      return undefined;
+    }
+    const broken = state.model.fileNames.filter((f) => state.model.parsed(f)?.kind === 'release' && !state.model.parsed(f)?.valid);
+    if (hasStatementFor(statementFilesOf(state.model.releases, broken), branch, statementName)) return undefined;
+    const cacheKey = `${keyOf(state.folder, branch)}@${scan.state.head.sha}`;
+    let onBranch = this.onBranchCache.get(cacheKey);
+    if (onBranch === undefined) {
+      try {
+        const files = await statementFilesOnRef(new BranchOps(state.folder.uri.fsPath, { binary: gitBinary() }), branch);
+        onBranch = hasStatementFor(files, branch, statementName);
+        this.onBranchCache.set(cacheKey, onBranch);
+      } catch {
+        onBranch = false;
+      }
+    }
+    return onBranch ? undefined : { folder: state.folder, branch, statementName };
+  }
+
+  private maybePrompt(missing: MissingStatement): void {
+    const key = keyOf(missing.folder, missing.branch);
+    if (this.asked.has(key)) return;
+    this.asked.add(key);
+    if (this.workspaceState.get<string[]>(DONT_ASK_KEY, []).includes(key)) return;
+    this.promptedEmitter.fire(missing);
+    void this.prompt(missing, key);
+  }
+
+  private async prompt(missing: MissingStatement, key: string): Promise<void> {
+    const choice = await vscode.window.showWarningMessage(`${missing.branch} has no value statement`, STATE_EXPECTED_VALUE, NOT_NOW, DONT_ASK);
+    if (choice === STATE_EXPECTED_VALUE) {
+      await vscode.commands.executeCommand(this.stateCommand, missing.folder.uri);
+    } else if (choice === DONT_ASK) {
+      const list = this.workspaceState.get<string[]>(DONT_ASK_KEY, []);
+      await this.workspaceState.update(DONT_ASK_KEY, [...new Set([...list, key])]);
+    }
+  }
+}
+
+function keyOf(folder: vscode.WorkspaceFolder, branch: string): string {
+  return `${folder.uri.toString()}#${branch}`;
+}
