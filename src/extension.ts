@@ -31,6 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
     const releaseWatcher = new ReleaseWatcher(store, linking, context.workspaceState, CommandIds.stateExpectedValue);
     context.subscriptions.push(releaseWatcher);
     const statusBar = registerStatusBar(context, store, linking);
+    statusBar.setMissingStatementSource(releaseWatcher);
     const decorations = registerFileDecorations(context, store, linking);
     registerProblemsPublisher(context, store);
     const report = registerReportPanel(context, { store, linking, log });

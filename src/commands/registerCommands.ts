@@ -43,7 +43,7 @@ const commandTable: Record<CommandId, (deps: CommandDeps, ...args: unknown[]) =>
   [CommandIds.copyIntentId]: (deps, node) => copyIntentId(deps, node),
   [CommandIds.revealFileIntents]: () => revealFileIntents(),
   [CommandIds.createReleaseBranch]: (deps) => createReleaseBranch(deps),
-  [CommandIds.stateExpectedValue]: (deps, folderUri) => stateExpectedValue(deps, folderUri instanceof vscode.Uri ? folderUri : undefined),
+  [CommandIds.stateExpectedValue]: (deps, target) => stateExpectedValue(deps, target),
   [CommandIds.recordOutcome]: (deps) => recordOutcome(deps),
 };
 

@@ -18,13 +18,15 @@ import { readCommitStatement, readReviewAfterDays } from './release/releaseSetti
 /**
  * **Value: State Expected Value for This Branch…** — for a release branch made any other way
  * (terminal, Git view, another tool): asks steps 3–7 of the release prompt and writes its
- * statement, committing it on the branch if wanted. `folderUri` picks the folder (the
- * notification passes it). Returns the report, or undefined when nothing was attempted.
+ * statement, committing it on the branch if wanted. `target` (a folder URI from the notification,
+ * a workspace folder from the status bar) picks the folder. Returns the report, or undefined when
+ * nothing was attempted.
  */
-export async function stateExpectedValue(deps: ReleaseCommandDeps, folderUri?: vscode.Uri): Promise<ReleaseReport | undefined> {
+export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unknown): Promise<ReleaseReport | undefined> {
   if (!requireTrust('state the expected value')) return undefined;
   const all = releaseFolders(deps.store, deps.linking);
-  const requested = folderUri instanceof vscode.Uri ? all.filter((f) => f.folder.uri.toString() === folderUri.toString()) : [];
+  const folderUri = folderUriOf(target);
+  const requested = folderUri ? all.filter((f) => f.folder.uri.toString() === folderUri.toString()) : [];
   const missing = new Set(deps.releaseWatcher.missing.map((m) => m.folder.uri.toString()));
   const folder = requested[0] ?? (await chooseReleaseFolder(all, (f) => missing.has(f.folder.uri.toString())));
   if (!folder) {
@@ -92,6 +94,12 @@ export async function stateExpectedValue(deps: ReleaseCommandDeps, folderUri?: v
   );
   await deps.releaseWatcher.refresh();
   return report;
+}
+
+function folderUriOf(target: unknown): vscode.Uri | undefined {
+  if (target instanceof vscode.Uri) return target;
+  const uri = (target as { uri?: unknown } | undefined)?.uri;
+  return uri instanceof vscode.Uri ? uri : undefined;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -65,6 +65,11 @@ export class ReleaseWatcher implements vscode.Disposable {
     return this.current.find((m) => m.folder.uri.toString() === folder.uri.toString());
   }
 
+  /** The branch of `folder` that needs a value statement, if any (the status bar's `MissingStatementSource`). */
+  missingStatement(folder: vscode.WorkspaceFolder): string | undefined {
+    return this.missingFor(folder)?.branch;
+  }
+
   /** Branches the notification was shown for (or suppressed for) in this session, as `folderUri#branch`. */
   get prompted(): readonly string[] {
     return [...this.asked];
