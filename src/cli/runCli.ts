@@ -1,4 +1,5 @@
 import { parseArgs } from 'util';
+import { isValidBranchName } from '../core/git/refName';
 import { localIsoDate } from '../core/today';
 import { checkCommand } from './checkCommand';
 import type { CliIo } from './cliIo';
@@ -12,6 +13,8 @@ commands:
   check [folder]   validate the .value/ files of folder (default: .)
                    --format text|json   output format (default: text)
                    --today YYYY-MM-DD   date used for "review overdue" (default: today)
+                   --branch NAME        also fail when NAME is a release branch without a
+                                        value statement (pre-push hook, CI)
   status [folder]  the current branch: base, intents, value coverage (linked commits and
                    files), unlinked commits and files, unknown intent ids in trailers
                    --json   one JSON object instead of text
@@ -44,12 +47,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const { values, positionals } = parseArgs({
         args: [...rest],
         allowPositionals: true,
-        options: { format: { type: 'string', default: 'text' }, today: { type: 'string' } },
+        options: { format: { type: 'string', default: 'text' }, today: { type: 'string' }, branch: { type: 'string' } },
       });
       if (values.format !== 'text' && values.format !== 'json') throw new Error(`--format must be text or json, not "${values.format}"`);
       if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be a date written YYYY-MM-DD');
       if (positionals.length > 1) throw new Error('check takes at most one folder');
-      return await checkCommand({ folder: positionals[0] ?? '.', format: values.format, today: values.today ?? localIsoDate() }, io);
+      if (values.branch !== undefined && !isValidBranchName(values.branch)) throw new Error(`--branch: "${values.branch}" is not a valid branch name`);
+      return await checkCommand({ folder: positionals[0] ?? '.', format: values.format, today: values.today ?? localIsoDate(), ...(values.branch !== undefined ? { branch: values.branch } : {}) }, io);
     }
     if (command === 'status' || command === 'why') {
       const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
