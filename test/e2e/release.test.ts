@@ -1,0 +1,104 @@
+import * as assert from 'assert';
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { repoRoot } from '../support/repoRoot';
+import type { Workbench } from './workbench';
+import { openDemoWorkbench, resultsDir } from './workbench';
+
+const quickInput = (page: Page) => page.locator('.quick-input-widget');
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+  await page.keyboard.press('Control+Shift+P');
+  await quickInput(page).locator('input').waitFor();
+  await page.keyboard.type(title);
+  await quickInput(page).locator('.monaco-list-row', { hasText: title.replace(/^>\s*/, '') }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Waits for step `step` showing `text` (a prompt or an item), replaces the value with `typed` (undefined keeps it), presses Enter. */
+async function answer(page: Page, step: number, text: string | RegExp, typed: string | undefined): Promise<void> {
+  await stepShowing(page, step, text);
+  if (typed !== undefined) {
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(typed);
+  }
+  await page.keyboard.press('Enter');
+}
+
+async function stepShowing(page: Page, step: number, text: string | RegExp): Promise<void> {
+  await quickInput(page).filter({ has: page.locator('.quick-input-title', { hasText: `(${step}/` }) }).filter({ hasText: text }).waitFor({ timeout: 20000 });
+}
+
+describe('Value: Create Release Branch… in a real workbench (browser)', function () {
+  this.timeout(180000);
+  let workbench: Workbench;
+
+  before(async () => {
+    workbench = await openDemoWorkbench();
+    await workbench.page.locator('.activitybar a.action-label[aria-label="Value"]').click();
+    await workbench.page.locator('.sidebar .monaco-list-row', { hasText: 'checkout-speed' }).first().waitFor({ timeout: 60000 });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      fs.mkdirSync(resultsDir, { recursive: true });
+      await workbench.page.screenshot({ path: path.join(resultsDir, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) });
+    }
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  it('asks name, base, intents, expected value, measures and value; creates the branch and commits a valid statement', async () => {
+    const { page, folder } = workbench;
+    const git = (...args: string[]): string => execFileSync('git', args, { cwd: folder, encoding: 'utf8' });
+    await runCommand(page, '>Value: Create Release Branch');
+    // Suggestions come from the latest tag, v2.4.0; a typed name goes to a checked input.
+    await stepShowing(page, 1, 'next minor after v2.4.0');
+    await answer(page, 1, 'release/2.5.0', 'release/2.6 0');
+    await stepShowing(page, 1, 'Release branch name');
+    await quickInput(page).locator('.quick-input-message', { hasText: 'Not a valid git branch name' }).waitFor();
+    await answer(page, 1, 'Release branch name', 'release/2.6.0');
+    await answer(page, 2, 'default base', undefined); // main
+    await answer(page, 3, 'linked to commits since the last release', undefined); // guided-onboarding, preselected
+    await stepShowing(page, 4, 'Expected value');
+    await page.keyboard.type('TBD');
+    await quickInput(page).locator('.quick-input-message', { hasText: 'placeholder text' }).waitFor();
+    await answer(page, 4, 'Expected value', 'New shops publish their first product within a week.');
+    await answer(page, 5, 'Baseline (optional): shops publishing in week 1', undefined); // 48 from the intent
+    await answer(page, 6, 'Target (optional)', '60');
+    await answer(page, 7, 'Review date', undefined); // today + 30 days
+    await answer(page, 8, 'Value (optional)', undefined); // 80000 from the intent
+    await answer(page, 9, 'Currency', undefined);
+    await answer(page, 10, 'per quarter', undefined); // year
+    await stepShowing(page, 11, 'Create release/2.6.0 and commit the statement');
+    fs.mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: path.join(resultsDir, 'release-step.png') });
+    await page.keyboard.press('Enter');
+
+    await page.locator('.notifications-toasts', { hasText: 'Created release/2.6.0 from main and switched to it' }).waitFor({ timeout: 30000 });
+    assert.strictEqual(git('symbolic-ref', '--short', 'HEAD').trim(), 'release/2.6.0');
+    assert.match(git('log', '-1', '--format=%B'), /^State the expected value of release 2\.6\.0\n\nNew shops publish their first product within a week\.\n\nIntent: guided-onboarding\n/);
+    const written = parse(fs.readFileSync(path.join(folder, '.value/releases/2.6.0.yaml'), 'utf8')) as Record<string, unknown>;
+    const review = (written['expected'] as { measures: { review: string }[] }).measures[0]?.review ?? '';
+    assert.match(review, /^\d{4}-\d{2}-\d{2}$/);
+    assert.deepStrictEqual({ ...written, created: 'x' }, {
+      release: '2.6.0',
+      branch: 'release/2.6.0',
+      base: 'main',
+      created: 'x',
+      author: 'Dana Demo <dana@example.com>',
+      expected: {
+        summary: 'New shops publish their first product within a week.',
+        intents: ['guided-onboarding'],
+        measures: [{ metric: 'shops publishing in week 1', baseline: 48, target: 60, review }],
+        value: { amount: 80000, currency: 'EUR', per: 'year' },
+      },
+    });
+    const check = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'check', folder, '--branch', 'release/2.6.0'], { encoding: 'utf8' });
+    assert.strictEqual(check.status, 0, check.stdout + check.stderr);
+  });
+});
