@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
     const statusBar = registerStatusBar(context, store, linking);
     statusBar.setMissingStatementSource(releaseWatcher);
     const decorations = registerFileDecorations(context, store, linking);
-    registerProblemsPublisher(context, store);
+    registerProblemsPublisher(context, store, linking);
     const report = registerReportPanel(context, { store, linking, log });
     registerCommands(context, { store, linking, report, releaseWatcher });
     await store.refresh();

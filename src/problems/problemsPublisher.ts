@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
 import type { Problem, Severity } from '../core/model/problem';
+import { START_OF_FILE } from '../core/model/problem';
+import { VALUE_DIR } from '../core/valueFolder';
+import type { FolderLinks, LinkingService } from '../state/linkingService';
 import { localIsoDate } from '../core/today';
 import type { ValueStore } from '../state/valueStore';
 
@@ -17,14 +20,29 @@ function toDiagnostic(p: Problem): vscode.Diagnostic {
   return diagnostic;
 }
 
-/** Shows every problem of every folder's model in the Problems panel, in step with the store. */
-export function registerProblemsPublisher(context: vscode.ExtensionContext, store: ValueStore): vscode.DiagnosticCollection {
+/** Trailers on the current branch that name no intent: reported on the `.value` folder itself. */
+function unknownTrailerProblems(links: FolderLinks | undefined, trailer: string): Problem[] {
+  return (links?.scan?.unknownTrailers ?? []).map((u) => ({
+    file: VALUE_DIR,
+    range: START_OF_FILE,
+    severity: 'warning',
+    code: 'unknown-trailer-intent',
+    message: `Commit ${u.sha.slice(0, 7)} names "${u.id}" in its ${trailer}: trailer, but no intent has this id: fix the id (git commit --amend before pushing) or create the intent.`,
+  }));
+}
+
+/**
+ * Shows every problem of every folder's model in the Problems panel, plus unknown intent ids
+ * in the trailers of the branch's commits; in step with the store and the git links.
+ */
+export function registerProblemsPublisher(context: vscode.ExtensionContext, store: ValueStore, linking: LinkingService): vscode.DiagnosticCollection {
   const collection = vscode.languages.createDiagnosticCollection('valueLens');
   const publish = (): void => {
     const today = localIsoDate();
     const byFile = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
     for (const { folder, model } of store.folders) {
-      for (const problem of model.problems(today)) {
+      const trailer = model.config.trailer;
+      for (const problem of [...model.problems(today), ...unknownTrailerProblems(linking.linksOf(folder), trailer)]) {
         const uri = vscode.Uri.joinPath(folder.uri, ...problem.file.split('/'));
         const entry = byFile.get(uri.toString()) ?? { uri, diagnostics: [] };
         entry.diagnostics.push(toDiagnostic(problem));
@@ -34,7 +52,7 @@ export function registerProblemsPublisher(context: vscode.ExtensionContext, stor
     collection.clear();
     collection.set([...byFile.values()].map((e) => [e.uri, e.diagnostics]));
   };
-  context.subscriptions.push(collection, store.onDidChange(publish));
+  context.subscriptions.push(collection, store.onDidChange(publish), linking.onDidChange(publish));
   publish();
   return collection;
 }

@@ -33,6 +33,7 @@ describe('link commands change intents with comments preserved', () => {
   after(async () => {
     for (const [id, text] of saved) fs.writeFileSync(intentFile(id), text);
     await api.store.refresh();
+    await api.linking.refresh();
   });
 
   it('Link File/Folder to Intent… appends a glob for the folder to the picked intent\'s paths', async () => {
@@ -46,6 +47,7 @@ describe('link commands change intents with comments preserved', () => {
 
   it('Link Branch to Intent… adds the current branch to the intent\'s branches, from the tree item', async () => {
     await api.store.whenIdle();
+    await until('the branch scan that names the branch to prefill', () => api.linking.linksOf(folder)?.scan?.branch);
     const active = api.views.intents.getChildren()[0]!;
     const onboarding = api.views.intents.getChildren(active as never).find((n) => n.label === 'Guided onboarding for new shops');
     assert.ok(onboarding);
