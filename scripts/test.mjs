@@ -58,7 +58,7 @@ function gitSpy(dir) {
   const real = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
   const log = path.join(dir, 'git-calls.log');
   const spy = path.join(dir, 'git');
-  fs.writeFileSync(spy, `#!/bin/sh\nprintf '%s\\t%s\\n' "$(pwd)" "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(spy, `#!/bin/sh\nprintf '%s\\t%s\\t%s\\n' "$(pwd)" "$*" "$(date +%s.%N)" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
   return { env: { VALUE_LENS_GIT_LOG: log }, settings: { 'git.path': spy } };
 }
 

@@ -4,7 +4,15 @@ import * as vscode from 'vscode';
 // Value Lens uses: to hear about repository changes and to write trailers into the commit
 // message box. Git itself is run by the core.
 
+interface GitChange {
+  readonly uri: vscode.Uri;
+}
+
 interface GitRepositoryState {
+  readonly HEAD: { readonly name?: string; readonly commit?: string } | undefined;
+  readonly workingTreeChanges: readonly GitChange[];
+  readonly indexChanges: readonly GitChange[];
+  readonly untrackedChanges?: readonly GitChange[];
   readonly onDidChange: vscode.Event<void>;
 }
 
@@ -35,4 +43,14 @@ export async function builtInGitApi(): Promise<GitApi | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What of a repository's state matters to value links: HEAD and the set of changed files. The
+ * Git extension fires `onDidChange` after every status refresh, changed or not; comparing
+ * fingerprints keeps those refreshes from starting scans that would find nothing new.
+ */
+export function stateFingerprint(state: GitRepositoryState): string {
+  const paths = (changes: readonly GitChange[] | undefined): string => (changes ?? []).map((c) => c.uri.fsPath).sort().join('\0');
+  return [state.HEAD?.name ?? '', state.HEAD?.commit ?? '', paths(state.workingTreeChanges), paths(state.indexChanges), paths(state.untrackedChanges)].join('\n');
 }

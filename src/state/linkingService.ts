@@ -5,8 +5,8 @@ import { SimpleGitPort } from '../core/git/simpleGitPort';
 import type { BranchScan, FileIntent } from '../core/linking/linkingEngine';
 import { LinkingEngine } from '../core/linking/linkingEngine';
 import { effectiveConfig } from '../core/model/effectiveConfig';
-import type { GitApi } from './builtInGit';
-import { builtInGitApi } from './builtInGit';
+import type { GitApi, GitRepository } from './builtInGit';
+import { builtInGitApi, stateFingerprint } from './builtInGit';
 import { gitBinary, readSettings } from './settings';
 import type { FolderState, ValueStore } from './valueStore';
 
@@ -188,8 +188,12 @@ export class LinkingService implements vscode.Disposable {
   private async listenToBuiltInGit(): Promise<void> {
     const gitApi: GitApi | undefined = await builtInGitApi();
     if (!gitApi) return;
-    const follow = (repo: { rootUri: vscode.Uri; state: { onDidChange: vscode.Event<void> } }): void => {
+    const follow = (repo: GitRepository): void => {
+      let last = stateFingerprint(repo.state);
       repo.state.onDidChange(() => {
+        const now = stateFingerprint(repo.state);
+        if (now === last) return;
+        last = now;
         // Working-tree changes count too: uncommitted files are part of coverage.
         for (const tracked of this.tracked.values()) {
           const top = tracked.links.scan?.state.topLevel;

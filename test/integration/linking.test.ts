@@ -54,7 +54,9 @@ describe('links from git, on the demo repository', () => {
       quiet = scans() === settled ? quiet + 1 : 0;
       settled = scans();
     }
+    const mark = Date.now() / 1000;
     await new Promise((r) => setTimeout(r, 3000));
+    if (scans() !== settled) console.log(`git calls up to ${mark}:`, fs.readFileSync(log, 'utf8').split('\n').slice(-20).map((l) => l.replace(/--format=\S+/, '')).join('\n'));
     assert.strictEqual(scans(), settled, 'git kept scanning while nothing changed');
   });
 
