@@ -141,11 +141,9 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
     action: () => {
       const name = state.name ?? '';
       const file = statementPath(statementNameFor(name, folder.patterns));
-      const notes = [
-        ...(dirty ? [`Uncommitted changes move to ${name} with git switch; only the statement is committed`] : []),
-        `${name} from ${state.base ?? defaultBase} · ${file}`,
-      ];
-      return { label: `Create ${name}`, detail: `Intents: ${(state.intents ?? []).join(', ') || 'none'} · the commit carries an ${folder.config.trailer}: trailer`, notes };
+      // One separator at most: VS Code shows only the last of adjacent separators.
+      const notes = dirty ? [`uncommitted changes move to ${name}; only the statement is committed`] : [];
+      return { label: `Create ${name}`, detail: `from ${state.base ?? defaultBase} · ${file} · intents: ${(state.intents ?? []).join(', ') || 'none'}`, notes };
     },
   }, state);
 

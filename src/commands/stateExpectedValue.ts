@@ -81,7 +81,7 @@ export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unkn
       const since = await intentsSinceLastRelease(folder, git, branch, history.ref);
       return [...new Set([...branchIntents, ...since])];
     },
-    action: () => ({ label: `Write ${file}`, detail: `on ${branch} · intents: ${(state.intents ?? []).join(', ') || 'none'}`, notes: [`${branch} (base ${base})`] }),
+    action: () => ({ label: `Write ${file}`, detail: `on ${branch} (base ${base}) · intents: ${(state.intents ?? []).join(', ') || 'none'}`, notes: [] }),
   }, state);
   if (!(await MultiStepInput.run(first))) return undefined;
 
