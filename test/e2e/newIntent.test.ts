@@ -2,36 +2,10 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { repoRoot } from '../support/repoRoot';
 import type { Workbench } from './workbench';
-import { openDemoWorkbench, resultsDir, viewRows } from './workbench';
-
-const quickInput = (page: Page) => page.locator('.quick-input-widget');
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-  await page.keyboard.press('Control+Shift+P');
-  await quickInput(page).locator('input').waitFor();
-  await page.keyboard.type(title);
-  await quickInput(page).locator('.monaco-list-row', { hasText: title.replace(/^>\s*/, '') }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/**
- * Waits for step `step` of the flow (its title says "(step/total)") showing `prompt`, types `text`
- * in place of any suggestion (undefined keeps it) and presses Enter.
- */
-async function answer(page: Page, step: number, prompt: string | RegExp, text: string | undefined): Promise<void> {
-  await quickInput(page).filter({ has: page.locator('.quick-input-title', { hasText: `(${step}/` }) }).filter({ hasText: prompt }).waitFor({ timeout: 15000 });
-  if (text !== undefined) {
-    await page.keyboard.press('Control+A');
-    if (text === '') await page.keyboard.press('Backspace');
-    else await page.keyboard.type(text);
-  }
-  await page.keyboard.press('Enter');
-}
+import { answerStep, openDemoWorkbench, quickInput, resultsDir, runCommand, screenshotIfFailed, showValueSidebar, viewRows } from './workbench';
 
 describe('Value: New Intent… in a real workbench (browser)', function () {
   this.timeout(120000);
@@ -42,14 +16,10 @@ describe('Value: New Intent… in a real workbench (browser)', function () {
     workbench = await openDemoWorkbench();
     intentsDir = path.join(workbench.folder, '.value', 'intents');
     // Wait until the extension has read the demo: the Value view lists its intents.
-    await workbench.page.locator('.activitybar a.action-label[aria-label="Value"]').click();
-    await viewRows(workbench.page, 'Intents').filter({ hasText: 'Faster checkout' }).waitFor({ timeout: 60000 });
+    await showValueSidebar(workbench.page);
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      fs.mkdirSync(resultsDir, { recursive: true });
-      await workbench.page.screenshot({ path: path.join(resultsDir, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) });
-    }
+    await screenshotIfFailed(this.currentTest, workbench.page);
   });
   after(async () => {
     await workbench?.close();
@@ -58,17 +28,17 @@ describe('Value: New Intent… in a real workbench (browser)', function () {
   it('asks step by step, writes a valid intent holding the answers, and opens it', async () => {
     const { page } = workbench;
     await runCommand(page, '>Value: New Intent');
-    await answer(page, 1, 'Title:', 'Reduce refund handling time');
-    await answer(page, 2, 'Id:', undefined); // accept the suggested id
-    await answer(page, 3, 'Why:', 'Refunds take 9 days; support costs 4 FTE: faster refunds free two of them.');
-    await answer(page, 4, 'Owner:', 'payments-team');
-    await answer(page, 5, 'Metric (optional)', 'refund lead time');
-    await answer(page, 6, 'Baseline (optional)', '9');
-    await answer(page, 7, 'Target (optional)', '3');
-    await answer(page, 8, 'Value (optional)', '90000');
-    await answer(page, 9, 'Currency', undefined); // default EUR
-    await answer(page, 10, 'per quarter', 'year'); // a pick list: typing filters it
-    await answer(page, 11, 'well measured', 'medium');
+    await answerStep(page, 1, 'Title:', 'Reduce refund handling time');
+    await answerStep(page, 2, 'Id:', undefined); // accept the suggested id
+    await answerStep(page, 3, 'Why:', 'Refunds take 9 days; support costs 4 FTE: faster refunds free two of them.');
+    await answerStep(page, 4, 'Owner:', 'payments-team');
+    await answerStep(page, 5, 'Metric (optional)', 'refund lead time');
+    await answerStep(page, 6, 'Baseline (optional)', '9');
+    await answerStep(page, 7, 'Target (optional)', '3');
+    await answerStep(page, 8, 'Value (optional)', '90000');
+    await answerStep(page, 9, 'Currency', undefined); // default EUR
+    await answerStep(page, 10, 'per quarter', 'year'); // a pick list: typing filters it
+    await answerStep(page, 11, 'well measured', 'medium');
 
     const file = path.join(intentsDir, 'reduce-refund-handling-time.yaml');
     await page.locator('.tabs-container .tab', { hasText: 'reduce-refund-handling-time.yaml' }).waitFor({ timeout: 15000 });
@@ -93,8 +63,8 @@ describe('Value: New Intent… in a real workbench (browser)', function () {
     const { page } = workbench;
     const before = fs.readdirSync(intentsDir).sort();
     await runCommand(page, '>Value: New Intent');
-    await answer(page, 1, 'Title:', 'Abandoned idea');
-    await answer(page, 2, 'Id:', undefined);
+    await answerStep(page, 1, 'Title:', 'Abandoned idea');
+    await answerStep(page, 2, 'Id:', undefined);
     await quickInput(page).filter({ has: page.locator('.quick-input-title', { hasText: '(3/' }) }).waitFor();
     await page.keyboard.press('Escape');
     await quickInput(page).waitFor({ state: 'hidden' });

@@ -2,36 +2,10 @@ import * as assert from 'assert';
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { repoRoot } from '../support/repoRoot';
 import type { Workbench } from './workbench';
-import { openDemoWorkbench, resultsDir } from './workbench';
-
-const quickInput = (page: Page) => page.locator('.quick-input-widget');
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-  await page.keyboard.press('Control+Shift+P');
-  await quickInput(page).locator('input').waitFor();
-  await page.keyboard.type(title);
-  await quickInput(page).locator('.monaco-list-row', { hasText: title.replace(/^>\s*/, '') }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/** Waits for step `step` showing `text` (a prompt or an item), replaces the value with `typed` (undefined keeps it), presses Enter. */
-async function answer(page: Page, step: number, text: string | RegExp, typed: string | undefined): Promise<void> {
-  await stepShowing(page, step, text);
-  if (typed !== undefined) {
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(typed);
-  }
-  await page.keyboard.press('Enter');
-}
-
-async function stepShowing(page: Page, step: number, text: string | RegExp): Promise<void> {
-  await quickInput(page).filter({ has: page.locator('.quick-input-title', { hasText: `(${step}/` }) }).filter({ hasText: text }).waitFor({ timeout: 20000 });
-}
+import { answerStep, openDemoWorkbench, quickInput, resultsDir, runCommand, screenshotIfFailed, showValueSidebar, stepShowing } from './workbench';
 
 describe('Value: Create Release Branch… in a real workbench (browser)', function () {
   this.timeout(180000);
@@ -39,14 +13,10 @@ describe('Value: Create Release Branch… in a real workbench (browser)', functi
 
   before(async () => {
     workbench = await openDemoWorkbench();
-    await workbench.page.locator('.activitybar a.action-label[aria-label="Value"]').click();
-    await workbench.page.locator('.sidebar .monaco-list-row', { hasText: 'checkout-speed' }).first().waitFor({ timeout: 60000 });
+    await showValueSidebar(workbench.page);
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      fs.mkdirSync(resultsDir, { recursive: true });
-      await workbench.page.screenshot({ path: path.join(resultsDir, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) });
-    }
+    await screenshotIfFailed(this.currentTest, workbench.page);
   });
   after(async () => {
     await workbench?.close();
@@ -58,22 +28,22 @@ describe('Value: Create Release Branch… in a real workbench (browser)', functi
     await runCommand(page, '>Value: Create Release Branch');
     // Suggestions come from the latest tag, v2.4.0; a typed name goes to a checked input.
     await stepShowing(page, 1, 'next minor after v2.4.0');
-    await answer(page, 1, 'release/2.5.0', 'release/2.6 0');
+    await answerStep(page, 1, 'release/2.5.0', 'release/2.6 0');
     // The message replaces the prompt under the input until the name is fixed.
     await quickInput(page).locator('.quick-input-message', { hasText: 'Not a valid git branch name' }).waitFor();
-    await answer(page, 1, 'Not a valid git branch name', 'release/2.6.0');
-    await answer(page, 2, 'default base', undefined); // main
-    await answer(page, 3, 'linked to commits since the last release', undefined); // guided-onboarding, preselected
+    await answerStep(page, 1, 'Not a valid git branch name', 'release/2.6.0');
+    await answerStep(page, 2, 'default base', undefined); // main
+    await answerStep(page, 3, 'linked to commits since the last release', undefined); // guided-onboarding, preselected
     await stepShowing(page, 4, 'Expected value');
     await page.keyboard.type('TBD');
     await quickInput(page).locator('.quick-input-message', { hasText: 'placeholder text' }).waitFor();
-    await answer(page, 4, 'placeholder text', 'New shops publish their first product within a week.');
-    await answer(page, 5, 'Baseline (optional): shops publishing in week 1', undefined); // 48 from the intent
-    await answer(page, 6, 'Target (optional)', '60');
-    await answer(page, 7, 'Review date', undefined); // today + 30 days
-    await answer(page, 8, 'Value (optional)', undefined); // 80000 from the intent
-    await answer(page, 9, 'Currency', undefined);
-    await answer(page, 10, 'per quarter', undefined); // year
+    await answerStep(page, 4, 'placeholder text', 'New shops publish their first product within a week.');
+    await answerStep(page, 5, 'Baseline (optional): shops publishing in week 1', undefined); // 48 from the intent
+    await answerStep(page, 6, 'Target (optional)', '60');
+    await answerStep(page, 7, 'Review date', undefined); // today + 30 days
+    await answerStep(page, 8, 'Value (optional)', undefined); // 80000 from the intent
+    await answerStep(page, 9, 'Currency', undefined);
+    await answerStep(page, 10, 'per quarter', undefined); // year
     await stepShowing(page, 11, 'Create release/2.6.0 and commit the statement');
     fs.mkdirSync(resultsDir, { recursive: true });
     await page.screenshot({ path: path.join(resultsDir, 'release-step.png') });

@@ -5,20 +5,10 @@ import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { repoRoot } from '../support/repoRoot';
 import type { Workbench } from './workbench';
-import { openDemoWorkbench, resultsDir } from './workbench';
+import { openDemoWorkbench, resultsDir, runCommand, screenshotIfFailed, showValueSidebar } from './workbench';
 
 /** The headline figures the report marks with `data-figure`, by key. */
 const HEADLINE = ['expected:EUR:year', 'realised:EUR:year', 'realised-share:EUR:year', 'releases-reviewed', 'releases-in-period', 'partial', 'reviews-due', 'reviews-overdue', 'coverage'];
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-  await page.keyboard.press('Control+Shift+P');
-  const quickInput = page.locator('.quick-input-widget');
-  await quickInput.locator('input').waitFor();
-  await page.keyboard.type(`>${title}`);
-  await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 /** The report's document inside the webview's two iframes. */
 function reportFrame(page: Page): FrameLocator {
@@ -38,14 +28,10 @@ describe('the value report in a real workbench (browser)', function () {
 
   before(async () => {
     workbench = await openDemoWorkbench();
-    await workbench.page.locator('.activitybar a.action-label[aria-label="Value"]').click();
-    await workbench.page.locator('.sidebar .monaco-list-row', { hasText: 'checkout-speed' }).waitFor({ timeout: 60000 });
+    await showValueSidebar(workbench.page);
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      fs.mkdirSync(resultsDir, { recursive: true });
-      await workbench.page.screenshot({ path: path.join(resultsDir, `failed-${this.currentTest.title.replace(/\W+/g, '-')}.png`) });
-    }
+    await screenshotIfFailed(this.currentTest, workbench.page);
   });
   after(async () => {
     await workbench?.close();

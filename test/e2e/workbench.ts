@@ -54,3 +54,48 @@ export function viewRows(page: Page, view: string): Locator {
     .filter({ has: page.locator('.pane-header h3.title', { hasText: new RegExp(`^${view}$`, 'i') }) })
     .locator('.monaco-list-row');
 }
+
+export const quickInput = (page: Page): Locator => page.locator('.quick-input-widget');
+
+/** Runs a command from the command palette by its title (`Value: New Intent`). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const name = title.replace(/^>\s*/, '');
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
+  await page.keyboard.press('Control+Shift+P');
+  await quickInput(page).locator('input').waitFor();
+  await page.keyboard.type(`>${name}`);
+  await quickInput(page).locator('.monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Waits until step `step` of a multi-step input (its title says "(step/total)") shows `text`. */
+export async function stepShowing(page: Page, step: number, text: string | RegExp, timeout = 20000): Promise<void> {
+  await quickInput(page).filter({ has: page.locator('.quick-input-title', { hasText: `(${step}/` }) }).filter({ hasText: text }).waitFor({ timeout });
+}
+
+/**
+ * Waits for step `step` showing `text` (a prompt or a pick item), types `typed` in place of any
+ * suggestion (undefined keeps it, '' clears it) and presses Enter.
+ */
+export async function answerStep(page: Page, step: number, text: string | RegExp, typed: string | undefined): Promise<void> {
+  await stepShowing(page, step, text);
+  if (typed !== undefined) {
+    await page.keyboard.press('Control+A');
+    if (typed === '') await page.keyboard.press('Backspace');
+    else await page.keyboard.type(typed);
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Opens the Value sidebar and waits until the extension has listed the demo's intents. */
+export async function showValueSidebar(page: Page): Promise<void> {
+  await page.locator('.activitybar a.action-label[aria-label="Value"]').click();
+  await viewRows(page, 'Intents').filter({ hasText: 'Faster checkout' }).waitFor({ timeout: 60000 });
+}
+
+/** Saves a screenshot named after a failed test, for the artifacts. */
+export async function screenshotIfFailed(test: Mocha.Test | undefined, page: Page): Promise<void> {
+  if (test?.state !== 'failed') return;
+  fs.mkdirSync(resultsDir, { recursive: true });
+  await page.screenshot({ path: path.join(resultsDir, `failed-${test.title.replace(/\W+/g, '-')}.png`) });
+}

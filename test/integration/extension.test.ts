@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ValueLensApi } from '../../src/api';
+import { until } from '../support/until';
 
 const EXTENSION_ID = 'value-lens.value-lens';
 
@@ -14,15 +15,6 @@ interface Manifest {
   };
 }
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 function extension(): vscode.Extension<ValueLensApi | undefined> {
   const ext = vscode.extensions.getExtension<ValueLensApi | undefined>(EXTENSION_ID);

@@ -8,16 +8,11 @@ import { BranchOps } from '../../src/core/git/branchOps';
 import { createRelease } from '../../src/core/release/createRelease';
 import { buildReleaseStatement } from '../../src/core/release/releaseStatement';
 import type { MissingStatement } from '../../src/state/releaseWatcher';
+import { until as untilWithin } from '../support/until';
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+// Release and report work starts git and webviews: give them longer than the default.
+const until = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15000): Promise<T> => untilWithin(what, probe, timeoutMs);
+
 
 describe('release branches and their value statements (real git, demo repository)', function () {
   this.timeout(60000);

@@ -8,16 +8,11 @@ import type { ValueReport } from '../../src/core/report/reportModel';
 import { moneyText, percentText } from '../../src/core/report/reportText';
 import type { ReportSnapshot } from '../../src/webview/reportPanel';
 import { repoRoot } from '../support/repoRoot';
+import { until as untilWithin } from '../support/until';
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+// Release and report work starts git and webviews: give them longer than the default.
+const until = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15000): Promise<T> => untilWithin(what, probe, timeoutMs);
+
 
 /** The text of `data-figure="key"` in rendered HTML. */
 function figure(html: string, key: string): string | undefined {
