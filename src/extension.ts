@@ -23,13 +23,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
     context.subscriptions.push(store);
     const linking = new LinkingService(store, log);
     context.subscriptions.push(linking);
+    const releaseWatcher = new ReleaseWatcher(store, linking, context.workspaceState, CommandIds.stateExpectedValue);
+    context.subscriptions.push(releaseWatcher);
     const views = {
       current: registerCurrentView(context, store, linking),
       intents: registerIntentsView(context, store, linking),
-      releases: registerReleasesView(context, store),
+      releases: registerReleasesView(context, store, releaseWatcher),
     };
-    const releaseWatcher = new ReleaseWatcher(store, linking, context.workspaceState, CommandIds.stateExpectedValue);
-    context.subscriptions.push(releaseWatcher);
     const statusBar = registerStatusBar(context, store, linking);
     statusBar.setMissingStatementSource(releaseWatcher);
     const decorations = registerFileDecorations(context, store, linking);

@@ -16,6 +16,17 @@ export interface MissingStatement {
   readonly statementName: string;
 }
 
+/** A release branch (local, or fetched from a remote) with no value statement anywhere. */
+export interface UnstatedRelease {
+  readonly folder: vscode.WorkspaceFolder;
+  /** Branch name without the remote, e.g. `release/2.5.0`. */
+  readonly branch: string;
+  /** The ref it was found as: the branch itself, or `origin/release/2.5.0`. */
+  readonly ref: string;
+}
+
+/** Release branches looked at for the Releases view: the most recently committed ones. */
+const MAX_RELEASE_REFS = 20;
 const DONT_ASK_KEY = 'valueLens.release.dontAsk';
 const EVALUATE_DELAY_MS = 100;
 export const STATE_EXPECTED_VALUE = 'State Expected Value';
@@ -38,6 +49,9 @@ export class ReleaseWatcher implements vscode.Disposable {
   readonly onDidPrompt = this.promptedEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.promptedEmitter];
   private current: MissingStatement[] = [];
+  private unstatedRefs: UnstatedRelease[] = [];
+  // Committed statements per release ref and tip date: git is asked again only when the ref moves.
+  private readonly refCache = new Map<string, boolean>();
   private readonly asked = new Set<string>();
   // Committed statements per branch tip: git is asked once per (folder, branch, commit).
   private readonly onBranchCache = new Map<string, boolean>();
@@ -98,17 +112,25 @@ export class ReleaseWatcher implements vscode.Disposable {
     this.timer = setTimeout(() => void this.refresh(), EVALUATE_DELAY_MS);
   }
 
+  /** Release branches, checked out or not (a fetch brings them), that have no statement. */
+  get unstated(): readonly UnstatedRelease[] {
+    return this.unstatedRefs;
+  }
+
   private async evaluate(): Promise<void> {
     const next: MissingStatement[] = [];
+    const unstated: UnstatedRelease[] = [];
     if (vscode.workspace.isTrusted) {
       for (const state of this.store.folders) {
         const missing = await this.check(state);
         if (missing) next.push(missing);
+        unstated.push(...(await this.unstatedOf(state)));
       }
     }
-    const before = this.current.map((m) => keyOf(m.folder, m.branch)).join('\n');
+    const before = [...this.current, ...this.unstatedRefs].map((m) => keyOf(m.folder, m.branch)).join('\n');
     this.current = next;
-    if (next.map((m) => keyOf(m.folder, m.branch)).join('\n') !== before) this.changed.fire();
+    this.unstatedRefs = unstated;
+    if ([...next, ...unstated].map((m) => keyOf(m.folder, m.branch)).join('\n') !== before) this.changed.fire();
     for (const m of next) this.maybePrompt(m);
   }
 
@@ -140,6 +162,47 @@ export class ReleaseWatcher implements vscode.Disposable {
       }
     }
     return onBranch ? undefined : { folder: state.folder, branch, statementName };
+  }
+
+  private async unstatedOf(state: FolderState): Promise<UnstatedRelease[]> {
+    if (!state.hasValueFolder || state.folder.uri.scheme !== 'file') return [];
+    const patterns = new ReleasePatterns(effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config).releaseBranches);
+    const git = new BranchOps(state.folder.uri.fsPath, { binary: gitBinary() });
+    let branches;
+    try {
+      branches = await git.branches();
+    } catch {
+      return [];
+    }
+    const broken = state.model.fileNames.filter((f) => state.model.parsed(f)?.kind === 'release' && !state.model.parsed(f)?.valid);
+    const inTree = statementFilesOf(state.model.releases, broken);
+    const seen = new Set<string>();
+    const unstated: UnstatedRelease[] = [];
+    for (const b of branches) {
+      const branch = b.remote ? b.name.slice(b.name.indexOf('/') + 1) : b.name;
+      if (seen.has(branch) || !patterns.matches(branch)) continue;
+      seen.add(branch);
+      if (seen.size > MAX_RELEASE_REFS) break;
+      let statementName: string;
+      try {
+        statementName = statementNameFor(branch, patterns);
+      } catch {
+        continue;
+      }
+      if (hasStatementFor(inTree, branch, statementName)) continue;
+      const key = `${keyOf(state.folder, b.name)}@${b.date}`;
+      let committed = this.refCache.get(key);
+      if (committed === undefined) {
+        try {
+          committed = hasStatementFor(await statementFilesOnRef(git, b.name), branch, statementName);
+        } catch {
+          committed = false;
+        }
+        this.refCache.set(key, committed);
+      }
+      if (!committed) unstated.push({ folder: state.folder, branch, ref: b.name });
+    }
+    return unstated;
   }
 
   private maybePrompt(missing: MissingStatement): void {

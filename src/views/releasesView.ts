@@ -4,6 +4,7 @@ import type { Verdict } from '../core/model/types';
 import { formatMoneyLong, formatMoneyShort } from '../core/present/formatMoney';
 import { describeReview, reviewState } from '../core/present/reviewDue';
 import { localIsoDate } from '../core/today';
+import type { ReleaseWatcher, UnstatedRelease } from '../state/releaseWatcher';
 import type { FolderState, ValueStore } from '../state/valueStore';
 import { valueFiles } from '../state/valueStore';
 import { BrokenFileNode, FolderNode, md, openAt } from './commonNodes';
@@ -61,7 +62,20 @@ export class ReleaseNode extends vscode.TreeItem {
   }
 }
 
-type Node = FolderNode<ReleaseNode | BrokenFileNode> | ReleaseNode | BrokenFileNode;
+/** A release branch without a value statement (found among local and fetched branches). */
+export class UnstatedReleaseNode extends vscode.TreeItem {
+  constructor(readonly release: UnstatedRelease) {
+    super(release.branch, vscode.TreeItemCollapsibleState.None);
+    this.id = `unstated:${release.folder.uri.toString()}:${release.branch}`;
+    this.description = release.ref === release.branch ? 'no value stated' : `no value stated · ${release.ref}`;
+    this.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    this.tooltip = `${release.branch} is a release branch without a value statement. Check it out to state its expected value (Value: State Expected Value for This Branch…).`;
+    this.contextValue = 'unstatedRelease';
+  }
+}
+
+type Child = ReleaseNode | BrokenFileNode | UnstatedReleaseNode;
+type Node = FolderNode<Child> | Child;
 
 /** The Releases view: every release statement, newest first. Reads only the store. */
 export class ReleasesViewProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -69,8 +83,9 @@ export class ReleasesViewProvider implements vscode.TreeDataProvider<Node>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly store: ValueStore) {
+  constructor(private readonly store: ValueStore, private readonly releases: ReleaseWatcher) {
     store.onDidChange(() => this.changed.fire(undefined), this, this.disposables);
+    releases.onDidChange(() => this.changed.fire(undefined), this, this.disposables);
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -84,7 +99,8 @@ export class ReleasesViewProvider implements vscode.TreeDataProvider<Node>, vsco
     const folders = this.store.folders.map((state) => {
       const releases = [...state.model.releases].reverse().map((entry) => new ReleaseNode(state, entry, vscode.env.language, today));
       const broken = valueFiles(state, 'release').filter((f) => f.broken).map((f) => new BrokenFileNode(f.uri, f.name));
-      return new FolderNode<ReleaseNode | BrokenFileNode>(state, [...releases, ...broken], 'no releases yet');
+      const unstated = this.releases.unstated.filter((u) => u.folder.uri.toString() === state.folder.uri.toString()).map((u) => new UnstatedReleaseNode(u));
+      return new FolderNode<Child>(state, [...unstated, ...releases, ...broken], 'no releases yet');
     });
     if (folders.length > 1) return folders.some((f) => f.children.length > 0) ? folders : [];
     return [...(folders[0]?.children ?? [])];
@@ -95,8 +111,8 @@ export class ReleasesViewProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 }
 
-export function registerReleasesView(context: vscode.ExtensionContext, store: ValueStore): ReleasesViewProvider {
-  const provider = new ReleasesViewProvider(store);
+export function registerReleasesView(context: vscode.ExtensionContext, store: ValueStore, releases: ReleaseWatcher): ReleasesViewProvider {
+  const provider = new ReleasesViewProvider(store, releases);
   context.subscriptions.push(provider, vscode.window.createTreeView(ViewIds.releases, { treeDataProvider: provider, showCollapseAll: true }));
   return provider;
 }
