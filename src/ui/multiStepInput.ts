@@ -142,14 +142,7 @@ export class MultiStepInput {
     try {
       return await new Promise<T>((resolve, reject) => {
         const input = vscode.window.createQuickPick<T>();
-        input.title = params.title;
-        input.step = params.step;
-        input.totalSteps = params.totalSteps;
-        input.placeholder = params.placeholder;
-        input.ignoreFocusOut = true;
-        input.items = params.items;
-        if (params.activeItem) input.activeItems = [params.activeItem];
-        input.buttons = this.steps.length > 1 ? [vscode.QuickInputButtons.Back] : [];
+        this.configurePick(input, params);
         disposables.push(
           input.onDidTriggerButton((button) => {
             if (button === vscode.QuickInputButtons.Back) reject(InputFlowAction.back);

@@ -1,9 +1,19 @@
+import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCli } from '../../../src/cli/runCli';
 import { repoRoot } from '../../support/repoRoot';
 import { GIT_ENV, TempRepo } from '../git/tempRepo';
+
+/** One line on stderr, nothing on stdout, exit 2. */
+export function assertRefused(r: CliRun, reason: RegExp): void {
+  assert.strictEqual(r.code, 2);
+  assert.deepStrictEqual(r.out, []);
+  assert.strictEqual(r.err.length, 1, r.err.join('\n'));
+  assert.match(r.err[0] ?? '', /^value-lens: /);
+  assert.match(r.err[0] ?? '', reason);
+}
 
 export interface CliRun {
   readonly code: number;

@@ -3,20 +3,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { StatusJson } from '../../../src/cli/statusCommand';
 import { TempRepo } from '../git/tempRepo';
-import { cli, intentYaml, spawnBin, valueRepo, writeIntents } from './cliRun';
+import { assertRefused, cli, intentYaml, spawnBin, valueRepo, writeIntents } from './cliRun';
 
 function parseOne(lines: readonly string[]): StatusJson {
   return JSON.parse(lines.join('\n')) as StatusJson;
 }
 
-/** One line on stderr, nothing on stdout, exit 2. */
-function assertRefused(r: { code: number; out: string[]; err: string[] }, reason: RegExp): void {
-  assert.strictEqual(r.code, 2);
-  assert.deepStrictEqual(r.out, []);
-  assert.strictEqual(r.err.length, 1, r.err.join('\n'));
-  assert.match(r.err[0] ?? '', /^value-lens: /);
-  assert.match(r.err[0] ?? '', reason);
-}
 
 describe('value-lens status (CLI on real git)', () => {
   let repo: TempRepo;

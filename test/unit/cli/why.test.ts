@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { WhyJson } from '../../../src/cli/whyCommand';
 import { TempRepo } from '../git/tempRepo';
-import { cli, intentYaml, spawnBin, valueRepo, writeIntents } from './cliRun';
+import { assertRefused, cli, intentYaml, spawnBin, valueRepo, writeIntents } from './cliRun';
 
 async function why(cwd: string, file: string): Promise<WhyJson> {
   const r = await cli(cwd, 'why', file, '--json');
@@ -12,14 +12,6 @@ async function why(cwd: string, file: string): Promise<WhyJson> {
   return JSON.parse(r.out.join('\n')) as WhyJson;
 }
 
-/** One line on stderr, nothing on stdout, exit 2. */
-function assertRefused(r: { code: number; out: string[]; err: string[] }, reason: RegExp): void {
-  assert.strictEqual(r.code, 2);
-  assert.deepStrictEqual(r.out, []);
-  assert.strictEqual(r.err.length, 1, r.err.join('\n'));
-  assert.match(r.err[0] ?? '', /^value-lens: /);
-  assert.match(r.err[0] ?? '', reason);
-}
 
 describe('value-lens why (CLI on real git)', () => {
   let repo: TempRepo;
