@@ -17,7 +17,9 @@ commands:
                                         value statement (pre-push hook, CI)
   status [folder]  the current branch: base, intents, value coverage (linked commits and
                    files), unlinked commits and files, unknown intent ids in trailers
-                   --json   one JSON object instead of text
+                   --format text|json|md   text, one JSON object, or Markdown for a pull
+                                           request or CI job summary (default: text)
+                   --json   the same as --format json
   why <path>       the intents of one file and why: an intent's paths cover it, or a
                    recent commit that touched it names the intent in a trailer
                    --json   one JSON object (path relative to the folder) instead of text
@@ -56,11 +58,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return await checkCommand({ folder: positionals[0] ?? '.', format: values.format, today: values.today ?? localIsoDate(), ...(values.branch !== undefined ? { branch: values.branch } : {}) }, io);
     }
     if (command === 'status' || command === 'why') {
-      const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+      const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { json: { type: 'boolean', default: false }, format: { type: 'string' } } });
       if (command === 'status') {
         if (positionals.length > 1) throw new Error('status takes at most one folder');
-        return await statusCommand({ folder: positionals[0] ?? '.', json: values.json }, io);
+        const format = values.format ?? (values.json ? 'json' : 'text');
+        if (format !== 'text' && format !== 'json' && format !== 'md') throw new Error(`--format must be text, json or md, not "${format}"`);
+        if (values.json && format !== 'json') throw new Error('--json and --format disagree');
+        return await statusCommand({ folder: positionals[0] ?? '.', format }, io);
       }
+      if (values.format !== undefined) throw new Error('why takes --json, not --format');
       const [file, ...extra] = positionals;
       if (file === undefined || extra.length > 0) throw new Error('why takes exactly one path');
       return await whyCommand({ path: file, json: values.json }, io);

@@ -6,7 +6,7 @@ import { isFolder, openLinkedFolder } from './linkedFolder';
 
 export interface StatusOptions {
   readonly folder: string;
-  readonly json: boolean;
+  readonly format: 'text' | 'json' | 'md';
 }
 
 /** `value-lens status --json`: one object, `null` where git has no answer. */
@@ -92,6 +92,40 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
   return lines;
 }
 
+/** Text for Markdown: table pipes, markup characters and HTML are shown literally. */
+function mdText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, '\\$&').replace(/\r?\n/g, ' ');
+}
+
+/**
+ * The same facts as `formatStatus`, as Markdown for a pull-request description or a CI job
+ * summary (`value-lens status --format md >> "$GITHUB_STEP_SUMMARY"`).
+ */
+export function statusMarkdown(scan: BranchScan, model: ValueModel): string[] {
+  const { head, base } = scan.state;
+  const where = head.kind === 'detached' ? `detached HEAD at \`${head.shortSha}\`` : `\`${mdText(head.branch)}\``;
+  const lines = [`### Value of ${where}${base ? ` (against \`${mdText(base.name)}\`)` : ''}`, ''];
+  if (scan.intents.length === 0) lines.push('No intent is linked to this branch.', '');
+  else {
+    lines.push('| Intent | Why | Linked by |', '| --- | --- | --- |');
+    for (const { id, reasons } of scan.intents) {
+      const intent = model.intents.get(id)?.intent;
+      lines.push(`| **${mdText(intent?.title ?? id)}** (\`${id}\`) | ${mdText(intent?.why ?? '').trim()} | ${reasons.map((r) => REASON_TEXT[r]).join(', ')} |`);
+    }
+    lines.push('');
+  }
+  const { commits, files } = scan.coverage;
+  lines.push(`Value coverage: **${commits.total ? share(commits.linked, commits.total) : 'no commits'}** commits, **${files.total ? share(files.linked, files.total) : 'no changed'}** files.`, '');
+  const unlinked = scan.commits.filter((c) => c.intents.length === 0);
+  if (unlinked.length) {
+    lines.push('<details><summary>Commits no intent explains</summary>', '');
+    for (const c of unlinked) lines.push(`- \`${c.sha.slice(0, 7)}\` ${mdText(c.subject)}`);
+    lines.push('', '</details>', '');
+  }
+  if (scan.unknownTrailers.length) lines.push(`Unknown intent ids in trailers: ${[...new Set(scan.unknownTrailers.map((t) => `\`${mdText(t.id)}\``))].join(', ')}`, '');
+  return lines;
+}
+
 /** `value-lens status`: the current branch's intents and value coverage; 0, or 2 when git or `.value/` cannot answer. */
 export async function statusCommand(options: StatusOptions, io: CliIo): Promise<number> {
   const start = path.resolve(io.cwd, options.folder);
@@ -105,7 +139,8 @@ export async function statusCommand(options: StatusOptions, io: CliIo): Promise<
     return 2;
   }
   const { root, model, scan } = opened.folder;
-  if (options.json) io.stdout(JSON.stringify(statusJson(scan), null, 2));
+  if (options.format === 'json') io.stdout(JSON.stringify(statusJson(scan), null, 2));
+  else if (options.format === 'md') for (const line of statusMarkdown(scan, model)) io.stdout(line);
   else {
     // Relative to where the command runs, as `check` does, so terminals can open them.
     const shown = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');

@@ -153,7 +153,7 @@ describe('value-lens status (CLI on real git)', () => {
 
     assertRefused(await cli(repo.dir, 'status', 'missing'), /no such folder: missing/);
     assertRefused(await cli(repo.dir, 'status', 'a', 'b'), /at most one folder/);
-    assertRefused(await cli(repo.dir, 'status', '--format', 'json'), /Unknown option '--format'/);
+    assertRefused(await cli(repo.dir, 'status', '--format', 'yaml'), /--format must be text, json or md/);
   });
 
   it('runs as the bundled bin: exit 0 and exactly one JSON object; exit 2 when git is missing', function () {
