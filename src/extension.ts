@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ValueLensApi } from './api';
 import { CommandIds } from './commands/commandIds';
 import { registerCommands } from './commands/registerCommands';
+import { registerLanguageFeatures } from './language/registerLanguageFeatures';
 import { registerProblemsPublisher } from './problems/problemsPublisher';
 import { LinkingService } from './state/linkingService';
 import { ReleaseWatcher } from './state/releaseWatcher';
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
     statusBar.setMissingStatementSource(releaseWatcher);
     const decorations = registerFileDecorations(context, store, linking);
     registerProblemsPublisher(context, store, linking);
+    registerLanguageFeatures(context, store, linking);
     const report = registerReportPanel(context, { store, linking, log });
     registerCommands(context, { store, linking, report, releaseWatcher });
     await store.refresh();

@@ -81,6 +81,6 @@ describe('extension manifest (package.json)', () => {
 
   it('offers the settings the design needs', () => {
     const keys = Object.keys(manifest.contributes.configuration.properties).sort();
-    assert.deepStrictEqual(keys, ['valueLens.commitStatement', 'valueLens.decorations.enabled', 'valueLens.releaseBranches', 'valueLens.reviewAfterDays', 'valueLens.trailer']);
+    assert.deepStrictEqual(keys, ['valueLens.codeLens.enabled', 'valueLens.commitStatement', 'valueLens.decorations.enabled', 'valueLens.releaseBranches', 'valueLens.reviewAfterDays', 'valueLens.trailer']);
   });
 });

@@ -1,0 +1,113 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ValueLensApi } from '../../src/api';
+import { until } from '../support/until';
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+
+function positionOf(doc: vscode.TextDocument, text: string, offsetInText = 0): vscode.Position {
+  const at = doc.getText().indexOf(text);
+  assert.ok(at >= 0, `"${text}" is in ${doc.uri.path}`);
+  return doc.positionAt(at + offsetInText);
+}
+
+function labels(list: vscode.CompletionList): string[] {
+  return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).sort();
+}
+
+const ALL_IDS = ['checkout-speed', 'guided-onboarding', 'legacy-payments-retirement', 'search-relevance'];
+
+describe('hover, CodeLens, completion and definition for intent ids', () => {
+  let api: ValueLensApi;
+  let folder: vscode.WorkspaceFolder;
+  let release: vscode.TextDocument;
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<ValueLensApi>('value-lens.value-lens')!.activate();
+    folder = vscode.workspace.workspaceFolders![0]!;
+    await api.store.whenIdle();
+    release = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, '.value', 'releases', '2.4.0.yaml'));
+  });
+
+  it('hovers an intent id in a release file with title, why, value, owner and status', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', release.uri, positionOf(release, 'checkout-speed', 3));
+    const text = hoverText(hovers);
+    assert.match(text, /Faster checkout/);
+    assert.match(text, /Cart abandonment is 68%/);
+    assert.match(text, /€120K\/yr/);
+    assert.match(text, /payments\\?-team/);
+    assert.match(text, /active/);
+  });
+
+  it('hovers an id in a git-commit message, and nothing on words that are no intent', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'git-commit', content: 'Retire the old gateway\n\nIntent: legacy-payments-retirement\n' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(2, 12));
+    assert.match(hoverText(hovers), /Retire the legacy payment gateway/);
+    const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 3));
+    assert.doesNotMatch(hoverText(none), /payment gateway/);
+  });
+
+  it('shows one CodeLens at the top of a covered file that opens the intent, and none when turned off', async () => {
+    const cart = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'src', 'checkout', 'cart.ts'));
+    await until('the path links of cart.ts', () => api.linking.pathIntents(cart.uri).length > 0);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', cart.uri);
+    assert.strictEqual(lenses.length, 1);
+    const lens = lenses[0]!;
+    assert.strictEqual(lens.range.start.line, 0);
+    assert.strictEqual(lens.command?.title, 'Serves: checkout-speed (€120K/yr)');
+    assert.strictEqual(lens.command.command, 'valueLens.openIntent');
+    await vscode.commands.executeCommand(lens.command.command, ...((lens.command.arguments ?? []) as unknown[]));
+    await until('the intent file to open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.value/intents/checkout-speed.yaml'));
+    assert.strictEqual(vscode.window.activeTextEditor!.selection.active.line, 1); // the id: line, under a comment
+
+    const releaseLenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', release.uri);
+    assert.strictEqual(releaseLenses.length, 0);
+
+    const settings = vscode.workspace.getConfiguration('valueLens');
+    await settings.update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      const off = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', cart.uri);
+      assert.strictEqual(off.length, 0);
+    } finally {
+      await settings.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('completes intent ids after the trailer key in a commit message', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'git-commit', content: 'Fix\n\nIntent: che' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(2, 11));
+    assert.deepStrictEqual(labels(list).filter((l) => ALL_IDS.includes(l)), ALL_IDS);
+    const checkout = list.items.find((i) => i.label === 'checkout-speed')!;
+    assert.strictEqual(checkout.detail, 'Faster checkout');
+    assert.match(typeof checkout.documentation === 'string' ? checkout.documentation : checkout.documentation?.value ?? '', /Cart abandonment/);
+    assert.deepStrictEqual(checkout.range instanceof vscode.Range ? [checkout.range.start.character, checkout.range.end.character] : undefined, [8, 11]);
+
+    const subject = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 3));
+    assert.ok(!labels(subject).includes('checkout-speed'));
+  });
+
+  it('completes intent ids in a release file\'s intents: list', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', release.uri, positionOf(release, 'legacy-payments-retirement'));
+    assert.ok(labels(list).includes('guided-onboarding'));
+    const summary = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', release.uri, positionOf(release, 'Checkout p95'));
+    assert.ok(!labels(summary).includes('guided-onboarding'));
+  });
+
+  it('goes from an intent id to the id: line of its file', async () => {
+    const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', release.uri, positionOf(release, 'legacy-payments-retirement', 4));
+    assert.strictEqual(found.length, 1);
+    const link = found[0]!;
+    const uri = 'targetUri' in link ? link.targetUri : link.uri;
+    const range = 'targetUri' in link ? link.targetRange : link.range;
+    assert.ok(uri.path.endsWith('/.value/intents/legacy-payments-retirement.yaml'));
+    assert.strictEqual(range.start.line, 0);
+
+    const commit = await vscode.workspace.openTextDocument({ language: 'git-commit', content: 'Faster\n\nIntent: checkout-speed' });
+    const fromCommit = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', commit.uri, new vscode.Position(2, 10));
+    const first = fromCommit[0]!;
+    assert.ok(('targetUri' in first ? first.targetUri : first.uri).path.endsWith('/.value/intents/checkout-speed.yaml'));
+    assert.strictEqual(('targetUri' in first ? first.targetRange : first.range).start.line, 1);
+  });
+});
