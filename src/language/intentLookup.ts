@@ -25,7 +25,19 @@ export function isCommitMessage(document: vscode.TextDocument): boolean {
  */
 export function folderForDocument(store: ValueStore, document: vscode.TextDocument): FolderState | undefined {
   const own = document.uri.scheme === 'file' ? store.folderOf(document.uri) : undefined;
-  return own ?? store.folders.find((f) => f.hasValueFolder);
+  return own ?? scmRepositoryFolder(store, document.uri) ?? store.folders.find((f) => f.hasValueFolder);
+}
+
+/** The SCM input box's URI names its repository: `vscode-scm:git/scm0/input?rootUri=file%3A...`. */
+function scmRepositoryFolder(store: ValueStore, uri: vscode.Uri): FolderState | undefined {
+  if (uri.scheme !== 'vscode-scm') return undefined;
+  const root = new URLSearchParams(uri.query).get('rootUri');
+  if (!root) return undefined;
+  try {
+    return store.folderOf(vscode.Uri.parse(root, true));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The trailer key commits use in this folder (`Intent` unless configured). */
