@@ -20,6 +20,7 @@ interface Manifest {
     viewsContainers: { activitybar: { id: string; title: string; icon: string }[] };
     menus: Record<string, { command: string; when?: string }[]>;
     configuration: { properties: Record<string, unknown> };
+    walkthroughs: { id: string; steps: { id: string; media: { markdown?: string }; completionEvents: string[] }[] }[];
   };
 }
 
@@ -82,5 +83,20 @@ describe('extension manifest (package.json)', () => {
   it('offers the settings the design needs', () => {
     const keys = Object.keys(manifest.contributes.configuration.properties).sort();
     assert.deepStrictEqual(keys, ['valueLens.codeLens.enabled', 'valueLens.commitStatement', 'valueLens.decorations.enabled', 'valueLens.releaseBranches', 'valueLens.reviewAfterDays', 'valueLens.trailer']);
+  });
+
+  it('contributes a getting-started walkthrough whose steps complete on real commands and views', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.ok(walkthrough);
+    assert.deepStrictEqual(walkthrough.steps.map((s) => s.id), ['intents', 'create', 'link', 'release', 'report']);
+    const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+    const views = new Set(Object.values(ViewIds));
+    for (const step of walkthrough.steps) {
+      assert.ok(step.media.markdown && fs.existsSync(path.join(repoRoot, step.media.markdown)), step.id);
+      for (const event of step.completionEvents) {
+        const [kind, target = ''] = event.split(':');
+        assert.ok(kind === 'onCommand' ? commands.has(target) : kind === 'onView' && views.has(target as never), `${step.id}: ${event}`);
+      }
+    }
   });
 });
