@@ -4,12 +4,18 @@ import { localIsoDate } from '../core/today';
 import { checkCommand } from './checkCommand';
 import type { CliIo } from './cliIo';
 import { isReportFormat, parseSince, reportCommand } from './reportCommand';
+import { initCommand } from './initCommand';
 import { statusCommand } from './statusCommand';
 import { whyCommand } from './whyCommand';
 
 export const USAGE = `usage: value-lens <command> [options]
 
 commands:
+  init [folder]    set up .value/ in folder (default: .): config.yaml with the detected base
+                   branch and release patterns, an example intent if there is none;
+                   never overwrites, so running it twice changes nothing
+                   --hook   also install a pre-push hook running check --branch (never over
+                            an existing hook)
   check [folder]   validate the .value/ files of folder (default: .)
                    --format text|json   output format (default: text)
                    --today YYYY-MM-DD   date used for "review overdue" (default: today)
@@ -45,6 +51,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command ? 0 : 2;
   }
   try {
+    if (command === 'init') {
+      const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { hook: { type: 'boolean', default: false } } });
+      if (positionals.length > 1) throw new Error('init takes at most one folder');
+      return await initCommand({ folder: positionals[0] ?? '.', hook: values.hook }, io);
+    }
     if (command === 'check') {
       const { values, positionals } = parseArgs({
         args: [...rest],

@@ -1,6 +1,7 @@
 /** Command ids; they mirror `contributes.commands` in package.json (a unit test keeps both in step). */
 export const CommandIds = {
   newIntent: 'valueLens.newIntent',
+  init: 'valueLens.init',
   refresh: 'valueLens.refresh',
   linkPath: 'valueLens.linkPath',
   linkBranch: 'valueLens.linkBranch',

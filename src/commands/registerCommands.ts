@@ -8,6 +8,8 @@ import type { CommandId } from './commandIds';
 import { CommandIds } from './commandIds';
 import { createReleaseBranch } from './createReleaseBranch';
 import { addTrailer, copyIntentId, linkBranch, linkPath, openIntent, revealFileIntents } from './linkCommands';
+import type { InitArgs } from './initFolder';
+import { initFolder } from './initFolder';
 import { newIntent } from './newIntent';
 import { recordOutcome } from './recordOutcome';
 import { stateExpectedValue } from './stateExpectedValue';
@@ -29,6 +31,7 @@ const commandTable: Record<CommandId, (deps: CommandDeps, ...args: unknown[]) =>
     if (created) await store.refresh();
     return created;
   },
+  [CommandIds.init]: ({ store }, args) => initFolder(store, args as InitArgs | undefined),
   [CommandIds.refresh]: ({ store, linking }) =>
     // Progress shows in the views themselves, where the user clicked.
     vscode.window.withProgress({ location: { viewId: ViewIds.intents } }, async () => {

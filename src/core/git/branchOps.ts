@@ -39,6 +39,11 @@ export class BranchOps {
     this.runner = createGitRunner(folder, options);
   }
 
+  /** The folder git runs hooks from (`core.hooksPath` or `.git/hooks`, worktrees included), absolute. */
+  async hooksDir(): Promise<string> {
+    return (await this.runner.run(['rev-parse', '--path-format=absolute', '--git-path', 'hooks'])).stdout.trim();
+  }
+
   /** Local and remote-tracking branches, most recently committed first (no `origin/HEAD`). */
   async branches(): Promise<BranchInfo[]> {
     const out = await this.runner.run(['for-each-ref', '--sort=-committerdate', '--format=%(refname)%00%(committerdate:iso-strict)', 'refs/heads', 'refs/remotes']);

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { InitResult } from '../core/init/runInit';
+import { describeInit, runInit } from '../core/init/runInit';
+import { gitBinary } from '../state/settings';
+import type { ValueStore } from '../state/valueStore';
+
+/** Answers the command takes from its caller (tests, the walkthrough) instead of asking. */
+export interface InitArgs {
+  readonly folder?: vscode.Uri;
+  readonly hook?: boolean;
+  readonly firstIntent?: boolean;
+}
+
+const INSTALL = 'Install Hook';
+const CREATE = 'New Intent…';
+
+/**
+ * **Value: Initialize Value Lens in This Folder**: `.value/config.yaml` with the detected base
+ * branch and release patterns, optionally the pre-push hook, then the first intent through the
+ * New Intent flow. Never overwrites; running it twice says nothing changed.
+ */
+export async function initFolder(store: ValueStore, args: InitArgs = {}): Promise<InitResult | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showInformationMessage('This workspace is not trusted, so Value Lens does not write files or run git in it.');
+    return undefined;
+  }
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  const folder = args.folder
+    ? vscode.workspace.getWorkspaceFolder(args.folder)
+    : folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Initialize Value Lens in which folder?' });
+  if (!folder) {
+    if (folders.length === 0) void vscode.window.showInformationMessage('Open a folder first: Value Lens keeps its files in the folder\'s .value/.');
+    return undefined;
+  }
+  const hook = args.hook ?? (await vscode.window.showInformationMessage(
+    'Install a git pre-push hook that refuses to push a release branch without a value statement? (An existing hook is never changed.)',
+    INSTALL, 'Not now')) === INSTALL;
+  let result: InitResult;
+  try {
+    result = await runInit(folder.uri.fsPath, { hook, exampleIntent: false, gitBinary: gitBinary() });
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Value Lens could not be set up in ${folder.name}: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+  await store.refresh();
+  const summary = describeInit(result).join('; ');
+  if (result.intentCount === 0 && args.firstIntent !== false) {
+    const next = await vscode.window.showInformationMessage(`${summary}. Now describe the first piece of work worth doing.`, CREATE);
+    if (next === CREATE) await vscode.commands.executeCommand('valueLens.newIntent');
+  } else {
+    void vscode.window.showInformationMessage(summary);
+  }
+  return result;
+}

@@ -1,0 +1,87 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { BranchOps } from '../git/branchOps';
+import { SimpleGitPort } from '../git/simpleGitPort';
+import { readValueFolder } from '../model/readValueFolder';
+import { CONFIG_FILE, INTENTS_DIR, VALUE_DIR } from '../valueFolder';
+import { createFileAtomic } from '../yaml/atomicWrite';
+import { detectReleasePatterns, EXAMPLE_INTENT, EXAMPLE_INTENT_ID, hookAction, PRE_PUSH_HOOK, renderConfig } from './initPlan';
+
+export interface InitOptions {
+  /** Install the pre-push hook (never over an existing one). */
+  readonly hook: boolean;
+  /** Write a clearly marked example intent when there is none (the editor asks for a real one instead). */
+  readonly exampleIntent: boolean;
+  readonly gitBinary?: string;
+}
+
+export interface InitResult {
+  /** Files created, relative to the folder. */
+  readonly created: readonly string[];
+  readonly hook: 'installed' | 'present' | 'explain' | 'skipped' | 'no-git';
+  readonly hookPath?: string;
+  /** False when the folder was already set up: nothing was written. */
+  readonly changed: boolean;
+  readonly intentCount: number;
+}
+
+/**
+ * Sets up Value Lens in `root`: `.value/config.yaml` with the detected base branch and release
+ * patterns, an example intent if asked and none exists, and the pre-push hook if asked. Never
+ * overwrites anything, so running it twice changes nothing.
+ */
+export async function runInit(root: string, options: InitOptions): Promise<InitResult> {
+  const { model } = await readValueFolder(root);
+  const hasConfig = model.fileNames.includes(`${VALUE_DIR}/${CONFIG_FILE}`);
+  const intentCount = model.fileNames.filter((f) => model.parsed(f)?.kind === 'intent').length;
+  const runner = options.gitBinary ? { binary: options.gitBinary } : {};
+  const git = new BranchOps(root, runner);
+  let branches: string[] = [];
+  let baseBranch: string | undefined;
+  let hasGit = true;
+  try {
+    branches = (await git.branches()).map((b) => (b.remote ? b.name.slice(b.name.indexOf('/') + 1) : b.name));
+    const state = await new SimpleGitPort(root, runner).readState();
+    // No origin/HEAD, main or master: the branch init runs on is the one work branches from.
+    baseBranch = state.base?.name.replace(/^origin\//, '') ?? (state.head.kind === 'detached' ? undefined : state.head.branch);
+  } catch {
+    hasGit = false;
+  }
+
+  const created: string[] = [];
+  const create = async (rel: string, text: string): Promise<void> => {
+    await createFileAtomic(path.join(root, ...rel.split('/')), text, { root, makeFolders: true });
+    created.push(rel);
+  };
+  if (!hasConfig) await create(`${VALUE_DIR}/${CONFIG_FILE}`, renderConfig(baseBranch, detectReleasePatterns(branches)));
+  if (intentCount === 0 && options.exampleIntent) await create(`${VALUE_DIR}/${INTENTS_DIR}/${EXAMPLE_INTENT_ID}.yaml`, EXAMPLE_INTENT);
+
+  let hook: InitResult['hook'] = options.hook ? (hasGit ? 'present' : 'no-git') : 'skipped';
+  let hookPath: string | undefined;
+  if (options.hook && hasGit) {
+    hookPath = path.join(await git.hooksDir(), 'pre-push');
+    const existing = await fs.readFile(hookPath, 'utf8').catch(() => undefined);
+    const action = hookAction(existing);
+    if (action === 'install') {
+      await fs.mkdir(path.dirname(hookPath), { recursive: true });
+      // `wx`: fail rather than replace a hook that appeared meanwhile.
+      await fs.writeFile(hookPath, PRE_PUSH_HOOK, { flag: 'wx', mode: 0o755 });
+      hook = 'installed';
+    } else hook = action;
+  }
+  return { created, hook, ...(hookPath ? { hookPath } : {}), changed: created.length > 0 || hook === 'installed', intentCount: intentCount + (created.some((c) => c.includes(INTENTS_DIR)) ? 1 : 0) };
+}
+
+/** One line per thing done or left alone, for the CLI and the notification. */
+export function describeInit(result: InitResult): string[] {
+  if (!result.changed) {
+    const lines = ['Value Lens is already set up here: nothing changed.'];
+    if (result.hook === 'explain') lines.push(`A pre-push hook exists at ${result.hookPath ?? 'the hooks folder'}; add "npx --no-install value-lens check --branch <branch>" to it yourself.`);
+    return lines;
+  }
+  const lines = result.created.map((f) => `created ${f}`);
+  if (result.hook === 'installed') lines.push(`installed the pre-push hook ${result.hookPath ?? ''}`.trim());
+  if (result.hook === 'explain') lines.push(`left your pre-push hook ${result.hookPath ?? ''} as it is: add "npx --no-install value-lens check --branch <branch>" to it.`);
+  if (result.hook === 'no-git') lines.push('no git repository here, so no pre-push hook');
+  return lines;
+}
