@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { GitMissingError, NotARepositoryError } from '../core/git/gitErrors';
 import { SimpleGitPort } from '../core/git/simpleGitPort';
-import type { BranchScan, FileIntent } from '../core/linking/linkingEngine';
+import type { BranchScan, FileIntent, LinkingModel } from '../core/linking/linkingEngine';
 import { LinkingEngine } from '../core/linking/linkingEngine';
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import type { GitApi, GitRepository } from './builtInGit';
@@ -20,6 +20,8 @@ export interface FolderLinks {
 
 interface Tracked {
   readonly engine: LinkingEngine;
+  /** What of the model the links depend on, as last given to the engine. */
+  modelKey: string;
   links: FolderLinks;
   timer?: NodeJS.Timeout | undefined;
   watchers: vscode.Disposable[];
@@ -28,6 +30,11 @@ interface Tracked {
 
 const GIT_EVENT_DELAY_MS = 120;
 const UNTRUSTED = 'This workspace is not trusted, so Value Lens runs no git command: links from commits and branches are off.';
+
+/** The parts of the model that links depend on: ids with their paths and branches, and the config. */
+function linkingKey(model: LinkingModel): string {
+  return JSON.stringify([model.intents.map((i) => [i.id, i.paths, i.branches]), model.config]);
+}
 
 /**
  * Runs the git linking engine for every workspace folder with a `.value/` folder and keeps its
@@ -108,12 +115,18 @@ export class LinkingService implements vscode.Disposable {
       const key = state.folder.uri.toString();
       seen.add(key);
       const model = this.linkingModel(state);
+      const modelKey = linkingKey(model);
       let tracked = this.tracked.get(key);
-      if (tracked) tracked.engine.setModel(model);
-      else {
+      if (!tracked) {
         // Creating the engine starts no git process; only scans do.
-        tracked = { engine: new LinkingEngine(state.folder.uri.fsPath, new SimpleGitPort(state.folder.uri.fsPath, { binary: gitBinary() }), model), links: { folder: state.folder }, watchers: [] };
+        tracked = { engine: new LinkingEngine(state.folder.uri.fsPath, new SimpleGitPort(state.folder.uri.fsPath, { binary: gitBinary() }), model), modelKey, links: { folder: state.folder }, watchers: [] };
         this.tracked.set(key, tracked);
+      } else if (tracked.modelKey !== modelKey) {
+        tracked.engine.setModel(model);
+        tracked.modelKey = modelKey;
+      } else if (tracked.links.scan) {
+        // Edits that links do not depend on (a title, a why, a release's outcome) need no git.
+        continue;
       }
       this.schedule(tracked);
     }
@@ -126,7 +139,7 @@ export class LinkingService implements vscode.Disposable {
     this.changed.fire();
   }
 
-  private linkingModel(state: FolderState): ConstructorParameters<typeof LinkingEngine>[2] {
+  private linkingModel(state: FolderState): LinkingModel {
     const { model, folder } = state;
     return { intents: [...model.intents.values()].map((e) => e.intent), config: effectiveConfig(model.declaredConfig, readSettings(folder).config) };
   }
