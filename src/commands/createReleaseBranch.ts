@@ -158,13 +158,9 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
     ...(author ? { author } : {}),
     ...expectedOf({ folder }, state),
   });
-  // The new branch is about to be checked out without a statement for a moment: no nagging about it.
-  deps.releaseWatcher.suppressPrompt(folder.folder, branch);
-  const report = await finishRelease(
-    { store: deps.store, linking: deps.linking, git, folder: folder.folder },
+  return finishRelease(
+    { store: deps.store, linking: deps.linking, releaseWatcher: deps.releaseWatcher, git, folder: folder.folder },
     { folder: folder.folder.uri.fsPath, statementName, statement, createBranch: true, commit: state.commit ?? false, trailer: folder.config.trailer },
     state.remember,
   );
-  await deps.releaseWatcher.refresh();
-  return report;
 }

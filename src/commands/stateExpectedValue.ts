@@ -86,14 +86,11 @@ export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unkn
   if (!(await MultiStepInput.run(first))) return undefined;
 
   const statement = buildReleaseStatement({ release: statementName, branch, base, created: today, ...(author ? { author } : {}), ...expectedOf({ folder }, state) });
-  deps.releaseWatcher.suppressPrompt(folder.folder, branch);
-  const report = await finishRelease(
-    { store: deps.store, linking: deps.linking, git, folder: folder.folder },
+  return finishRelease(
+    { store: deps.store, linking: deps.linking, releaseWatcher: deps.releaseWatcher, git, folder: folder.folder },
     { folder: folder.folder.uri.fsPath, statementName, statement, createBranch: false, commit: state.commit ?? false, trailer: folder.config.trailer },
     state.remember,
   );
-  await deps.releaseWatcher.refresh();
-  return report;
 }
 
 function folderUriOf(target: unknown): vscode.Uri | undefined {

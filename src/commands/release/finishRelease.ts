@@ -4,6 +4,7 @@ import { gitFailureReason } from '../../core/git/branchOps';
 import type { ReleasePlan, ReleaseReport } from '../../core/release/createRelease';
 import { createRelease, describeReport } from '../../core/release/createRelease';
 import type { LinkingService } from '../../state/linkingService';
+import type { ReleaseWatcher } from '../../state/releaseWatcher';
 import type { ValueStore } from '../../state/valueStore';
 import { rememberCommitStatement } from './releaseSettings';
 
@@ -12,6 +13,7 @@ export interface FinishDeps {
   readonly linking: LinkingService;
   readonly git: BranchOps;
   readonly folder: vscode.WorkspaceFolder;
+  readonly releaseWatcher: ReleaseWatcher;
 }
 
 /**
@@ -20,6 +22,8 @@ export interface FinishDeps {
  */
 export async function finishRelease(deps: FinishDeps, plan: ReleasePlan, remember?: 'always' | 'never'): Promise<ReleaseReport> {
   if (remember) await rememberCommitStatement(remember);
+  // The branch is about to be checked out without its statement for a moment: no nagging about it.
+  deps.releaseWatcher.suppressPrompt(deps.folder, plan.statement.branch);
   const title = plan.createBranch ? `Creating ${plan.statement.branch}` : `Stating the value of ${plan.statement.branch}`;
   const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, async (progress) => {
     progress.report({ message: plan.createBranch ? `git switch -c ${plan.statement.branch} ${plan.statement.base}` : `writing ${plan.statementName}.yaml` });
@@ -36,6 +40,7 @@ export async function finishRelease(deps: FinishDeps, plan: ReleasePlan, remembe
   } else {
     void offerNext(deps, plan, report, text, uri);
   }
+  await deps.releaseWatcher.refresh();
   return report;
 }
 
