@@ -24,7 +24,10 @@ interface Manifest {
   };
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+// The manifest as VS Code shows it in English: `%key%` values replaced from package.nls.json.
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'), (_key, value: unknown) =>
+  typeof value === 'string' ? nls[/^%(.+)%$/.exec(value)?.[1] ?? ''] ?? value : value) as Manifest;
 const minor = (range: string): string => /(\d+\.\d+)/.exec(range)?.[1] ?? range;
 
 describe('extension manifest (package.json)', () => {

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { buildSync } from 'esbuild';
 import { repoRoot } from '../support/repoRoot';
 
-const SHIPPED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/extension\.js|media\/(walkthrough\/)?[^/]+|schemas\/[^/]+)$/;
+const SHIPPED = /^(package\.json|package\.nls\.json|l10n\/bundle\.l10n\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/extension\.js|media\/(walkthrough\/)?[^/]+|schemas\/[^/]+)$/;
 
 describe('the .vsix package (vsce ls)', () => {
   it('ships only the bundle, media, schemas and the docs, well under 500 KB', function () {
