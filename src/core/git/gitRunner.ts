@@ -26,11 +26,15 @@ export interface GitRunnerOptions {
   readonly maxConcurrentProcesses?: number;
 }
 
-// Settings that would change the machine-readable output or start programs we did not ask for.
+// Settings that would change the machine-readable output or start programs we did not ask for
+// (docs/SECURITY.md lists what else we rely on). log.showSignature would run gpg.program on
+// signed commits; core.fsmonitor is a hook `status` runs, and only ever a speed-up. simple-git
+// refuses to set core.fsmonitor unless allowUnsafeFsMonitor is on: that is the only check we lift.
 const NEUTRAL_CONFIG = [
   'color.ui=false',
   'log.showSignature=false',
   'core.quotePath=false',
+  'core.fsmonitor=false',
 ];
 
 interface FailedRun {
@@ -60,6 +64,7 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
       binary,
       maxConcurrentProcesses: options.maxConcurrentProcesses ?? 4,
       config: NEUTRAL_CONFIG,
+      unsafe: { allowUnsafeFsMonitor: true },
       // simple-git only treats a run as failed when stderr is non-empty; we want every
       // non-zero exit (e.g. `rev-parse --verify -q` is silent) reported with its code.
       errors: (error, result) => {
