@@ -29,6 +29,8 @@ export function parsePathPattern(raw: string): PathPattern | undefined {
   const anchored = text.includes('/');
   text = text.replace(/^\/+/, '');
   if (text.length === 0) return undefined;
+  // A `!` left at the start is a literal name (`\!x`, `/!x`); picomatch would read it as "not".
+  if (/^!(?!\()/.test(text)) text = `\\${text}`;
   return { negated, dirOnly, glob: anchored || text.startsWith('**') ? text : `**/${text}` };
 }
 

@@ -17,6 +17,8 @@ class CompiledPattern {
   ) {}
 
   test(path: string): boolean {
+    // As picomatch does: a path spelled exactly like the glob matches (a file named `{a,b}`).
+    if (this.globs.includes(path)) return true;
     this.regex ??= combine(this.globs.map((g) => picomatch.makeRe(g, GLOB_OPTIONS)));
     return this.regex.test(path);
   }
