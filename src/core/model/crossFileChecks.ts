@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { ParsedValueFile } from './parseValueFile';
 import type { Problem } from './problem';
+import { shortened } from './problem';
 import type { ReleaseStatement } from './types';
 import { entryNameOf, isIntentId } from '../valueFolder';
 
@@ -40,7 +41,9 @@ export function crossFileChecks(intents: readonly ParsedValueFile[], releases: r
     const at = parsed.locate(['id']);
     // A malformed id already has its own schema error; naming a file after it would be bad advice.
     if (expected !== undefined && id !== expected && isIntentId(id)) {
-      problems.push({ file: parsed.file, range: at, severity: 'error', code: 'id-mismatch', message: `id "${id}" does not match the file name "${baseName(parsed.file)}": rename the file to ${id}.yaml or set id: ${expected}.` });
+      // A file name that is not a valid id (spaces, accents) must not be offered as the id.
+      const fix = isIntentId(expected) ? `rename the file to ${id}.yaml or set id: ${expected}` : `rename the file to ${id}.yaml (the file name is not a valid id)`;
+      problems.push({ file: parsed.file, range: at, severity: 'error', code: 'id-mismatch', message: `id "${id}" does not match the file name "${baseName(parsed.file)}": ${fix}.` });
     }
     const other = seen.get(id);
     if (other) problems.push({ file: parsed.file, range: at, severity: 'error', code: 'duplicate-id', message: `id "${id}" is already used by ${other}: every intent needs its own id.` });
@@ -51,7 +54,7 @@ export function crossFileChecks(intents: readonly ParsedValueFile[], releases: r
       if (!Array.isArray(globs)) continue;
       globs.forEach((glob, i) => {
         const why = typeof glob === 'string' ? globProblem(glob) : undefined;
-        if (why) problems.push({ file: parsed.file, range: parsed.locate([field, i]), severity: 'error', code: 'bad-glob', message: `The glob "${String(glob)}" in ${field} cannot be used: ${why}.` });
+        if (why) problems.push({ file: parsed.file, range: parsed.locate([field, i]), severity: 'error', code: 'bad-glob', message: `The glob "${shortened(String(glob))}" in ${field} cannot be used: ${why}.` });
       });
     }
   }
@@ -61,7 +64,7 @@ export function crossFileChecks(intents: readonly ParsedValueFile[], releases: r
     if (Array.isArray(ids)) {
       ids.forEach((id, i) => {
         if (typeof id === 'string' && !seen.has(id)) {
-          problems.push({ file: parsed.file, range: parsed.locate(['expected', 'intents', i]), severity: 'warning', code: 'unknown-intent', message: `Unknown intent "${id}": no .value/intents/ file has this id. Fix the id or create the intent.` });
+          problems.push({ file: parsed.file, range: parsed.locate(['expected', 'intents', i]), severity: 'warning', code: 'unknown-intent', message: `Unknown intent "${shortened(id)}": no .value/intents/ file has this id. Fix the id or create the intent.` });
         }
       });
     }

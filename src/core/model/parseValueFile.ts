@@ -3,7 +3,7 @@ import type { SchemaValidator } from '../schema/validators.generated';
 import { validateConfig, validateIntent, validateRelease } from '../schema/validators.generated';
 import { describeSchemaError, pathOfInstance } from '../schema/schemaMessages';
 import type { Problem, Range, Severity } from './problem';
-import { compareProblems, START_OF_FILE } from './problem';
+import { compareProblems, shortened, START_OF_FILE } from './problem';
 import type { ValueFileKind } from './valueFileKind';
 import type { YamlPath } from './yamlSource';
 import { YamlSource } from './yamlSource';
@@ -36,6 +36,7 @@ const YAML_HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'YAML does not allow tabs for indentation: indent with spaces.',
   DUPLICATE_KEY: 'The same key appears twice in one map: keep one of them.',
   MULTIPLE_DOCS: 'A .value/ file holds one YAML document: remove the extra "---" section.',
+  RESOURCE_EXHAUSTION: 'The YAML is nested too deeply to be read: write it with fewer levels.',
 };
 
 function problemAt(file: string, range: Range, severity: Severity, code: string, message: string): Problem {
@@ -89,7 +90,7 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
   for (const [issues, severity] of [[source.doc.errors, 'error'], [source.doc.warnings, 'warning']] as const) {
     for (const e of issues) {
       const range = { start: source.position(e.pos[0]), end: source.position(e.pos[1]) };
-      const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const detail = shortened(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), 160);
       problems.push(problemAt(file, range, severity, `yaml.${e.code}`, YAML_HINTS[e.code] ? `${YAML_HINTS[e.code]} (${detail})` : `YAML: ${detail}`));
     }
   }
@@ -99,10 +100,11 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
   try {
     data = source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const tooManyAliases = e instanceof Error && /alias/i.test(e.message);
+    // Only an alias bomb is "too many"; an alias to an anchor that does not exist is a plain mistake.
+    const tooManyAliases = e instanceof Error && /excessive alias count/i.test(e.message);
     const message = tooManyAliases
       ? `Too many YAML aliases (*name): more than ${MAX_ALIAS_COUNT} expansions is refused to protect the editor. Write the values out instead.`
-      : `YAML could not be read: ${e instanceof YAMLError || e instanceof Error ? e.message : String(e)}`;
+      : `YAML could not be read: ${shortened(e instanceof YAMLError || e instanceof Error ? e.message : String(e), 160)}`;
     problems.push(problemAt(file, START_OF_FILE, 'error', tooManyAliases ? 'yaml.aliases' : 'yaml.data', message));
     return { file, kind, data: undefined, valid: false, problems, locate };
   }

@@ -24,6 +24,11 @@ export interface Problem {
 
 export const START_OF_FILE: Range = { start: { line: 0, col: 0 }, end: { line: 0, col: 0 } };
 
+/** Text from a user's file quoted in a message, cut short so a 100 KB value cannot flood the Problems panel. */
+export function shortened(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
 /** `file:line:col: severity: message` with 1-based line and column, as compilers print it. */
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.range.start.line + 1}:${p.range.start.col + 1}: ${p.severity}: ${p.message}`;

@@ -1,6 +1,7 @@
 import configSchema from '../../../schemas/config.schema.json';
 import intentSchema from '../../../schemas/intent.schema.json';
 import releaseSchema from '../../../schemas/release.schema.json';
+import { shortened } from '../model/problem';
 import type { ValueFileKind } from '../model/valueFileKind';
 import type { SchemaError } from './validators.generated';
 
@@ -143,7 +144,7 @@ export function describeSchemaError(kind: ValueFileKind, error: SchemaError, val
       const unknown = String(error.params['additionalProperty']);
       const suggestion = knownFields(kind, path).find((k) => editDistance(k.toLowerCase(), unknown.toLowerCase()) <= 2);
       const fix = suggestion ? `did you mean "${suggestion}"?` : `known fields here: ${knownFields(kind, path).join(', ')}.`;
-      return { path: [...path, unknown], atKey: true, severity: 'warning', code, message: `Unknown field "${unknown}" is ignored (and kept when Value Lens edits the file): ${fix}` };
+      return { path: [...path, unknown], atKey: true, severity: 'warning', code, message: `Unknown field "${shortened(unknown)}" is ignored (and kept when Value Lens edits the file): ${fix}` };
     }
     case 'type': {
       const wanted = String(error.params['type']).split(',').filter((t) => t !== 'null').map((t) => TYPE_NAMES[t] ?? t).join(' or ');

@@ -1,0 +1,162 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { readValueFolder } from '../../../src/core/model/readValueFolder';
+import type { Problem } from '../../../src/core/model/problem';
+import { repoRoot } from '../../support/repoRoot';
+
+// Runs every case of test/fixtures/bad/ through the core and through the built CLI, as a user would.
+const CORPUS = path.join(repoRoot, 'test/fixtures/bad');
+const TODAY = '2026-11-26';
+/** Longer messages flood the Problems panel and CI logs; every corpus message must fit. */
+const MAX_MESSAGE_LENGTH = 300;
+const NOBODY = 65534;
+const runningAsRoot = process.getuid?.() === 0;
+
+interface ExpectedProblem {
+  readonly severity: string;
+  readonly code: string;
+  readonly file: string;
+  /** 1-based, as the CLI prints them. */
+  readonly line: number;
+  readonly col: number;
+  /** A part of the message that says what is wrong. */
+  readonly message: string;
+}
+
+interface CorpusCase {
+  readonly about: string;
+  /** A step done at run time in the copied workspace: symlinks, generated files, permissions. */
+  readonly setup?: keyof typeof SETUPS;
+  readonly exitCode: number;
+  readonly problems: readonly ExpectedProblem[];
+}
+
+interface ShownProblem {
+  readonly severity: string;
+  readonly code: string;
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly message: string;
+}
+
+const intentText = (id: string, status = 'active'): string => `id: ${id}\ntitle: Title of ${id}\nwhy: Because it matters.\nowner: team\nstatus: ${status}\n`;
+
+/** Run-time steps: things git cannot carry portably, or that are too big to commit. */
+const SETUPS = {
+  hugeFile: (root: string): void => {
+    fs.writeFileSync(path.join(root, '.value/intents/huge.yaml'), `${intentText('huge')}${'#'.repeat(79)}\n`.repeat(60000).slice(0, 5 * 1024 * 1024));
+  },
+  manyFiles: (root: string): void => {
+    for (let i = 0; i < 5000; i++) fs.writeFileSync(path.join(root, `.value/intents/i${i}.yaml`), intentText(`i${i}`, i === 2500 ? 'finished' : 'active'));
+  },
+  symlinkLoop: (root: string): void => {
+    const dir = path.join(root, '.value/intents');
+    fs.symlinkSync('b.yaml', path.join(dir, 'a.yaml'));
+    fs.symlinkSync('a.yaml', path.join(dir, 'b.yaml'));
+    fs.symlinkSync('.', path.join(dir, 'self.yaml'));
+  },
+  symlinkOutside: (root: string): void => {
+    const outside = path.join(path.dirname(root), 'outside-shared.yaml');
+    fs.writeFileSync(outside, intentText('shared'));
+    fs.symlinkSync(outside, path.join(root, '.value/intents/shared.yaml'));
+  },
+  unreadableFile: (root: string): void => {
+    const file = path.join(root, '.value/intents/secret.yaml');
+    fs.writeFileSync(file, intentText('secret'));
+    fs.chmodSync(file, 0o000);
+  },
+};
+
+function listCases(): string[] {
+  return fs.readdirSync(CORPUS).filter((name) => fs.existsSync(path.join(CORPUS, name, 'expected.json'))).sort();
+}
+
+/** A fresh copy of the case's workspace (expected.json left out) with its run-time setup done. */
+function workspaceOf(name: string, expected: CorpusCase): { root: string; remove: () => void } {
+  // The extra level lets symlinkOutside put its target beside the workspace, outside it.
+  const holder = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-bad-'));
+  const root = path.join(holder, 'workspace');
+  fs.cpSync(path.join(CORPUS, name), root, { recursive: true, filter: (src) => path.basename(src) !== 'expected.json' || path.dirname(src) !== path.join(CORPUS, name) });
+  if (expected.setup) SETUPS[expected.setup](root);
+  return { root, remove: () => fs.rmSync(holder, { recursive: true, force: true }) };
+}
+
+const fromCore = (p: Problem): ShownProblem => ({ severity: p.severity, code: p.code, file: p.file, line: p.range.start.line + 1, col: p.range.start.col + 1, message: p.message });
+
+function assertProblems(actual: readonly ShownProblem[], expected: readonly ExpectedProblem[], where: string): void {
+  const key = (p: { severity: string; code: string; file: string; line: number; col: number }): string => `${p.file}:${p.line}:${p.col} ${p.severity} ${p.code}`;
+  assert.deepStrictEqual(actual.map(key), expected.map(key), `${where}: problems (file:line:col severity code)`);
+  actual.forEach((p, i) => {
+    assert.ok(p.message.includes(expected[i]!.message), `${where}: message of ${key(p)}\n  expected to contain: ${expected[i]!.message}\n  was: ${p.message}`);
+    assert.ok(!/[\r\n]/.test(p.message), `${where}: message of ${key(p)} is one line`);
+    assert.ok(p.message.length <= MAX_MESSAGE_LENGTH, `${where}: message of ${key(p)} is ${p.message.length} characters long`);
+  });
+}
+
+/** The built bin, run in the workspace as a user would; as root, optionally as user nobody. */
+function runBin(root: string, args: readonly string[], asNobody: boolean): { status: number | null; stdout: string; stderr: string } {
+  const bin = path.join(repoRoot, 'dist/cli.js');
+  assert.ok(fs.existsSync(bin), 'build first: dist/cli.js is missing');
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60000, maxBuffer: 64 * 1024 * 1024, ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) });
+  assert.strictEqual(r.error, undefined, `the CLI could not run: ${String(r.error)}`);
+  // An escaped exception shows as a Node stack trace on stderr.
+  assert.doesNotMatch(r.stderr, /^\s+at .+:\d+:\d+\)?$/m, `a stack trace escaped:\n${r.stderr}`);
+  return r;
+}
+
+function shareWithNobody(root: string): void {
+  for (let dir = root; dir !== os.tmpdir() && dir !== path.dirname(dir); dir = path.dirname(dir)) fs.chmodSync(dir, 0o755);
+  for (const entry of fs.readdirSync(root, { recursive: true }).map(String)) {
+    const full = path.join(root, entry);
+    if (fs.lstatSync(full).isDirectory()) fs.chmodSync(full, 0o755);
+  }
+}
+
+describe('bad-input corpus (test/fixtures/bad): core and CLI', function () {
+  this.timeout(60000);
+  const names = listCases();
+  let passed = 0;
+  after(() => console.log(`      bad-input corpus: ${passed} cases passed (of ${names.length})`));
+
+  it('has a case for every YAML problem the value model promises to report', () => {
+    assert.ok(names.length >= 30, `only ${names.length} cases`);
+  });
+
+  for (const name of names) {
+    it(name, async function () {
+      const expected = JSON.parse(fs.readFileSync(path.join(CORPUS, name, 'expected.json'), 'utf8')) as CorpusCase;
+      assert.ok(expected.about, 'every case says what it is about');
+      const ws = workspaceOf(name, expected);
+      try {
+        // Permissions do not stop root; the core check runs in this (root) process, so it cannot see the fault.
+        const coreCanSeeIt = !(expected.setup === 'unreadableFile' && runningAsRoot);
+        if (coreCanSeeIt) {
+          const { model, hasValueFolder } = await readValueFolder(ws.root);
+          assert.ok(hasValueFolder);
+          assertProblems(model.problems(TODAY).map(fromCore), expected.problems, 'core');
+        }
+
+        const asNobody = expected.setup === 'unreadableFile' && runningAsRoot;
+        if (asNobody) shareWithNobody(ws.root);
+        const json = runBin(ws.root, ['check', '--format', 'json', '--today', TODAY], asNobody);
+        assert.strictEqual(json.status, expected.exitCode, `exit code of check --format json\n${json.stderr}`);
+        const report = JSON.parse(json.stdout) as { errors: number; warnings: number; problems: ShownProblem[] };
+        assertProblems(report.problems, expected.problems, 'CLI --format json');
+        assert.strictEqual(report.errors, expected.problems.filter((p) => p.severity === 'error').length);
+
+        const text = runBin(ws.root, ['check', '--today', TODAY], asNobody);
+        assert.strictEqual(text.status, expected.exitCode, `exit code of check\n${text.stderr}`);
+        const lines = text.stdout.split('\n').filter((l) => l !== '');
+        assert.deepStrictEqual(lines, report.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.severity}: ${p.message}`), 'text output: one path:line:col: severity: message line per problem');
+        assert.match(text.stderr, /^\d+ files? checked: \d+ errors?, \d+ warnings?\n$/);
+        passed++;
+      } finally {
+        ws.remove();
+      }
+    });
+  }
+});
