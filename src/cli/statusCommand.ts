@@ -98,13 +98,25 @@ function mdText(text: string): string {
 }
 
 /**
+ * A code span that shows `text` exactly. Backslash escapes do not work inside code spans, so
+ * the fence is one backtick longer than any run of backticks in the text, padded with a space
+ * where the text starts or ends with a backtick (CommonMark strips that space again).
+ */
+function mdCode(text: string): string {
+  const flat = text.replace(/\r?\n/g, ' ');
+  const fence = '`'.repeat(Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^`|`$/.test(flat) || /^ .* $/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/**
  * The same facts as `formatStatus`, as Markdown for a pull-request description or a CI job
  * summary (`value-lens status --format md >> "$GITHUB_STEP_SUMMARY"`).
  */
 export function statusMarkdown(scan: BranchScan, model: ValueModel): string[] {
   const { head, base } = scan.state;
-  const where = head.kind === 'detached' ? `detached HEAD at \`${head.shortSha}\`` : `\`${mdText(head.branch)}\``;
-  const lines = [`### Value of ${where}${base ? ` (against \`${mdText(base.name)}\`)` : ''}`, ''];
+  const where = head.kind === 'detached' ? `detached HEAD at \`${head.shortSha}\`` : mdCode(head.branch);
+  const lines = [`### Value of ${where}${base ? ` (against ${mdCode(base.name)})` : ''}`, ''];
   if (scan.intents.length === 0) lines.push('No intent is linked to this branch.', '');
   else {
     lines.push('| Intent | Why | Linked by |', '| --- | --- | --- |');
@@ -122,7 +134,7 @@ export function statusMarkdown(scan: BranchScan, model: ValueModel): string[] {
     for (const c of unlinked) lines.push(`- \`${c.sha.slice(0, 7)}\` ${mdText(c.subject)}`);
     lines.push('', '</details>', '');
   }
-  if (scan.unknownTrailers.length) lines.push(`Unknown intent ids in trailers: ${[...new Set(scan.unknownTrailers.map((t) => `\`${mdText(t.id)}\``))].join(', ')}`, '');
+  if (scan.unknownTrailers.length) lines.push(`Unknown intent ids in trailers: ${[...new Set(scan.unknownTrailers.map((t) => mdCode(t.id)))].join(', ')}`, '');
   return lines;
 }
 
