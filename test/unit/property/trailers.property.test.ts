@@ -15,7 +15,7 @@ const KEY = 'Intent';
 function gitTrailers(cwd: string, message: string): Promise<{ key: string; value: string }[]> {
   return new Promise((resolve, reject) => {
     const child = execFile('git', ['interpret-trailers', '--parse', '--no-divider'], { cwd, env: GIT_ENV, encoding: 'utf8' }, (error, stdout) => {
-      if (error) return reject(error);
+      if (error) return reject(new Error(`git interpret-trailers failed: ${error.message}`));
       // One `key: value` line per trailer, continuation lines already unfolded.
       resolve(stdout.split('\n').filter((l) => l.length > 0).map((l) => ({ key: l.slice(0, l.indexOf(':')), value: l.slice(l.indexOf(':') + 1) })));
     });
