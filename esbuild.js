@@ -1,6 +1,7 @@
 // Bundles the extension (and, with --tests, the test suites) with esbuild.
-//   node esbuild.js               dev build: dist/extension.js with sourcemaps
+//   node esbuild.js               dev build: dist/extension.js and dist/lazy/*.js with sourcemaps
 //   node esbuild.js --production  minified, no sourcemaps (what the .vsix ships)
+//   node esbuild.js --production --out <dir>   only the extension's bundles, into <dir> (package test)
 //   node esbuild.js --watch       rebuild on change
 //   node esbuild.js --tests       also bundle test/**/*.test.ts to dist/test/
 //   node esbuild.js --bench       also bundle bench/*.ts and a production extension.js to dist/bench/
@@ -15,6 +16,66 @@ const tests = process.argv.includes('--tests');
 const bench = process.argv.includes('--bench');
 // Separate output folders let two test runs share one checkout without wiping each other's bundles.
 const testOut = process.env.VALUE_LENS_TEST_OUT || 'dist/test';
+const outIndex = process.argv.indexOf('--out');
+const extensionOut = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
+
+// The extension ships as a small entry (dist/extension.js) plus bundles it loads on first use
+// (src/lazy/bundles.ts): `require('./<name>Bundle')` there becomes dist/lazy/<name>.js. The
+// heavy packages are one shared file each, so two lazy bundles never carry or load two copies.
+const LAZY = ['model', 'git', 'commands', 'report'];
+const VENDOR = ['yaml', 'simple-git', 'picomatch'];
+// Modules that live in one lazy bundle only (it re-exports them all): any other bundle importing
+// one requires that bundle instead, so classes (`instanceof`), caches and bulk exist once.
+const OWNED = {
+  model: ['model/readValueFolder', 'model/valueModel', 'model/parseValueFile', 'model/yamlSource', 'model/crossFileChecks', 'model/normalize'],
+  git: ['git/branchOps', 'git/commitLog', 'git/fileChanges', 'git/gitErrors', 'git/gitRunner', 'git/refName', 'git/simpleGitPort', 'linking/branchMatcher', 'linking/gitignorePattern', 'linking/pathMatcher', 'release/releaseBranchName'],
+};
+const ownerOf = new Map(Object.entries(OWNED).flatMap(([bundle, modules]) => modules.map((m) => [path.join(__dirname, 'src', 'core', m), bundle])));
+const LAZY_REQUIRE = new RegExp(`^\\./(${LAZY.join('|')})Bundle$`);
+const VENDOR_IMPORT = new RegExp(`^(${VENDOR.join('|')})$`);
+const LOADER = path.join(__dirname, 'src', 'lazy', 'bundles.ts');
+
+/**
+ * Turns lazy-bundle requires, imports of modules another bundle owns and vendor imports into
+ * requires of those files, `prefix` away. `self` is the bundle being built ('extension' for the entry).
+ */
+function splitBundles(self, prefix) {
+  return {
+    name: 'split-bundles',
+    setup(build) {
+      build.onResolve({ filter: LAZY_REQUIRE }, (args) =>
+        path.resolve(args.importer) === LOADER ? { path: `${prefix}${LAZY_REQUIRE.exec(args.path)[1]}.js`, external: true } : undefined);
+      build.onResolve({ filter: VENDOR_IMPORT }, (args) => ({ path: `${prefix}${args.path}.js`, external: true }));
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const owner = ownerOf.get(path.resolve(args.resolveDir, args.path));
+        if (!owner || owner === self) return undefined;
+        // The entry must stay small: reaching a lazy bundle's module is a mistake, not a require.
+        if (self === 'extension') return { errors: [{ text: `${args.path} belongs to the lazy ${owner} bundle: load it through src/lazy/bundles.ts` }] };
+        return { path: `${prefix}${owner}.js`, external: true };
+      });
+    },
+  };
+}
+
+/** A lazy bundle's entry: its facade, plus every module it owns for the other bundles. */
+function lazyEntry(name) {
+  const modules = [`./src/lazy/${name}Bundle`, ...(OWNED[name] ?? []).map((m) => `./src/core/${m}`)];
+  return { contents: modules.map((m) => `export * from ${JSON.stringify(m)};`).join('\n'), resolveDir: __dirname, sourcefile: `lazy-${name}.ts`, loader: 'ts' };
+}
+
+/** The entry, the lazy bundles and the vendor files, written under `out` (dist/ for the .vsix). */
+function extensionBuilds(out, options) {
+  return [
+    { ...common, ...options, entryPoints: ['src/extension.ts'], outfile: path.join(out, 'extension.js'), plugins: [problemReporter, splitBundles('extension', './lazy/')] },
+    ...LAZY.map((name) => ({ ...common, ...options, stdin: lazyEntry(name), outfile: path.join(out, 'lazy', `${name}.js`), plugins: [problemReporter, splitBundles(name, './')] })),
+    ...VENDOR.map((name) => ({
+      ...common,
+      ...options,
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: __dirname, sourcefile: `vendor-${name}.js` },
+      outfile: path.join(out, 'lazy', `${name}.js`),
+    })),
+  ];
+}
 
 /** Reports errors in the `file:line:col: error: text` shape that VS Code's problem matchers read. */
 const problemReporter = {
@@ -48,8 +109,12 @@ function listTests(dir) {
 async function main() {
   generateValidators();
   const release = { minify: production, sourcemap: !production, sourcesContent: false };
+  if (extensionOut) {
+    fs.rmSync(extensionOut, { recursive: true, force: true });
+    return finish(extensionBuilds(extensionOut, release));
+  }
   const builds = [
-    { ...common, ...release, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+    ...extensionBuilds('dist', release),
     // The CLI (`value-lens check`) runs under plain Node on the same core.
     { ...common, ...release, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   ];
@@ -78,8 +143,12 @@ async function main() {
     });
     // The bench measures the production bundle; its own copy cannot be swapped for a dev build
     // by a test run rebuilding dist/extension.js in the same checkout meanwhile.
-    builds.push({ ...common, minify: true, sourcemap: false, sourcesContent: false, entryPoints: ['src/extension.ts'], outfile: 'dist/bench/extension.js' });
+    builds.push(...extensionBuilds('dist/bench', { minify: true, sourcemap: false, sourcesContent: false }));
   }
+  return finish(builds);
+}
+
+async function finish(builds) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -3,10 +3,12 @@ import type { ValueLensApi } from './api';
 import { CommandIds } from './commands/commandIds';
 import { registerCommands } from './commands/registerCommands';
 import { registerLanguageFeatures } from './language/registerLanguageFeatures';
+import { commandsBundle } from './lazy/bundles';
+import { registerReportHost } from './lazy/reportHost';
 import { registerProblemsPublisher } from './problems/problemsPublisher';
 import { LinkingService } from './state/linkingService';
 import { ReleaseWatcher } from './state/releaseWatcher';
-import { editValueFile } from './state/valueFileEditor';
+import type { editValueFile } from './state/valueFileEditor';
 import { ValueStore } from './state/valueStore';
 import { registerFileDecorations } from './ui/fileDecorations';
 import { registerStatusBar } from './ui/statusBar';
@@ -14,9 +16,11 @@ import { registerCurrentView } from './views/currentView';
 import { registerIntentsView } from './views/intentsView';
 import { registerReleasesView } from './views/releasesView';
 import { ContextKeys } from './views/viewIds';
-import { registerReportPanel } from './webview/reportPanel';
 
-export async function activate(context: vscode.ExtensionContext): Promise<ValueLensApi | undefined> {
+// The YAML editor is in the commands bundle; the API loads it on its first call.
+const editValueFileLazily: typeof editValueFile = (...args) => commandsBundle().editValueFile(...args);
+
+export function activate(context: vscode.ExtensionContext): ValueLensApi | undefined {
   const log = vscode.window.createOutputChannel('Value Lens', { log: true });
   context.subscriptions.push(log);
   try {
@@ -36,11 +40,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<ValueL
     const decorations = registerFileDecorations(context, store, linking);
     registerProblemsPublisher(context, store, linking);
     registerLanguageFeatures(context, store, linking);
-    const report = registerReportPanel(context, { store, linking, log });
+    const report = registerReportHost(context, { store, linking, log });
     registerCommands(context, { store, linking, report, releaseWatcher });
-    await store.refresh();
-    await vscode.commands.executeCommand('setContext', ContextKeys.activated, true);
-    return { store, linking, views, statusBar, decorations, report, releaseWatcher, editValueFile };
+    // Not awaited: activate() returns at once, the views wait for this first read (lazy/untilLoaded.ts),
+    // and git scans follow when the store reports the folders (LinkingService listens).
+    const ready = store.refresh().then(() => vscode.commands.executeCommand('setContext', ContextKeys.activated, true)).then(() => undefined);
+    return { ready, store, linking, views, statusBar, decorations, report, releaseWatcher, editValueFile: editValueFileLazily };
   } catch (e) {
     // VS Code does not tell the user when an extension fails to activate, so we do.
     const message = e instanceof Error ? e.message : String(e);

@@ -1,10 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { GitMissingError, NotARepositoryError } from '../core/git/gitErrors';
-import { SimpleGitPort } from '../core/git/simpleGitPort';
-import type { BranchScan, FileIntent, LinkingModel } from '../core/linking/linkingEngine';
-import { LinkingEngine } from '../core/linking/linkingEngine';
+import type { BranchScan, FileIntent, LinkingEngine, LinkingModel } from '../core/linking/linkingEngine';
 import { effectiveConfig } from '../core/model/effectiveConfig';
+import { gitBundle } from '../lazy/bundles';
 import type { GitApi, GitRepository } from './builtInGit';
 import { builtInGitApi, stateFingerprint } from './builtInGit';
 import { gitBinary, readSettings } from './settings';
@@ -119,7 +117,7 @@ export class LinkingService implements vscode.Disposable {
       let tracked = this.tracked.get(key);
       if (!tracked) {
         // Creating the engine starts no git process; only scans do.
-        tracked = { engine: new LinkingEngine(state.folder.uri.fsPath, new SimpleGitPort(state.folder.uri.fsPath, { binary: gitBinary() }), model), modelKey, links: { folder: state.folder }, watchers: [] };
+        tracked = { engine: gitBundle().createLinkingEngine(state.folder.uri.fsPath, { binary: gitBinary() }, model), modelKey, links: { folder: state.folder }, watchers: [] };
         this.tracked.set(key, tracked);
       } else if (tracked.modelKey !== modelKey) {
         tracked.engine.setModel(model);
@@ -170,14 +168,14 @@ export class LinkingService implements vscode.Disposable {
   }
 
   private explain(e: unknown): string {
-    if (e instanceof GitMissingError) {
+    if (gitBundle().isGitMissing(e)) {
       if (!this.warnedNoGit) {
         this.warnedNoGit = true;
         void vscode.window.showWarningMessage(`${e.message} Value Lens still shows intents from .value/, but cannot link commits and branches.`);
       }
       return e.message;
     }
-    if (e instanceof NotARepositoryError) return 'This folder is not a git repository, so only path globs link files to intents.';
+    if (gitBundle().isNotARepository(e)) return 'This folder is not a git repository, so only path globs link files to intents.';
     this.log.error('Git scan failed', e);
     return `Git could not be read: ${e instanceof Error ? e.message : String(e)}`;
   }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { BranchOps } from '../core/git/branchOps';
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import { statementFilesOnRef } from '../core/release/branchStatements';
-import { ReleasePatterns, statementNameFor } from '../core/release/releaseBranchName';
 import { hasStatementFor, statementFilesOf } from '../core/release/statementLookup';
+import { gitBundle } from '../lazy/bundles';
 import type { LinkingService } from './linkingService';
 import { gitBinary, readSettings } from './settings';
 import type { FolderState, ValueStore } from './valueStore';
@@ -140,11 +139,11 @@ export class ReleaseWatcher implements vscode.Disposable {
     const branch = scan?.branch;
     if (!scan || !branch || scan.state.head.kind !== 'branch') return undefined;
     const config = effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config);
-    const patterns = new ReleasePatterns(config.releaseBranches);
+    const patterns = gitBundle().createReleasePatterns(config.releaseBranches);
     if (!patterns.matches(branch)) return undefined;
     let statementName: string;
     try {
-      statementName = statementNameFor(branch, patterns);
+      statementName = gitBundle().statementNameFor(branch, patterns);
     } catch {
       return undefined;
     }
@@ -154,7 +153,7 @@ export class ReleaseWatcher implements vscode.Disposable {
     let onBranch = this.onBranchCache.get(cacheKey);
     if (onBranch === undefined) {
       try {
-        const files = await statementFilesOnRef(new BranchOps(state.folder.uri.fsPath, { binary: gitBinary() }), branch);
+        const files = await statementFilesOnRef(gitBundle().createBranchOps(state.folder.uri.fsPath, { binary: gitBinary() }), branch);
         onBranch = hasStatementFor(files, branch, statementName);
         this.onBranchCache.set(cacheKey, onBranch);
       } catch {
@@ -166,8 +165,8 @@ export class ReleaseWatcher implements vscode.Disposable {
 
   private async unstatedOf(state: FolderState): Promise<UnstatedRelease[]> {
     if (!state.hasValueFolder || state.folder.uri.scheme !== 'file') return [];
-    const patterns = new ReleasePatterns(effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config).releaseBranches);
-    const git = new BranchOps(state.folder.uri.fsPath, { binary: gitBinary() });
+    const patterns = gitBundle().createReleasePatterns(effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config).releaseBranches);
+    const git = gitBundle().createBranchOps(state.folder.uri.fsPath, { binary: gitBinary() });
     let branches;
     try {
       branches = await git.branches();
@@ -185,7 +184,7 @@ export class ReleaseWatcher implements vscode.Disposable {
       if (seen.size > MAX_RELEASE_REFS) break;
       let statementName: string;
       try {
-        statementName = statementNameFor(branch, patterns);
+        statementName = gitBundle().statementNameFor(branch, patterns);
       } catch {
         continue;
       }

@@ -1,8 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { readValueFile, readValueFolder } from '../core/model/readValueFolder';
-import { kindOfValuePath, ValueModel } from '../core/model/valueModel';
+import type { ValueModel } from '../core/model/valueModel';
 import { compareNatural, entryNameOf, VALUE_DIR } from '../core/valueFolder';
+import { modelBundle, modelBundleSoon } from '../lazy/bundles';
 import { ContextKeys } from '../views/viewIds';
 
 /** What the store knows about one workspace folder. */
@@ -65,6 +65,7 @@ export class ValueStore implements vscode.Disposable {
   private readonly typing = new Map<string, NodeJS.Timeout>();
   private fileTimer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
+  private settled = false;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${VALUE_DIR}/**`);
@@ -80,6 +81,11 @@ export class ValueStore implements vscode.Disposable {
     vscode.workspace.onDidChangeTextDocument((e) => this.documentEdited(e.document), this, this.disposables);
     vscode.workspace.onDidCloseTextDocument((d) => this.documentClosed(d), this, this.disposables);
     this.disposables.push(watcher, folderWatcher);
+  }
+
+  /** False until the first reload (queued by activate()) has finished: nothing is known yet. */
+  get loaded(): boolean {
+    return this.settled;
   }
 
   get folders(): readonly FolderState[] {
@@ -100,6 +106,8 @@ export class ValueStore implements vscode.Disposable {
   /** Reloads every folder from disk (then re-applies unsaved editor text). */
   refresh(): Promise<void> {
     return this.enqueue(async () => {
+      // The parser is the heaviest part of the extension: it loads here, after activate() returned.
+      const { readValueFolder, ValueModel } = await modelBundleSoon();
       const folders = vscode.workspace.workspaceFolders ?? [];
       this.state = await Promise.all(folders.map(async (folder): Promise<FolderState> => {
         // Value Lens runs where the files are; a virtual folder has no .value/ it can read.
@@ -121,8 +129,14 @@ export class ValueStore implements vscode.Disposable {
   // Reloads and incremental updates run one after another, so results never arrive out of order.
   private enqueue(work: () => Promise<void>): Promise<void> {
     this.queue = this.queue.then(work).then(
-      () => this.changed.fire(),
-      (e: unknown) => this.log.error('Reading .value/ failed', e),
+      () => {
+        this.settled = true;
+        this.changed.fire();
+      },
+      (e: unknown) => {
+        this.settled = true;
+        this.log.error('Reading .value/ failed', e);
+      },
     );
     return this.queue;
   }
@@ -138,11 +152,11 @@ export class ValueStore implements vscode.Disposable {
         for (const uri of uris) {
           const state = this.folderOf(uri);
           const rel = state && relativePath(state.folder, uri);
-          if (!state || !rel || !kindOfValuePath(rel)) continue;
+          if (!state || !rel || !modelBundle().kindOfValuePath(rel)) continue;
           // An editor with unsaved changes is what the user sees: it wins over the disk.
           const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
           if (open) state.model.setFile(rel, open.getText());
-          else await readValueFile(state.folder.uri.fsPath, rel, state.model);
+          else await modelBundle().readValueFile(state.folder.uri.fsPath, rel, state.model);
         }
       });
     }, FILE_EVENT_DELAY_MS);
@@ -172,6 +186,7 @@ export class ValueStore implements vscode.Disposable {
   private valuePathOf(uri: vscode.Uri): { state: FolderState; rel: string } | undefined {
     const state = this.folderOf(uri);
     const rel = state && relativePath(state.folder, uri);
-    return state && rel && kindOfValuePath(rel) ? { state, rel } : undefined;
+    // A folder state exists only after a reload, so the model bundle is loaded by then.
+    return state && rel && modelBundle().kindOfValuePath(rel) ? { state, rel } : undefined;
   }
 }

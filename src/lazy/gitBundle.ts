@@ -1,0 +1,32 @@
+// dist/lazy/git.js: git (simple-git) and the linking engine. See bundles.ts.
+// The git error classes live here only, so `instanceof` checks stay inside this bundle.
+import { BranchOps } from '../core/git/branchOps';
+import { GitMissingError, NotARepositoryError } from '../core/git/gitErrors';
+import type { GitRunnerOptions } from '../core/git/gitRunner';
+import { SimpleGitPort } from '../core/git/simpleGitPort';
+import type { LinkingModel } from '../core/linking/linkingEngine';
+import { LinkingEngine } from '../core/linking/linkingEngine';
+import { ReleasePatterns } from '../core/release/releaseBranchName';
+
+export { statementNameFor } from '../core/release/releaseBranchName';
+
+/** A linking engine on the real git of `root`; creating it starts no git process. */
+export function createLinkingEngine(root: string, options: GitRunnerOptions, model: LinkingModel): LinkingEngine {
+  return new LinkingEngine(root, new SimpleGitPort(root, options), model);
+}
+
+export function createBranchOps(root: string, options: GitRunnerOptions): BranchOps {
+  return new BranchOps(root, options);
+}
+
+export function createReleasePatterns(globs: readonly string[]): ReleasePatterns {
+  return new ReleasePatterns(globs);
+}
+
+export function isGitMissing(e: unknown): e is GitMissingError {
+  return e instanceof GitMissingError;
+}
+
+export function isNotARepository(e: unknown): boolean {
+  return e instanceof NotARepositoryError;
+}
