@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { untilLoaded } from '../lazy/untilLoaded';
 import type { LinkedCommit } from '../core/linking/coverage';
 import type { FileIntent } from '../core/linking/linkingEngine';
 import { formatMoneyShort } from '../core/present/formatMoney';
@@ -193,6 +194,6 @@ export class CurrentViewProvider implements vscode.TreeDataProvider<vscode.TreeI
 
 export function registerCurrentView(context: vscode.ExtensionContext, store: ValueStore, linking: LinkingService): CurrentViewProvider {
   const provider = new CurrentViewProvider(store, linking);
-  context.subscriptions.push(provider, vscode.window.createTreeView(ViewIds.current, { treeDataProvider: provider }));
+  context.subscriptions.push(provider, vscode.window.createTreeView(ViewIds.current, { treeDataProvider: untilLoaded(store, provider) }));
   return provider;
 }

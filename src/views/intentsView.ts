@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { untilLoaded } from '../lazy/untilLoaded';
 import type { IntentEntry } from '../core/model/valueModel';
 import type { IntentStatus } from '../core/model/types';
 import { INTENT_STATUSES } from '../core/model/types';
@@ -127,7 +128,7 @@ export class IntentsViewProvider implements vscode.TreeDataProvider<Node>, vscod
 
 export function registerIntentsView(context: vscode.ExtensionContext, store: ValueStore, linking: LinkingService): IntentsViewProvider {
   const provider = new IntentsViewProvider(store, linking);
-  const view = vscode.window.createTreeView(ViewIds.intents, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(ViewIds.intents, { treeDataProvider: untilLoaded(store, provider), showCollapseAll: true });
   context.subscriptions.push(provider, view);
   return provider;
 }

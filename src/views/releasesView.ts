@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { untilLoaded } from '../lazy/untilLoaded';
 import type { ReleaseEntry } from '../core/model/valueModel';
 import type { Verdict } from '../core/model/types';
 import { formatMoneyLong, formatMoneyShort } from '../core/present/formatMoney';
@@ -113,6 +114,6 @@ export class ReleasesViewProvider implements vscode.TreeDataProvider<Node>, vsco
 
 export function registerReleasesView(context: vscode.ExtensionContext, store: ValueStore, releases: ReleaseWatcher): ReleasesViewProvider {
   const provider = new ReleasesViewProvider(store, releases);
-  context.subscriptions.push(provider, vscode.window.createTreeView(ViewIds.releases, { treeDataProvider: provider, showCollapseAll: true }));
+  context.subscriptions.push(provider, vscode.window.createTreeView(ViewIds.releases, { treeDataProvider: untilLoaded(store, provider), showCollapseAll: true }));
   return provider;
 }
