@@ -3,13 +3,14 @@ import type { BranchInfo } from '../core/git/branchOps';
 import { gitFailureReason } from '../core/git/branchOps';
 import type { ReleaseReport } from '../core/release/createRelease';
 import { statementPath } from '../core/release/createRelease';
-import { checkReleaseBranchInput, statementNameFor } from '../core/release/releaseBranchName';
+import { releaseBranchProblem, statementNameFor } from '../core/release/releaseBranchName';
 import { buildReleaseStatement } from '../core/release/releaseStatement';
 import { suggestReleaseNames } from '../core/release/releaseVersion';
 import { localIsoDate } from '../core/today';
 import type { LinkingService } from '../state/linkingService';
 import type { ReleaseWatcher } from '../state/releaseWatcher';
 import type { ValueStore } from '../state/valueStore';
+import { localize } from '../ui/localize';
 import type { InputStep } from '../ui/multiStepInput';
 import { MultiStepInput } from '../ui/multiStepInput';
 import type { ExpectedState } from './release/expectedValueSteps';
@@ -25,7 +26,8 @@ export interface ReleaseCommandDeps {
   readonly releaseWatcher: ReleaseWatcher;
 }
 
-const TITLE = 'Create Release Branch';
+// A function, not a constant: vscode.l10n.t needs the extension's bundle, which loads with activation.
+const title = (): string => vscode.l10n.t('Create Release Branch');
 
 /**
  * **Value: Create Release Branch…** — name (suggested from tags and statements), base, then the
@@ -34,10 +36,10 @@ const TITLE = 'Create Release Branch';
  * any step changes nothing. Returns the report, or undefined when nothing was attempted.
  */
 export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<ReleaseReport | undefined> {
-  if (!requireTrust('create a release branch')) return undefined;
+  if (!requireTrust(vscode.l10n.t('create a release branch'))) return undefined;
   const folders = releaseFolders(deps.store, deps.linking);
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage('No .value/ folder in this workspace yet: add an intent first (Value: New Intent…), then create the release branch.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No .value/ folder in this workspace yet: add an intent first (Value: New Intent…), then create the release branch.'));
     return undefined;
   }
   const folder = await chooseReleaseFolder(folders);
@@ -51,7 +53,7 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
   try {
     [branches, history, author, dirty] = await Promise.all([git.branches(), lastRelease(folder, git), git.author(), git.hasUncommittedChanges()]);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Value Lens cannot create a release branch in ${folder.folder.name}: ${gitFailureReason(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Value Lens cannot create a release branch in {0}: {1}', folder.folder.name, gitFailureReason(e)));
     return undefined;
   }
   const local = branches.filter((b) => !b.remote).map((b) => b.name);
@@ -67,26 +69,26 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
     const file = statementPath(entry);
     try {
       await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.folder.uri, ...file.split('/')));
-      return `${file} already exists: that release has a statement. Choose another name, or edit that file.`;
+      return vscode.l10n.t('{0} already exists: that release has a statement. Choose another name, or edit that file.', file);
     } catch {
       return undefined;
     }
   };
-  const checkName = async (name: string): Promise<string | undefined> => checkReleaseBranchInput(name, taken, folder.patterns) ?? (await statementClash(name));
+  const checkName = async (name: string): Promise<string | undefined> => localize(releaseBranchProblem(name, taken, folder.patterns)) ?? (await statementClash(name));
 
-  const OTHER = '$(edit) Another name…';
+  const other = `$(edit) ${vscode.l10n.t('Another name…')}`;
   const askName: InputStep = async (input) => {
     const items = [
       ...suggestions.map((s) => ({
         label: s.branch,
-        description: s.bump === 'first' ? 'first release' : `next ${s.bump} after ${history.latest?.from ?? ''}`,
+        description: s.bump === 'first' ? vscode.l10n.t('first release') : vscode.l10n.t('next {0} after {1}', s.bump, history.latest?.from ?? ''),
         branch: s.branch,
       })),
-      { label: OTHER, description: 'type any name that matches the release patterns', alwaysShow: true, branch: undefined as string | undefined },
+      { label: other, description: vscode.l10n.t('type any name that matches the release patterns'), alwaysShow: true, branch: undefined as string | undefined },
     ];
     const { item, value } = await input.showQuickPickWithValue({
-      title: TITLE, step: 1, totalSteps: 8, items, activeItem: items.find((i) => i.branch === state.name),
-      placeholder: `Release branch name (${folder.patterns.describe()}): pick a suggestion or type a name`,
+      title: title(), step: 1, totalSteps: 8, items, activeItem: items.find((i) => i.branch === state.name),
+      placeholder: vscode.l10n.t('Release branch name ({0}): pick a suggestion or type a name', folder.patterns.describe()),
     });
     const typed = value.trim();
     if (item.branch && (typed === '' || typed === item.branch) && (await checkName(item.branch)) === undefined) {
@@ -99,8 +101,8 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
 
   const askTypedName: InputStep = async (input) => {
     state.name = await input.showInputBox({
-      title: TITLE, step: 1, totalSteps: 8, value: state.name ?? '',
-      prompt: `Release branch name, checked like git check-ref-format --branch (patterns: ${folder.patterns.describe()})`,
+      title: title(), step: 1, totalSteps: 8, value: state.name ?? '',
+      prompt: vscode.l10n.t('Release branch name, checked like git check-ref-format --branch (patterns: {0})', folder.patterns.describe()),
       validate: checkName,
     });
     return askBase;
@@ -115,23 +117,23 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
       seen.add(base);
       items.push({ label: base, description, base });
     };
-    add(defaultBase, 'default base');
+    add(defaultBase, vscode.l10n.t('default base'));
     const separator = (label: string): void => void items.push({ label, kind: vscode.QuickPickItemKind.Separator });
-    separator('recent branches');
-    for (const b of branches.filter((b) => !b.remote && !folder.patterns.matches(b.name)).slice(0, 8)) add(b.name, 'branch');
-    for (const b of branches.filter((b) => b.remote).slice(0, 5)) add(b.name, 'remote branch');
-    separator('tags');
-    for (const t of tags.slice(0, 8)) add(t.name, 'tag');
+    separator(vscode.l10n.t('recent branches'));
+    for (const b of branches.filter((b) => !b.remote && !folder.patterns.matches(b.name)).slice(0, 8)) add(b.name, vscode.l10n.t('branch'));
+    for (const b of branches.filter((b) => b.remote).slice(0, 5)) add(b.name, vscode.l10n.t('remote branch'));
+    separator(vscode.l10n.t('tags'));
+    for (const t of tags.slice(0, 8)) add(t.name, vscode.l10n.t('tag'));
     const picked = await input.showQuickPick({
-      title: TITLE, step: 2, totalSteps: 8, items, activeItem: items.find((i) => i.base === (state.base ?? defaultBase)),
-      placeholder: `Base: the branch or tag ${state.name ?? 'the release'} is cut from`,
+      title: title(), step: 2, totalSteps: 8, items, activeItem: items.find((i) => i.base === (state.base ?? defaultBase)),
+      placeholder: vscode.l10n.t('Base: the branch or tag {0} is cut from', state.name ?? vscode.l10n.t('the release')),
     });
     state.base = picked.base ?? defaultBase;
     return expectedSteps;
   };
 
   const expectedSteps = expectedValueSteps({
-    title: TITLE,
+    title: title(),
     stepsBefore: 2,
     folder,
     today,
@@ -142,8 +144,8 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
       const name = state.name ?? '';
       const file = statementPath(statementNameFor(name, folder.patterns));
       // One separator at most: VS Code shows only the last of adjacent separators.
-      const notes = dirty ? [`uncommitted changes move to ${name}; only the statement is committed`] : [];
-      return { label: `Create ${name}`, detail: `from ${state.base ?? defaultBase} · ${file} · intents: ${(state.intents ?? []).join(', ') || 'none'}`, notes };
+      const notes = dirty ? [vscode.l10n.t('uncommitted changes move to {0}; only the statement is committed', name)] : [];
+      return { label: vscode.l10n.t('Create {0}', name), detail: vscode.l10n.t('from {0} · {1} · intents: {2}', state.base ?? defaultBase, file, (state.intents ?? []).join(', ') || vscode.l10n.t('none')), notes };
     },
   }, state);
 

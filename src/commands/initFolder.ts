@@ -11,8 +11,6 @@ export interface InitArgs {
   readonly firstIntent?: boolean;
 }
 
-const INSTALL = 'Install Hook';
-const CREATE = 'New Intent…';
 
 /**
  * **Value: Initialize Value Lens in This Folder**: `.value/config.yaml` with the detected base
@@ -21,32 +19,34 @@ const CREATE = 'New Intent…';
  */
 export async function initFolder(store: ValueStore, args: InitArgs = {}): Promise<InitResult | undefined> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showInformationMessage('This workspace is not trusted, so Value Lens does not write files or run git in it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('This workspace is not trusted, so Value Lens does not write files or run git in it.'));
     return undefined;
   }
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
   const folder = args.folder
     ? vscode.workspace.getWorkspaceFolder(args.folder)
-    : folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Initialize Value Lens in which folder?' });
+    : folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Initialize Value Lens in which folder?') });
   if (!folder) {
-    if (folders.length === 0) void vscode.window.showInformationMessage('Open a folder first: Value Lens keeps its files in the folder\'s .value/.');
+    if (folders.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: Value Lens keeps its files in the folder\'s .value/.'));
     return undefined;
   }
+  const install = vscode.l10n.t('Install Hook');
   const hook = args.hook ?? (await vscode.window.showInformationMessage(
-    'Install a git pre-push hook that refuses to push a release branch without a value statement? (An existing hook is never changed.)',
-    INSTALL, 'Not now')) === INSTALL;
+    vscode.l10n.t('Install a git pre-push hook that refuses to push a release branch without a value statement? (An existing hook is never changed.)'),
+    install, vscode.l10n.t('Not now'))) === install;
   let result: InitResult;
   try {
     result = await runInit(folder.uri.fsPath, { hook, exampleIntent: false, gitBinary: gitBinary() });
   } catch (e) {
-    void vscode.window.showErrorMessage(`Value Lens could not be set up in ${folder.name}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Value Lens could not be set up in {0}: {1}', folder.name, e instanceof Error ? e.message : String(e)));
     return undefined;
   }
   await store.refresh();
   const summary = describeInit(result).join('; ');
   if (result.intentCount === 0 && args.firstIntent !== false) {
-    const next = await vscode.window.showInformationMessage(`${summary}. Now describe the first piece of work worth doing.`, CREATE);
-    if (next === CREATE) await vscode.commands.executeCommand('valueLens.newIntent');
+    const create = vscode.l10n.t('New Intent…');
+    const next = await vscode.window.showInformationMessage(vscode.l10n.t('{0}. Now describe the first piece of work worth doing.', summary), create);
+    if (next === create) await vscode.commands.executeCommand('valueLens.newIntent');
   } else {
     void vscode.window.showInformationMessage(summary);
   }

@@ -48,7 +48,7 @@ function items(store: ValueStore, uri: vscode.Uri | undefined, preselect: Readon
 export async function pickIntent(store: ValueStore, placeHolder: string, uri?: vscode.Uri): Promise<PickedIntent | undefined> {
   const choices = items(store, uri, new Set());
   if (choices.length === 0) {
-    const create = await vscode.window.showInformationMessage('There are no intents yet.', 'New Intent…');
+    const create = await vscode.window.showInformationMessage(vscode.l10n.t('There are no intents yet.'), vscode.l10n.t('New Intent…'));
     if (create) await vscode.commands.executeCommand('valueLens.newIntent');
     return undefined;
   }
@@ -59,7 +59,7 @@ export async function pickIntent(store: ValueStore, placeHolder: string, uri?: v
 export async function pickIntents(store: ValueStore, placeHolder: string, uri: vscode.Uri | undefined, preselect: ReadonlySet<string>): Promise<PickedIntent[] | undefined> {
   const choices = items(store, uri, preselect);
   if (choices.length === 0) {
-    void vscode.window.showInformationMessage('There are no intents yet: create one with Value: New Intent….');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There are no intents yet: create one with Value: New Intent….'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(choices, { placeHolder, canPickMany: true, matchOnDescription: true });

@@ -28,7 +28,7 @@ async function editIntent(picked: PickedIntent, edit: YamlEdit, done: string): P
     if (changed) void vscode.window.setStatusBarMessage(`$(check) ${done}`, 4000);
     return changed;
   } catch (e) {
-    void vscode.window.showErrorMessage(`Could not change ${picked.entry.file}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not change {0}: {1}', picked.entry.file, e instanceof Error ? e.message : String(e)));
     return false;
   }
 }
@@ -39,7 +39,7 @@ export async function linkPath({ store }: LinkDeps, uri?: vscode.Uri, selected?:
   const first = targets[0];
   const state = first && store.folderOf(first);
   if (!first || !state) {
-    void vscode.window.showInformationMessage('Select a file or folder inside a workspace folder to link it to an intent.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Select a file or folder inside a workspace folder to link it to an intent.'));
     return false;
   }
   const globs: string[] = [];
@@ -51,35 +51,35 @@ export async function linkPath({ store }: LinkDeps, uri?: vscode.Uri, selected?:
     // any depth, so a file at the root gets a leading slash.
     globs.push(isFolder ? `${rel}/**` : rel.includes('/') ? rel : `/${rel}`);
   }
-  const picked = await pickIntent(store, `Link ${globs.join(', ')} to which intent?`, first);
+  const picked = await pickIntent(store, vscode.l10n.t('Link {0} to which intent?', globs.join(', ')), first);
   if (!picked) return false;
   const missing = globs.filter((g) => !picked.entry.intent.paths.includes(g));
   if (missing.length === 0) {
-    void vscode.window.showInformationMessage(`${picked.entry.intent.title} already covers ${globs.join(', ')}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} already covers {1}.', picked.entry.intent.title, globs.join(', ')));
     return false;
   }
   let changed = false;
-  for (const glob of missing) changed = (await editIntent(picked, { kind: 'add', path: ['paths'], value: glob }, `Linked ${glob} to ${picked.entry.intent.title}`)) || changed;
+  for (const glob of missing) changed = (await editIntent(picked, { kind: 'add', path: ['paths'], value: glob }, vscode.l10n.t('Linked {0} to {1}', glob, picked.entry.intent.title))) || changed;
   return changed;
 }
 
 /** **Link Branch to Intent…**: adds the current branch (or a pattern the user edits) to `branches`. */
 export async function linkBranch({ store, linking }: LinkDeps, node?: unknown): Promise<boolean> {
-  const picked = intentOfNode(store, node) ?? (await pickIntent(store, 'Link the current branch to which intent?', vscode.window.activeTextEditor?.document.uri));
+  const picked = intentOfNode(store, node) ?? (await pickIntent(store, vscode.l10n.t('Link the current branch to which intent?'), vscode.window.activeTextEditor?.document.uri));
   if (!picked) return false;
   const branch = linking.linksOf(picked.state.folder)?.scan?.branch ?? '';
   const pattern = await vscode.window.showInputBox({
-    title: `Link a branch to ${picked.entry.intent.title}`,
-    prompt: 'Branch name or glob (feature/checkout-* links every branch that matches)',
+    title: vscode.l10n.t('Link a branch to {0}', picked.entry.intent.title),
+    prompt: vscode.l10n.t('Branch name or glob (feature/checkout-* links every branch that matches)'),
     value: branch,
-    validateInput: (v) => (v.trim() === '' ? 'Enter a branch name or pattern.' : globProblem(v.trim()) ? `This pattern cannot be used: ${globProblem(v.trim())}` : undefined),
+    validateInput: (v) => (v.trim() === '' ? vscode.l10n.t('Enter a branch name or pattern.') : globProblem(v.trim()) ? vscode.l10n.t('This pattern cannot be used: {0}', globProblem(v.trim()) ?? '') : undefined),
   });
   if (pattern === undefined) return false;
   if (picked.entry.intent.branches.includes(pattern.trim())) {
-    void vscode.window.showInformationMessage(`${picked.entry.intent.title} already lists ${pattern.trim()}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} already lists {1}.', picked.entry.intent.title, pattern.trim()));
     return false;
   }
-  return editIntent(picked, { kind: 'add', path: ['branches'], value: pattern.trim() }, `Linked ${pattern.trim()} to ${picked.entry.intent.title}`);
+  return editIntent(picked, { kind: 'add', path: ['branches'], value: pattern.trim() }, vscode.l10n.t('Linked {0} to {1}', pattern.trim(), picked.entry.intent.title));
 }
 
 /**
@@ -97,11 +97,11 @@ export async function addTrailer({ store, linking }: LinkDeps, arg?: unknown): P
     .filter((r) => (scmRoot ? r.rootUri.fsPath === scmRoot.fsPath : !path.relative(r.rootUri.fsPath, state.folder.uri.fsPath).startsWith('..')))
     .sort((a, b) => b.rootUri.fsPath.length - a.rootUri.fsPath.length)[0];
   if (!repo) {
-    void vscode.window.showInformationMessage('The Git extension has no repository for this folder (is the workspace trusted and Git enabled?), so there is no commit message to add to.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('The Git extension has no repository for this folder (is the workspace trusted and Git enabled?), so there is no commit message to add to.'));
     return false;
   }
   const branchIds = new Set(linking.linksOf(state.folder)?.scan?.intents.map((i) => i.id) ?? []);
-  const picked = fromNode ? [fromNode] : await pickIntents(store, 'Which intents does this commit serve?', state.folder.uri, branchIds);
+  const picked = fromNode ? [fromNode] : await pickIntents(store, vscode.l10n.t('Which intents does this commit serve?'), state.folder.uri, branchIds);
   if (!picked?.length) return false;
   const key = effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config).trailer;
   const before = repo.inputBox.value;
@@ -112,7 +112,7 @@ export async function addTrailer({ store, linking }: LinkDeps, arg?: unknown): P
 
 /** **Open Intent**: the intent's YAML, at its id. */
 export async function openIntent({ store }: LinkDeps, node?: unknown): Promise<void> {
-  const picked = intentOfNode(store, node) ?? (await pickIntent(store, 'Open which intent?'));
+  const picked = intentOfNode(store, node) ?? (await pickIntent(store, vscode.l10n.t('Open which intent?')));
   if (!picked) return;
   const line = picked.state.model.parsed(picked.entry.file)?.locate(['id']).start.line ?? 0;
   await vscode.window.showTextDocument(intentUri(picked), { selection: new vscode.Range(line, 0, line, 0) });
@@ -120,10 +120,10 @@ export async function openIntent({ store }: LinkDeps, node?: unknown): Promise<v
 
 /** **Copy Intent Id**. */
 export async function copyIntentId({ store }: LinkDeps, node?: unknown): Promise<string | undefined> {
-  const picked = intentOfNode(store, node) ?? (await pickIntent(store, 'Copy the id of which intent?'));
+  const picked = intentOfNode(store, node) ?? (await pickIntent(store, vscode.l10n.t('Copy the id of which intent?')));
   if (!picked) return undefined;
   await vscode.env.clipboard.writeText(picked.entry.intent.id);
-  void vscode.window.setStatusBarMessage(`$(check) Copied ${picked.entry.intent.id}`, 3000);
+  void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Copied {0}', picked.entry.intent.id)}`, 3000);
   return picked.entry.intent.id;
 }
 

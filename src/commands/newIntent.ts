@@ -4,9 +4,10 @@ import type { Confidence, ValuePeriod } from '../core/model/types';
 import { CONFIDENCE_LEVELS, VALUE_PERIODS } from '../core/model/types';
 import { INTENTS_DIR, VALUE_DIR } from '../core/valueFolder';
 import { UnsafeWritePathError, WriteConflictError, createFileAtomic } from '../core/yaml/atomicWrite';
-import { checkIntentIdInput, checkRequiredInput, parseCurrencyInput, parseNumberInput } from '../core/yaml/intentInput';
+import { intentIdProblem, parseCurrencyInput, parseNumberInput, requiredProblem } from '../core/yaml/intentInput';
 import type { IntentAnswers } from '../core/yaml/intentTemplate';
 import { renderIntentYaml, suggestIntentId } from '../core/yaml/intentTemplate';
+import { localize } from '../ui/localize';
 import type { InputStep } from '../ui/multiStepInput';
 import { MultiStepInput } from '../ui/multiStepInput';
 
@@ -36,16 +37,17 @@ interface State {
   confidence: Confidence;
 }
 
-const TITLE = 'New Intent';
+// Functions, not constants: vscode.l10n.t needs the extension's bundle, which loads with activation.
+const title = (): string => vscode.l10n.t('New Intent');
 /** title, id, why, owner, metric name, baseline, target, amount, currency, period, confidence */
 const QUESTIONS = 11;
 
-const PERIOD_LABELS: Record<ValuePeriod, string> = { once: 'once', month: 'per month', quarter: 'per quarter', year: 'per year' };
-const CONFIDENCE_DETAILS: Record<Confidence, string> = {
-  low: 'a rough guess',
-  medium: 'based on some data',
-  high: 'well measured or contracted',
-};
+const periodLabels = (): Record<ValuePeriod, string> => ({ once: vscode.l10n.t('once'), month: vscode.l10n.t('per month'), quarter: vscode.l10n.t('per quarter'), year: vscode.l10n.t('per year') });
+const confidenceDetails = (): Record<Confidence, string> => ({
+  low: vscode.l10n.t('a rough guess'),
+  medium: vscode.l10n.t('based on some data'),
+  high: vscode.l10n.t('well measured or contracted'),
+});
 
 /**
  * **Value: New Intent…** — asks for the intent step by step and creates `.value/intents/<id>.yaml`
@@ -54,11 +56,11 @@ const CONFIDENCE_DETAILS: Record<Confidence, string> = {
  */
 export async function newIntent(deps: { folders: readonly { uri: vscode.Uri; name: string; existingIds: ReadonlySet<string> }[] }): Promise<vscode.Uri | undefined> {
   if (deps.folders.length === 0) {
-    void vscode.window.showInformationMessage('Open a folder first: intents are kept in its .value/intents/ folder.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: intents are kept in its .value/intents/ folder.'));
     return undefined;
   }
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showInformationMessage('Value Lens writes no files in an untrusted workspace. Trust the workspace to add an intent.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Value Lens writes no files in an untrusted workspace. Trust the workspace to add an intent.'));
     return undefined;
   }
   const state: Partial<State> = {};
@@ -69,9 +71,9 @@ export async function newIntent(deps: { folders: readonly { uri: vscode.Uri; nam
   const pickFolder: InputStep = async (input) => {
     const items = deps.folders.map((folder) => ({ label: folder.name, description: folder.uri.fsPath, folder }));
     const picked = await input.showQuickPick({
-      title: TITLE, step: 1, totalSteps: total, items,
+      title: title(), step: 1, totalSteps: total, items,
       activeItem: items.find((i) => i.folder === state.folder),
-      placeholder: 'Workspace folder for the new intent',
+      placeholder: vscode.l10n.t('Workspace folder for the new intent'),
     });
     state.folder = picked.folder;
     return askTitle;
@@ -79,10 +81,10 @@ export async function newIntent(deps: { folders: readonly { uri: vscode.Uri; nam
 
   const askTitle: InputStep = async (input) => {
     state.title = (await input.showInputBox({
-      title: TITLE, step: 1 + offset, totalSteps: total, value: state.title ?? '',
-      prompt: 'Title: a short name for the intent, as management would say it',
-      placeholder: 'Faster checkout',
-      validate: (v) => checkRequiredInput(v, 'a title'),
+      title: title(), step: 1 + offset, totalSteps: total, value: state.title ?? '',
+      prompt: vscode.l10n.t('Title: a short name for the intent, as management would say it'),
+      placeholder: vscode.l10n.t('Faster checkout'),
+      validate: (v) => localize(requiredProblem(v, vscode.l10n.t('a title'))),
     })).trim();
     return askId;
   };
@@ -91,38 +93,38 @@ export async function newIntent(deps: { folders: readonly { uri: vscode.Uri; nam
     const folder = state.folder as NewIntentFolder;
     const suggested = suggestIntentId(state.title ?? '', (id) => folder.existingIds.has(id));
     state.id = await input.showInputBox({
-      title: TITLE, step: 2 + offset, totalSteps: total, value: state.id ?? suggested,
-      prompt: `Id: lower-case letters, digits and dashes; the file will be ${VALUE_DIR}/${INTENTS_DIR}/<id>.yaml`,
-      validate: async (v) => checkIntentIdInput(v, (id) => folder.existingIds.has(id)) ?? (await fileClash(folder, v)),
+      title: title(), step: 2 + offset, totalSteps: total, value: state.id ?? suggested,
+      prompt: vscode.l10n.t('Id: lower-case letters, digits and dashes; the file will be {0}', `${VALUE_DIR}/${INTENTS_DIR}/<id>.yaml`),
+      validate: async (v) => localize(intentIdProblem(v, (id) => folder.existingIds.has(id))) ?? (await fileClash(folder, v)),
     });
     return askWhy;
   };
 
   const askWhy: InputStep = async (input) => {
     state.why = (await input.showInputBox({
-      title: TITLE, step: 3 + offset, totalSteps: total, value: state.why ?? '',
-      prompt: 'Why: why it matters to the business, in a sentence or two',
-      placeholder: 'Cart abandonment is 68%; every 100 ms of checkout latency costs about 1% conversion.',
-      validate: (v) => checkRequiredInput(v, 'why it matters'),
+      title: title(), step: 3 + offset, totalSteps: total, value: state.why ?? '',
+      prompt: vscode.l10n.t('Why: why it matters to the business, in a sentence or two'),
+      placeholder: vscode.l10n.t('Cart abandonment is 68%; every 100 ms of checkout latency costs about 1% conversion.'),
+      validate: (v) => localize(requiredProblem(v, vscode.l10n.t('why it matters'))),
     })).trim();
     return askOwner;
   };
 
   const askOwner: InputStep = async (input) => {
     state.owner = (await input.showInputBox({
-      title: TITLE, step: 4 + offset, totalSteps: total, value: state.owner ?? '',
-      prompt: 'Owner: the team or person who delivers it',
+      title: title(), step: 4 + offset, totalSteps: total, value: state.owner ?? '',
+      prompt: vscode.l10n.t('Owner: the team or person who delivers it'),
       placeholder: 'payments-team',
-      validate: (v) => checkRequiredInput(v, 'an owner'),
+      validate: (v) => localize(requiredProblem(v, vscode.l10n.t('an owner'))),
     })).trim();
     return askMetricName;
   };
 
   const askMetricName: InputStep = async (input) => {
     state.metricName = (await input.showInputBox({
-      title: TITLE, step: 5 + offset, totalSteps: total, value: state.metricName ?? '',
-      prompt: 'Metric (optional): the metric this intent should move; leave empty to skip',
-      placeholder: 'checkout conversion',
+      title: title(), step: 5 + offset, totalSteps: total, value: state.metricName ?? '',
+      prompt: vscode.l10n.t('Metric (optional): the metric this intent should move; leave empty to skip'),
+      placeholder: vscode.l10n.t('checkout conversion'),
       validate: () => undefined,
     })).trim();
     return state.metricName ? askBaseline : askAmount;
@@ -130,32 +132,32 @@ export async function newIntent(deps: { folders: readonly { uri: vscode.Uri; nam
 
   const askBaseline: InputStep = async (input) => {
     state.baseline = await input.showInputBox({
-      title: TITLE, step: 6 + offset, totalSteps: total, value: state.baseline ?? '',
-      prompt: `Baseline (optional): ${state.metricName ?? 'the metric'} before the work`,
+      title: title(), step: 6 + offset, totalSteps: total, value: state.baseline ?? '',
+      prompt: vscode.l10n.t('Baseline (optional): {0} before the work', state.metricName ?? vscode.l10n.t('the metric')),
       placeholder: '2.1',
-      validate: (v) => parseNumberInput(v).problem,
+      validate: (v) => localize(parseNumberInput(v).problem),
     });
     return askTarget;
   };
 
   const askTarget: InputStep = async (input) => {
     state.target = await input.showInputBox({
-      title: TITLE, step: 7 + offset, totalSteps: total, value: state.target ?? '',
-      prompt: `Target (optional): ${state.metricName ?? 'the metric'} the work aims for`,
+      title: title(), step: 7 + offset, totalSteps: total, value: state.target ?? '',
+      prompt: vscode.l10n.t('Target (optional): {0} the work aims for', state.metricName ?? vscode.l10n.t('the metric')),
       placeholder: '2.4',
-      validate: (v) => parseNumberInput(v).problem,
+      validate: (v) => localize(parseNumberInput(v).problem),
     });
     return askAmount;
   };
 
   const askAmount: InputStep = async (input) => {
     state.amount = await input.showInputBox({
-      title: TITLE, step: 8 + offset, totalSteps: total, value: state.amount ?? '',
-      prompt: 'Value (optional): what it is worth, as an amount of money; leave empty to skip',
+      title: title(), step: 8 + offset, totalSteps: total, value: state.amount ?? '',
+      prompt: vscode.l10n.t('Value (optional): what it is worth, as an amount of money; leave empty to skip'),
       placeholder: '120000',
       validate: (v) => {
         const { value, problem } = parseNumberInput(v);
-        return problem ?? (value !== undefined && value < 0 ? 'Enter an amount of 0 or more.' : undefined);
+        return localize(problem) ?? (value !== undefined && value < 0 ? vscode.l10n.t('Enter an amount of 0 or more.') : undefined);
       },
     });
     return state.amount.trim() ? askCurrency : undefined;
@@ -163,31 +165,31 @@ export async function newIntent(deps: { folders: readonly { uri: vscode.Uri; nam
 
   const askCurrency: InputStep = async (input) => {
     const answer = await input.showInputBox({
-      title: TITLE, step: 9 + offset, totalSteps: total, value: state.currency ?? 'EUR',
-      prompt: 'Currency: three-letter code',
-      validate: (v) => parseCurrencyInput(v).problem,
+      title: title(), step: 9 + offset, totalSteps: total, value: state.currency ?? 'EUR',
+      prompt: vscode.l10n.t('Currency: three-letter code'),
+      validate: (v) => localize(parseCurrencyInput(v).problem),
     });
     state.currency = parseCurrencyInput(answer).value ?? 'EUR';
     return askPeriod;
   };
 
   const askPeriod: InputStep = async (input) => {
-    const items = VALUE_PERIODS.map((per) => ({ label: per, description: PERIOD_LABELS[per], per }));
+    const items = VALUE_PERIODS.map((per) => ({ label: per, description: periodLabels()[per], per }));
     const picked = await input.showQuickPick({
-      title: TITLE, step: 10 + offset, totalSteps: total, items,
+      title: title(), step: 10 + offset, totalSteps: total, items,
       activeItem: items.find((i) => i.per === (state.per ?? 'year')),
-      placeholder: 'Is the value earned once, or per month, quarter or year?',
+      placeholder: vscode.l10n.t('Is the value earned once, or per month, quarter or year?'),
     });
     state.per = picked.per;
     return askConfidence;
   };
 
   const askConfidence: InputStep = async (input) => {
-    const items = CONFIDENCE_LEVELS.map((confidence) => ({ label: confidence, description: CONFIDENCE_DETAILS[confidence], confidence }));
+    const items = CONFIDENCE_LEVELS.map((confidence) => ({ label: confidence, description: confidenceDetails()[confidence], confidence }));
     const picked = await input.showQuickPick({
-      title: TITLE, step: 11 + offset, totalSteps: total, items,
+      title: title(), step: 11 + offset, totalSteps: total, items,
       activeItem: items.find((i) => i.confidence === (state.confidence ?? 'medium')),
-      placeholder: 'How sure is this estimate?',
+      placeholder: vscode.l10n.t('How sure is this estimate?'),
     });
     state.confidence = picked.confidence;
     return undefined;
@@ -206,7 +208,7 @@ async function fileClash(folder: NewIntentFolder, id: string): Promise<string | 
     const uri = vscode.Uri.joinPath(folder.uri, VALUE_DIR, INTENTS_DIR, `${id}.${ext}`);
     try {
       await vscode.workspace.fs.stat(uri);
-      return `${VALUE_DIR}/${INTENTS_DIR}/${id}.${ext} already exists; choose another id.`;
+      return vscode.l10n.t('{0} already exists; choose another id.', `${VALUE_DIR}/${INTENTS_DIR}/${id}.${ext}`);
     } catch {
       // Not there: fine.
     }
@@ -244,7 +246,7 @@ async function writeIntent(state: Partial<State>): Promise<vscode.Uri | undefine
   const folder = state.folder;
   if (!folder) return undefined;
   if (folder.uri.scheme !== 'file') {
-    void vscode.window.showErrorMessage(`Value Lens can only create intents in folders on disk, not in ${folder.uri.toString()}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Value Lens can only create intents in folders on disk, not in {0}.', folder.uri.toString()));
     return undefined;
   }
   const answers = answersOf(state);
@@ -252,7 +254,7 @@ async function writeIntent(state: Partial<State>): Promise<vscode.Uri | undefine
   try {
     await createFileAtomic(file, renderIntentYaml(answers), { root: folder.uri.fsPath, makeFolders: true });
   } catch (err) {
-    const why = err instanceof WriteConflictError || err instanceof UnsafeWritePathError ? err.message : `Could not write ${file}: ${String(err)}`;
+    const why = err instanceof WriteConflictError || err instanceof UnsafeWritePathError ? err.message : vscode.l10n.t('Could not write {0}: {1}', file, String(err));
     void vscode.window.showErrorMessage(why);
     return undefined;
   }

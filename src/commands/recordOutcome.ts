@@ -8,6 +8,7 @@ import { localIsoDate } from '../core/today';
 import { parseCurrencyInput, parseNumberInput } from '../core/yaml/intentInput';
 import { editValueFile } from '../state/valueFileEditor';
 import type { ValueStore } from '../state/valueStore';
+import { localize } from '../ui/localize';
 import type { InputStep } from '../ui/multiStepInput';
 import { MultiStepInput } from '../ui/multiStepInput';
 import { requireTrust } from './release/releaseFolder';
@@ -30,8 +31,8 @@ interface State {
   notes: string;
 }
 
-const TITLE = 'Record Release Outcome';
-const PER_LABELS: Record<ValuePeriod, string> = { once: 'once', month: 'per month', quarter: 'per quarter', year: 'per year' };
+// A function, not a constant: vscode.l10n.t needs the extension's bundle, which loads with activation.
+const perLabels = (): Record<ValuePeriod, string> => ({ once: vscode.l10n.t('once'), month: vscode.l10n.t('per month'), quarter: vscode.l10n.t('per quarter'), year: vscode.l10n.t('per year') });
 
 /** Releases to review: overdue or due first, then the rest without an outcome, then those already reviewed. */
 export function outcomeCandidates(store: ValueStore, today: string): Candidate[] {
@@ -50,30 +51,30 @@ export function outcomeCandidates(store: ValueStore, today: string): Candidate[]
  * Writes `outcome:` through the comment-preserving editor. Returns true when the file changed.
  */
 export async function recordOutcome(deps: { readonly store: ValueStore }): Promise<boolean> {
-  if (!requireTrust('record a release outcome')) return false;
+  if (!requireTrust(vscode.l10n.t('record a release outcome'))) return false;
   const today = localIsoDate();
   const candidates = outcomeCandidates(deps.store, today);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('No release value statements yet: create one with "Value: Create Release Branch…" or "Value: State Expected Value for This Branch…".');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No release value statements yet: create one with "Value: Create Release Branch…" or "Value: State Expected Value for This Branch…".'));
     return false;
   }
   const state: Partial<State> = { actuals: [], verdicts: [] };
   const multiRoot = new Set(candidates.map((c) => c.folder.uri.toString())).size > 1;
   const measures = (): ReleaseEntry['statement']['expected']['measures'] => state.candidate?.entry.statement.expected.measures ?? [];
   const total = (): number => 1 + 2 * measures().length + 4 + (state.candidate?.entry.statement.outcome ? 1 : 0);
-  const at = (step: number): { title: string; step: number; totalSteps: number } => ({ title: TITLE, step, totalSteps: total() });
+  const at = (step: number): { title: string; step: number; totalSteps: number } => ({ title: vscode.l10n.t('Record Release Outcome'), step, totalSteps: total() });
 
   const pickRelease: InputStep = async (input) => {
     const items = candidates.map((c) => ({
       label: c.entry.name,
       description: [
-        c.rank === 0 ? `$(warning) review ${c.review === today ? 'due today' : `overdue since ${c.review ?? ''}`}` : c.rank === 1 ? `review ${c.review ?? ''}` : c.rank === 3 ? `outcome recorded ${c.entry.statement.outcome?.recorded ?? ''}` : 'no review date',
+        c.rank === 0 ? `$(warning) ${c.review === today ? vscode.l10n.t('review due today') : vscode.l10n.t('review overdue since {0}', c.review ?? '')}` : c.rank === 1 ? vscode.l10n.t('review {0}', c.review ?? '') : c.rank === 3 ? vscode.l10n.t('outcome recorded {0}', c.entry.statement.outcome?.recorded ?? '') : vscode.l10n.t('no review date'),
         multiRoot ? c.folder.name : '',
       ].filter(Boolean).join(' · '),
       detail: c.entry.statement.expected.summary,
       c,
     }));
-    const picked = await input.showQuickPick({ ...at(1), items, activeItem: items.find((i) => i.c === state.candidate), placeholder: 'Release to record the outcome of (reviews due first)' });
+    const picked = await input.showQuickPick({ ...at(1), items, activeItem: items.find((i) => i.c === state.candidate), placeholder: vscode.l10n.t('Release to record the outcome of (reviews due first)') });
     if (picked.c !== state.candidate) Object.assign(state, { candidate: picked.c, actuals: [], verdicts: [] });
     return measures().length > 0 ? askActual(0) : askAmount;
   };
@@ -81,11 +82,11 @@ export async function recordOutcome(deps: { readonly store: ValueStore }): Promi
   const askActual = (i: number): InputStep => async (input) => {
     const m = measures()[i];
     if (!m) return askAmount;
-    const expected = [m.baseline !== undefined ? `baseline ${m.baseline}` : '', m.target !== undefined ? `target ${m.target}` : ''].filter(Boolean).join(', ');
+    const expected = [m.baseline !== undefined ? vscode.l10n.t('baseline {0}', m.baseline) : '', m.target !== undefined ? vscode.l10n.t('target {0}', m.target) : ''].filter(Boolean).join(', ');
     (state.actuals ??= [])[i] = await input.showInputBox({
       ...at(2 + 2 * i), value: state.actuals?.[i] ?? '',
-      prompt: `Actual ${m.metric}${expected ? ` (${expected})` : ''}; empty if not measured`,
-      validate: (v) => parseNumberInput(v).problem,
+      prompt: expected ? vscode.l10n.t('Actual {0} ({1}); empty if not measured', m.metric, expected) : vscode.l10n.t('Actual {0}; empty if not measured', m.metric),
+      validate: (v) => localize(parseNumberInput(v).problem),
     });
     return askVerdict(i);
   };
@@ -95,11 +96,11 @@ export async function recordOutcome(deps: { readonly store: ValueStore }): Promi
     if (!m) return askAmount;
     const suggested = suggestVerdict(m, parseNumberInput(state.actuals?.[i] ?? '').value);
     const items = [
-      ...VERDICTS.map((v) => ({ label: v, description: v === suggested ? 'suggested from target and actual' : '', verdict: v })),
-      { label: 'no verdict', description: 'leave it open', verdict: undefined as Verdict | undefined },
+      ...VERDICTS.map((v) => ({ label: v, description: v === suggested ? vscode.l10n.t('suggested from target and actual') : '', verdict: v })),
+      { label: vscode.l10n.t('no verdict'), description: vscode.l10n.t('leave it open'), verdict: undefined as Verdict | undefined },
     ];
     const current = state.verdicts?.[i] ?? suggested;
-    const picked = await input.showQuickPick({ ...at(3 + 2 * i), items, activeItem: items.find((it) => it.verdict === current), placeholder: `Verdict for ${m.metric}: met, partial or missed?` });
+    const picked = await input.showQuickPick({ ...at(3 + 2 * i), items, activeItem: items.find((it) => it.verdict === current), placeholder: vscode.l10n.t('Verdict for {0}: met, partial or missed?', m.metric) });
     (state.verdicts ??= [])[i] = picked.verdict;
     return i + 1 < measures().length ? askActual(i + 1) : askAmount;
   };
@@ -111,38 +112,40 @@ export async function recordOutcome(deps: { readonly store: ValueStore }): Promi
     const exp = expectedValue();
     state.amount = await input.showInputBox({
       ...at(base()), value: state.amount ?? '',
-      prompt: `Realised value (optional)${exp ? `: expected ${exp.amount} ${exp.currency}${exp.per ? ` ${PER_LABELS[exp.per]}` : ''}` : ''}; empty to skip`,
+      prompt: exp
+        ? vscode.l10n.t('Realised value (optional): expected {0}; empty to skip', `${exp.amount} ${exp.currency}${exp.per ? ` ${perLabels()[exp.per]}` : ''}`)
+        : vscode.l10n.t('Realised value (optional); empty to skip'),
       validate: (v) => {
         const { value, problem } = parseNumberInput(v);
-        return problem ?? (value !== undefined && value < 0 ? 'Enter an amount of 0 or more.' : undefined);
+        return localize(problem) ?? (value !== undefined && value < 0 ? vscode.l10n.t('Enter an amount of 0 or more.') : undefined);
       },
     });
     return state.amount.trim() ? askCurrency : askNotes;
   };
 
   const askCurrency: InputStep = async (input) => {
-    const answer = await input.showInputBox({ ...at(base() + 1), value: state.currency ?? expectedValue()?.currency ?? 'EUR', prompt: 'Currency: three-letter code', validate: (v) => parseCurrencyInput(v).problem });
+    const answer = await input.showInputBox({ ...at(base() + 1), value: state.currency ?? expectedValue()?.currency ?? 'EUR', prompt: vscode.l10n.t('Currency: three-letter code'), validate: (v) => localize(parseCurrencyInput(v).problem) });
     state.currency = parseCurrencyInput(answer).value ?? 'EUR';
     return askPer;
   };
 
   const askPer: InputStep = async (input) => {
-    const items = VALUE_PERIODS.map((per) => ({ label: per, description: PER_LABELS[per], per }));
+    const items = VALUE_PERIODS.map((per) => ({ label: per, description: perLabels()[per], per }));
     const current = state.per ?? expectedValue()?.per ?? 'year';
-    const picked = await input.showQuickPick({ ...at(base() + 2), items, activeItem: items.find((i) => i.per === current), placeholder: 'Is the value earned once, or per month, quarter or year?' });
+    const picked = await input.showQuickPick({ ...at(base() + 2), items, activeItem: items.find((i) => i.per === current), placeholder: vscode.l10n.t('Is the value earned once, or per month, quarter or year?') });
     state.per = picked.per;
     return askNotes;
   };
 
   const askNotes: InputStep = async (input) => {
-    state.notes = (await input.showInputBox({ ...at(base() + 3), value: state.notes ?? '', prompt: 'Notes (optional): what explains the result', validate: () => undefined })).trim();
+    state.notes = (await input.showInputBox({ ...at(base() + 3), value: state.notes ?? '', prompt: vscode.l10n.t('Notes (optional): what explains the result'), validate: () => undefined })).trim();
     return state.candidate?.entry.statement.outcome ? confirmReplace : undefined;
   };
 
   const confirmReplace: InputStep = async (input) => {
     const recorded = state.candidate?.entry.statement.outcome?.recorded ?? '';
-    const items = [{ label: `$(check) Replace the outcome recorded ${recorded}`, replace: true }];
-    await input.showQuickPick({ ...at(base() + 4), items, placeholder: `${state.candidate?.entry.name ?? ''} already has an outcome; Escape keeps it` });
+    const items = [{ label: `$(check) ${vscode.l10n.t('Replace the outcome recorded {0}', recorded)}`, replace: true }];
+    await input.showQuickPick({ ...at(base() + 4), items, placeholder: vscode.l10n.t('{0} already has an outcome; Escape keeps it', state.candidate?.entry.name ?? '') });
     return undefined;
   };
 
@@ -167,13 +170,14 @@ export async function recordOutcome(deps: { readonly store: ValueStore }): Promi
     void showDone(candidate.entry.name, uri);
     return changed;
   } catch (e) {
-    void vscode.window.showErrorMessage(`The outcome of ${candidate.entry.name} was not recorded: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('The outcome of {0} was not recorded: {1}', candidate.entry.name, e instanceof Error ? e.message : String(e)));
     return false;
   }
 }
 
 async function showDone(name: string, uri: vscode.Uri): Promise<void> {
-  if ((await vscode.window.showInformationMessage(`Recorded the outcome of release ${name}.`, 'Open Statement')) === 'Open Statement') {
+  const open = vscode.l10n.t('Open Statement');
+  if ((await vscode.window.showInformationMessage(vscode.l10n.t('Recorded the outcome of release {0}.', name), open)) === open) {
     await vscode.window.showTextDocument(uri, { preview: false });
   }
 }

@@ -23,24 +23,24 @@ import { readCommitStatement, readReviewAfterDays } from './release/releaseSetti
  * nothing was attempted.
  */
 export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unknown): Promise<ReleaseReport | undefined> {
-  if (!requireTrust('state the expected value')) return undefined;
+  if (!requireTrust(vscode.l10n.t('state the expected value'))) return undefined;
   const all = releaseFolders(deps.store, deps.linking);
   const folderUri = folderUriOf(target);
   const requested = folderUri ? all.filter((f) => f.folder.uri.toString() === folderUri.toString()) : [];
   const missing = new Set(deps.releaseWatcher.missing.map((m) => m.folder.uri.toString()));
   const folder = requested[0] ?? (await chooseReleaseFolder(all, (f) => missing.has(f.folder.uri.toString())));
   if (!folder) {
-    if (all.length === 0) void vscode.window.showInformationMessage('No .value/ folder in this workspace: there is nothing to state a value in.');
+    if (all.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('No .value/ folder in this workspace: there is nothing to state a value in.'));
     return undefined;
   }
   const branch = folder.scan?.branch;
   if (!branch || folder.scan?.state.head.kind !== 'branch') {
-    void vscode.window.showInformationMessage(`${folder.folder.name} is not on a branch (or git could not be read), so there is no release branch to state a value for.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not on a branch (or git could not be read), so there is no release branch to state a value for.', folder.folder.name));
     return undefined;
   }
   if (!folder.patterns.matches(branch)) {
-    const create = 'Create Release Branch…';
-    const choice = await vscode.window.showInformationMessage(`${branch} is not a release branch (patterns: ${folder.patterns.describe()}).`, create);
+    const create = vscode.l10n.t('Create Release Branch…');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} is not a release branch (patterns: {1}).', branch, folder.patterns.describe()), create);
     if (choice === create) await vscode.commands.executeCommand('valueLens.createReleaseBranch');
     return undefined;
   }
@@ -48,10 +48,10 @@ export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unkn
   const file = statementPath(statementName);
   const uri = vscode.Uri.joinPath(folder.folder.uri, ...file.split('/'));
   if (hasStatementFor(statementFilesOf(folder.model.releases), branch, statementName) || (await exists(uri))) {
-    const open = 'Open Statement';
+    const open = vscode.l10n.t('Open Statement');
     const stated = folder.model.releases.find((r) => r.statement.branch === branch);
     const target = stated ? vscode.Uri.joinPath(folder.folder.uri, ...stated.file.split('/')) : uri;
-    if ((await vscode.window.showInformationMessage(`${branch} already has a value statement; it was not overwritten.`, open)) === open) {
+    if ((await vscode.window.showInformationMessage(vscode.l10n.t('{0} already has a value statement; it was not overwritten.', branch), open)) === open) {
       await vscode.window.showTextDocument(target, { preview: false });
     }
     return undefined;
@@ -63,7 +63,7 @@ export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unkn
   try {
     [history, author] = await Promise.all([lastRelease(folder, git), git.author()]);
   } catch (e) {
-    void vscode.window.showErrorMessage(`Value Lens cannot read git in ${folder.folder.name}: ${gitFailureReason(e)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Value Lens cannot read git in {0}: {1}', folder.folder.name, gitFailureReason(e)));
     return undefined;
   }
   const base = folder.scan.state.base?.name ?? folder.config.baseBranch ?? 'main';
@@ -71,7 +71,7 @@ export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unkn
   const state: ExpectedState = { measures: new Map() };
   const branchIntents = folder.scan.intents.map((i) => i.id);
   const first = expectedValueSteps({
-    title: `State Expected Value: ${branch}`,
+    title: vscode.l10n.t('State Expected Value: {0}', branch),
     stepsBefore: 0,
     folder,
     today,
@@ -81,7 +81,7 @@ export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unkn
       const since = await intentsSinceLastRelease(folder, git, branch, history.ref);
       return [...new Set([...branchIntents, ...since])];
     },
-    action: () => ({ label: `Write ${file}`, detail: `on ${branch} (base ${base}) · intents: ${(state.intents ?? []).join(', ') || 'none'}`, notes: [] }),
+    action: () => ({ label: vscode.l10n.t('Write {0}', file), detail: vscode.l10n.t('on {0} (base {1}) · intents: {2}', branch, base, (state.intents ?? []).join(', ') || vscode.l10n.t('none')), notes: [] }),
   }, state);
   if (!(await MultiStepInput.run(first))) return undefined;
 

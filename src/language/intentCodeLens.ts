@@ -34,10 +34,10 @@ export class IntentCodeLensProvider implements vscode.CodeLensProvider, vscode.D
     const first = entries[0];
     if (!first) return [];
     const value = first.intent.value ? ` (${formatMoneyShort(first.intent.value, vscode.env.language)})` : '';
-    const more = entries.length > 1 ? ` +${entries.length - 1} more` : '';
+    const served = `${first.intent.id}${value}`;
     return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
-      title: `Serves: ${first.intent.id}${value}${more}`,
-      tooltip: `${first.intent.title}: open its intent file`,
+      title: entries.length > 1 ? vscode.l10n.t('Serves: {0} +{1} more', served, entries.length - 1) : vscode.l10n.t('Serves: {0}', served),
+      tooltip: vscode.l10n.t('{0}: open its intent file', first.intent.title),
       command: 'valueLens.openIntent',
       arguments: [{ state, entry: first }],
     })];

@@ -8,9 +8,9 @@ import { intentAt } from './intentLookup';
 /** The hover text of an intent: title, why, value, owner, status. */
 export function intentHoverMarkdown(intent: Intent, locale: string): vscode.MarkdownString {
   const facts = [
-    intent.value && `**Value:** ${md(formatMoneyShort(intent.value, locale))}`,
-    `**Owner:** ${md(intent.owner)}`,
-    `**Status:** ${md(intent.status)}`,
+    intent.value && vscode.l10n.t('**Value:** {0}', md(formatMoneyShort(intent.value, locale))),
+    vscode.l10n.t('**Owner:** {0}', md(intent.owner)),
+    vscode.l10n.t('**Status:** {0}', md(intent.status)),
   ].filter(Boolean);
   return new vscode.MarkdownString(`**${md(intent.title)}** (\`${intent.id}\`)\n\n${md(intent.why.trim())}\n\n${facts.join(' · ')}`);
 }

@@ -27,7 +27,7 @@ export class IntentFileDecorations implements vscode.FileDecorationProvider, vsc
     const ids = this.linking.pathIntents(uri);
     if (ids.length === 0) return undefined;
     const titles = ids.map((id) => state.model.intents.get(id)?.intent.title ?? id);
-    return new vscode.FileDecoration('◆', `Serves: ${titles.join(', ')}`);
+    return new vscode.FileDecoration('◆', vscode.l10n.t('Serves: {0}', titles.join(', ')));
   }
 
   dispose(): void {

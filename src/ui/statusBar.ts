@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { formatMoneyShort } from '../core/present/formatMoney';
-import { describeReview, reviewState } from '../core/present/reviewDue';
+import { reviewMessage, reviewState } from '../core/present/reviewDue';
 import type { StatusView } from '../core/present/statusText';
 import { formatStatus } from '../core/present/statusText';
 import { localIsoDate } from '../core/today';
 import type { LinkingService } from '../state/linkingService';
 import type { FolderState, ValueStore } from '../state/valueStore';
 import { md } from '../views/commonNodes';
+import { localize, translate } from './localize';
 
 /** Tells the status bar that the current branch is a release branch without a statement. */
 export interface MissingStatementSource {
@@ -26,7 +27,7 @@ export class StatusBarController implements vscode.Disposable {
   private shown: StatusView = { visible: false, text: '', warning: false, label: '' };
 
   constructor(private readonly store: ValueStore, private readonly linking: LinkingService) {
-    this.item.name = 'Value Lens';
+    this.item.name = vscode.l10n.t('Value Lens');
     store.onDidChange(() => this.update(), this, this.disposables);
     linking.onDidChange(() => this.update(), this, this.disposables);
     vscode.window.onDidChangeActiveTextEditor(() => this.update(), this, this.disposables);
@@ -63,7 +64,7 @@ export class StatusBarController implements vscode.Disposable {
       const value = state?.model.intents.get(i.id)?.intent.value;
       return value ? { id: i.id, value } : { id: i.id };
     });
-    const view = formatStatus({ intents, missingStatement: missingBranch !== undefined, hasValueFolder: state?.hasValueFolder ?? false }, vscode.env.language);
+    const view = formatStatus({ intents, missingStatement: missingBranch !== undefined, hasValueFolder: state?.hasValueFolder ?? false }, vscode.env.language, translate);
     this.shown = view;
     if (!view.visible || !state) {
       this.item.hide();
@@ -73,8 +74,8 @@ export class StatusBarController implements vscode.Disposable {
     this.item.accessibilityInformation = { label: view.label, role: 'button' };
     this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.command = missingBranch
-      ? { command: 'valueLens.stateExpectedValue', title: 'State Expected Value', arguments: [state.folder] }
-      : { command: 'valueLens.current.focus', title: 'Show Value Lens' };
+      ? { command: 'valueLens.stateExpectedValue', title: vscode.l10n.t('State Expected Value'), arguments: [state.folder] }
+      : { command: 'valueLens.current.focus', title: vscode.l10n.t('Show Value Lens') };
     this.item.tooltip = this.tooltip(state, missingBranch);
     this.item.show();
   }
@@ -83,9 +84,9 @@ export class StatusBarController implements vscode.Disposable {
     const tip = new vscode.MarkdownString(undefined, true);
     const links = this.linking.linksOf(state.folder);
     const scan = links?.scan;
-    if (missingBranch) tip.appendMarkdown(`$(warning) \`${md(missingBranch)}\` is a release branch without a value statement. Click to state its expected value.\n\n`);
+    if (missingBranch) tip.appendMarkdown(`$(warning) ${vscode.l10n.t('`{0}` is a release branch without a value statement. Click to state its expected value.', md(missingBranch))}\n\n`);
     if (scan) {
-      tip.appendMarkdown(`**${md(scan.branch ?? 'Detached HEAD')}**\n\n`);
+      tip.appendMarkdown(`**${md(scan.branch ?? vscode.l10n.t('Detached HEAD'))}**\n\n`);
       for (const i of scan.intents) {
         const intent = state.model.intents.get(i.id)?.intent;
         if (!intent) continue;
@@ -93,13 +94,13 @@ export class StatusBarController implements vscode.Disposable {
         tip.appendMarkdown(`$(target) **${md(intent.title)}**${value}  \n${md(intent.why)}\n\n`);
       }
       const { commits, files } = scan.coverage;
-      tip.appendMarkdown(`Value coverage: ${commits.linked}/${commits.total} commits, ${files.linked}/${files.total} changed files linked\n\n`);
+      tip.appendMarkdown(`${vscode.l10n.t('Value coverage: {0}/{1} commits, {2}/{3} changed files linked', commits.linked, commits.total, files.linked, files.total)}\n\n`);
     } else if (links?.unavailable) {
       tip.appendMarkdown(`${md(links.unavailable)}\n\n`);
     }
     const today = localIsoDate();
     for (const release of state.model.releases) {
-      const review = describeReview(reviewState(release.statement, today));
+      const review = localize(reviewMessage(reviewState(release.statement, today)));
       if (review) tip.appendMarkdown(`$(calendar) ${md(release.name)}: ${md(review)}  \n`);
     }
     return tip;

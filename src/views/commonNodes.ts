@@ -9,7 +9,7 @@ export class FolderNode<Child> extends vscode.TreeItem {
     this.iconPath = vscode.ThemeIcon.Folder;
     this.resourceUri = state.folder.uri;
     this.contextValue = 'folder';
-    if (children.length === 0) this.description = state.hasValueFolder ? emptyText : 'no .value/ folder';
+    if (children.length === 0) this.description = state.hasValueFolder ? emptyText : vscode.l10n.t('no .value/ folder');
   }
 }
 
@@ -19,11 +19,11 @@ export class BrokenFileNode extends vscode.TreeItem {
     super(name, vscode.TreeItemCollapsibleState.None);
     this.id = `broken:${uri.toString()}`;
     this.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
-    this.description = 'has errors';
-    this.tooltip = `${vscode.workspace.asRelativePath(uri)} has errors: see the Problems panel.`;
+    this.description = vscode.l10n.t('has errors');
+    this.tooltip = vscode.l10n.t('{0} has errors: see the Problems panel.', vscode.workspace.asRelativePath(uri));
     this.resourceUri = uri;
     this.contextValue = 'brokenFile';
-    this.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    this.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
   }
 }
 
@@ -46,5 +46,5 @@ export function md(text: string): string {
 
 /** Opens a `.value/` file with the given 0-based line selected. */
 export function openAt(uri: vscode.Uri, line: number): vscode.Command {
-  return { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: new vscode.Range(line, 0, line, 0), preview: true }] };
+  return { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri, { selection: new vscode.Range(line, 0, line, 0), preview: true }] };
 }

@@ -9,8 +9,9 @@ import type { FolderState, ValueStore } from '../state/valueStore';
 import { InfoNode, md, openAt } from './commonNodes';
 import { ViewIds } from './viewIds';
 
-const FILE_REASONS: Record<string, string> = { path: 'paths glob', commit: 'commit trailer' };
-const BRANCH_REASONS: Record<string, string> = { pattern: 'branch pattern', name: 'branch name', commit: 'commit trailer' };
+// Functions, not constants: vscode.l10n.t needs the extension's bundle, which loads with activation.
+const fileReasons = (): Record<string, string> => ({ path: vscode.l10n.t('paths glob'), commit: vscode.l10n.t('commit trailer') });
+const branchReasons = (): Record<string, string> => ({ pattern: vscode.l10n.t('branch pattern'), name: vscode.l10n.t('branch name'), commit: vscode.l10n.t('commit trailer') });
 
 /** An intent linked to the active file or the branch, with why it is linked. */
 export class LinkedIntentNode extends vscode.TreeItem {
@@ -20,7 +21,7 @@ export class LinkedIntentNode extends vscode.TreeItem {
     this.id = `${parentId}:intent:${intentId}`;
     this.iconPath = new vscode.ThemeIcon('target');
     const value = entry?.intent.value ? formatMoneyShort(entry.intent.value, vscode.env.language) : undefined;
-    this.description = [value, `via ${reasons.map((r) => names[r] ?? r).join(', ')}`].filter(Boolean).join(' · ');
+    this.description = [value, vscode.l10n.t('via {0}', reasons.map((r) => names[r] ?? r).join(', '))].filter(Boolean).join(' · ');
     this.tooltip = entry ? new vscode.MarkdownString(`**${md(entry.intent.title)}** \`${intentId}\`\n\n${md(entry.intent.why)}`) : intentId;
     this.contextValue = 'intent';
     if (entry) this.command = openAt(vscode.Uri.joinPath(state.folder.uri, ...entry.file.split('/')), state.model.parsed(entry.file)?.locate(['id']).start.line ?? 0);
@@ -34,7 +35,7 @@ export class FileNode extends vscode.TreeItem {
     this.id = `file:${state.folder.uri.toString()}`;
     this.resourceUri = uri;
     this.iconPath = vscode.ThemeIcon.File;
-    this.description = intents.length ? `serves ${intents.length} intent${intents.length === 1 ? '' : 's'}` : 'no intent';
+    this.description = intents.length === 0 ? vscode.l10n.t('no intent') : intents.length === 1 ? vscode.l10n.t('serves 1 intent') : vscode.l10n.t('serves {0} intents', intents.length);
     this.contextValue = 'activeFile';
   }
 }
@@ -44,15 +45,18 @@ export class BranchNode extends vscode.TreeItem {
   constructor(readonly state: FolderState, readonly links: FolderLinks) {
     const scan = links.scan;
     const head = scan?.state.head;
-    const label = !scan ? 'Branch' : head?.kind === 'detached' ? `detached at ${head.sha.slice(0, 7)}` : scan.branch ?? 'Branch';
+    const label = !scan ? vscode.l10n.t('Branch') : head?.kind === 'detached' ? vscode.l10n.t('detached at {0}', head.sha.slice(0, 7)) : scan.branch ?? vscode.l10n.t('Branch');
     super(label, vscode.TreeItemCollapsibleState.Expanded);
     this.id = `branch:${state.folder.uri.toString()}`;
     this.iconPath = new vscode.ThemeIcon(head?.kind === 'detached' ? 'git-commit' : 'git-branch');
     this.contextValue = 'branch';
     if (scan) {
       const { commits, files } = scan.coverage;
-      this.description = commits.total ? `${commits.linked} of ${commits.total} commits linked` : scan.state.base ? `no commits ahead of ${scan.state.base.name}` : '';
-      this.tooltip = new vscode.MarkdownString(`Value coverage on \`${md(label)}\`${scan.state.base ? ` against \`${md(scan.state.base.name)}\`` : ''}:\n\n- commits: ${commits.linked} of ${commits.total} linked\n- changed files: ${files.linked} of ${files.total} linked`);
+      this.description = commits.total ? vscode.l10n.t('{0} of {1} commits linked', commits.linked, commits.total) : scan.state.base ? vscode.l10n.t('no commits ahead of {0}', scan.state.base.name) : '';
+      const counts = [commits.linked, commits.total, files.linked, files.total];
+      this.tooltip = new vscode.MarkdownString(scan.state.base
+        ? vscode.l10n.t('Value coverage on `{0}` against `{1}`:\n\n- commits: {2} of {3} linked\n- changed files: {4} of {5} linked', md(label), md(scan.state.base.name), ...counts)
+        : vscode.l10n.t('Value coverage on `{0}`:\n\n- commits: {1} of {2} linked\n- changed files: {3} of {4} linked', md(label), ...counts));
     }
   }
 }
@@ -72,9 +76,9 @@ export class CommitNode extends vscode.TreeItem {
     super(commit.subject, vscode.TreeItemCollapsibleState.None);
     this.id = `${parentId}:${commit.sha}`;
     this.iconPath = new vscode.ThemeIcon((commit.intents.length > 0) ? 'git-commit' : 'circle-slash');
-    const ids = commit.trailerIds.length ? commit.trailerIds.join(', ') : 'no Intent trailer';
+    const ids = commit.trailerIds.length ? commit.trailerIds.join(', ') : vscode.l10n.t('no Intent trailer');
     this.description = `${commit.sha.slice(0, 7)} · ${ids}`;
-    this.tooltip = `${commit.subject}\n${commit.author}, ${commit.date}\n${(commit.intents.length > 0) ? `Serves ${commit.intents.join(', ')}` : 'Not linked to an existing intent'}`;
+    this.tooltip = `${commit.subject}\n${commit.author}, ${commit.date}\n${(commit.intents.length > 0) ? vscode.l10n.t('Serves {0}', commit.intents.join(', ')) : vscode.l10n.t('Not linked to an existing intent')}`;
     this.contextValue = (commit.intents.length > 0) ? 'commit' : 'unlinkedCommit';
   }
 }
@@ -120,8 +124,8 @@ export class CurrentViewProvider implements vscode.TreeDataProvider<vscode.TreeI
     if (node instanceof FolderGroupNode || node instanceof GroupNode) return [...node.children];
     if (node instanceof FileNode) {
       return node.intents.length
-        ? node.intents.map((i) => new LinkedIntentNode(node.id ?? 'file', node.state, i.id, i.reasons, FILE_REASONS))
-        : [new InfoNode(`${node.id}:none`, 'No intent covers this file', 'info', 'Link File/Folder to Intent…')];
+        ? node.intents.map((i) => new LinkedIntentNode(node.id ?? 'file', node.state, i.id, i.reasons, fileReasons()))
+        : [new InfoNode(`${node.id}:none`, vscode.l10n.t('No intent covers this file'), 'info', vscode.l10n.t('Link File/Folder to Intent…'))];
     }
     if (node instanceof BranchNode) return this.branchChildren(node);
     if (node) return [];
@@ -151,24 +155,24 @@ export class CurrentViewProvider implements vscode.TreeDataProvider<vscode.TreeI
     const id = node.id ?? 'branch';
     if (links.unavailable) return [new InfoNode(`${id}:unavailable`, links.unavailable, 'info')];
     const scan = links.scan;
-    if (!scan) return [new InfoNode(`${id}:scanning`, 'Reading git…', 'loading~spin')];
-    const children: vscode.TreeItem[] = scan.intents.map((i) => new LinkedIntentNode(id, state, i.id, i.reasons, BRANCH_REASONS));
-    if (scan.intents.length === 0) children.push(new InfoNode(`${id}:noIntent`, 'No intent linked to this branch', 'info', 'Link Branch to Intent…'));
+    if (!scan) return [new InfoNode(`${id}:scanning`, vscode.l10n.t('Reading git…'), 'loading~spin')];
+    const children: vscode.TreeItem[] = scan.intents.map((i) => new LinkedIntentNode(id, state, i.id, i.reasons, branchReasons()));
+    if (scan.intents.length === 0) children.push(new InfoNode(`${id}:noIntent`, vscode.l10n.t('No intent linked to this branch'), 'info', vscode.l10n.t('Link Branch to Intent…')));
     if (scan.state.degraded) children.push(new InfoNode(`${id}:degraded`, scan.state.degraded, 'warning'));
-    const base = scan.state.base?.name ?? 'base';
-    if (scan.commits.length) children.push(new GroupNode(`${id}:commits`, `Commits ahead of ${base}`, scan.commits.map((c) => new CommitNode(`${id}:commits`, c)), 'git-commit'));
+    const base = scan.state.base?.name ?? vscode.l10n.t('base');
+    if (scan.commits.length) children.push(new GroupNode(`${id}:commits`, vscode.l10n.t('Commits ahead of {0}', base), scan.commits.map((c) => new CommitNode(`${id}:commits`, c)), 'git-commit'));
     const unlinkedCommits = scan.commits.filter((c) => c.intents.length === 0);
-    if (unlinkedCommits.length) children.push(new GroupNode(`${id}:unlinkedCommits`, 'Unlinked commits', unlinkedCommits.map((c) => new CommitNode(`${id}:unlinkedCommits`, c)), 'circle-slash'));
+    if (unlinkedCommits.length) children.push(new GroupNode(`${id}:unlinkedCommits`, vscode.l10n.t('Unlinked commits'), unlinkedCommits.map((c) => new CommitNode(`${id}:unlinkedCommits`, c)), 'circle-slash'));
     const unlinkedFiles = scan.files.filter((f) => !f.linked);
     if (unlinkedFiles.length) {
-      children.push(new GroupNode(`${id}:unlinkedFiles`, 'Unlinked files', unlinkedFiles.map((f) => {
-        const item = new InfoNode(`${id}:unlinkedFiles:${f.path}`, f.path, 'file', f.uncommitted ? 'uncommitted' : undefined);
+      children.push(new GroupNode(`${id}:unlinkedFiles`, vscode.l10n.t('Unlinked files'), unlinkedFiles.map((f) => {
+        const item = new InfoNode(`${id}:unlinkedFiles:${f.path}`, f.path, 'file', f.uncommitted ? vscode.l10n.t('uncommitted') : undefined);
         item.resourceUri = vscode.Uri.joinPath(state.folder.uri, ...f.path.split('/'));
-        item.command = { command: 'vscode.open', title: 'Open', arguments: [item.resourceUri] };
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [item.resourceUri] };
         return item;
       }), 'circle-slash'));
     }
-    for (const u of scan.unknownTrailers) children.push(new InfoNode(`${id}:unknown:${u.sha}:${u.id}`, `Unknown intent "${u.id}"`, 'warning', `in ${u.sha.slice(0, 7)}`));
+    for (const u of scan.unknownTrailers) children.push(new InfoNode(`${id}:unknown:${u.sha}:${u.id}`, vscode.l10n.t('Unknown intent "{0}"', u.id), 'warning', vscode.l10n.t('in {0}', u.sha.slice(0, 7))));
     return children;
   }
 

@@ -11,12 +11,13 @@ import { valueFiles } from '../state/valueStore';
 import { BrokenFileNode, FolderNode, InfoNode, md, openAt } from './commonNodes';
 import { ViewIds } from './viewIds';
 
-const STATUS_LABELS: Record<IntentStatus, string> = { active: 'Active', proposed: 'Proposed', delivered: 'Delivered', dropped: 'Dropped' };
+// A function, not a constant: vscode.l10n.t needs the extension's bundle, which loads with activation.
+const statusLabels = (): Record<IntentStatus, string> => ({ active: vscode.l10n.t('Active'), proposed: vscode.l10n.t('Proposed'), delivered: vscode.l10n.t('Delivered'), dropped: vscode.l10n.t('Dropped') });
 const STATUS_ORDER: readonly IntentStatus[] = ['active', 'proposed', 'delivered', 'dropped'];
 
 export class StatusGroupNode extends vscode.TreeItem {
   constructor(readonly state: FolderState, readonly status: IntentStatus, readonly intents: readonly IntentEntry[]) {
-    super(STATUS_LABELS[status], status === 'active' || status === 'proposed' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+    super(statusLabels()[status], status === 'active' || status === 'proposed' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `status:${state.folder.uri.toString()}:${status}`;
     this.description = String(intents.length);
     this.contextValue = 'statusGroup';
@@ -40,8 +41,8 @@ export class IntentNode extends vscode.TreeItem {
       const range = [intent.metric.baseline, intent.metric.target].map((n) => (n === undefined ? '?' : `${n}${unit}`)).join(' → ');
       tip.appendMarkdown(`$(graph-line) ${md(intent.metric.name)}: ${md(range)}\n\n`);
     }
-    if (intent.value) tip.appendMarkdown(`$(credit-card) ${md(formatMoneyLong(intent.value, locale))}${intent.value.confidence ? ` (${intent.value.confidence} confidence)` : ''}\n\n`);
-    tip.appendMarkdown(`Owner: ${md(intent.owner)}${intent.sponsor ? ` · Sponsor: ${md(intent.sponsor)}` : ''}\n\n`);
+    if (intent.value) tip.appendMarkdown(`$(credit-card) ${md(formatMoneyLong(intent.value, locale))}${intent.value.confidence ? ` ${vscode.l10n.t('({0} confidence)', intent.value.confidence)}` : ''}\n\n`);
+    tip.appendMarkdown(`${intent.sponsor ? vscode.l10n.t('Owner: {0} · Sponsor: {1}', md(intent.owner), md(intent.sponsor)) : vscode.l10n.t('Owner: {0}', md(intent.owner))}\n\n`);
     for (const link of intent.links) tip.appendMarkdown(`[${md(link)}](${encodeURI(link)})  \n`);
     this.tooltip = tip;
     const line = state.model.parsed(entry.file)?.locate(['id']).start.line ?? 0;
@@ -77,7 +78,7 @@ export class IntentsViewProvider implements vscode.TreeDataProvider<Node>, vscod
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      const folders = this.store.folders.map((state) => new FolderNode(state, this.folderChildren(state), 'no intents yet'));
+      const folders = this.store.folders.map((state) => new FolderNode(state, this.folderChildren(state), vscode.l10n.t('no intents yet')));
       if (folders.length > 1) return folders.some((f) => f.children.length > 0) ? folders : [];
       return [...(folders[0]?.children ?? [])];
     }
@@ -108,11 +109,11 @@ export class IntentsViewProvider implements vscode.TreeDataProvider<Node>, vscod
     const { intent } = node.entry;
     const key = node.id ?? intent.id;
     const children: InfoNode[] = [];
-    for (const glob of intent.paths) children.push(new InfoNode(`${key}:path:${glob}`, glob, glob.startsWith('!') ? 'exclude' : 'file-submodule', 'path'));
-    for (const glob of intent.branches) children.push(new InfoNode(`${key}:branch:${glob}`, glob, 'git-branch', 'branch'));
+    for (const glob of intent.paths) children.push(new InfoNode(`${key}:path:${glob}`, glob, glob.startsWith('!') ? 'exclude' : 'file-submodule', vscode.l10n.t('path')));
+    for (const glob of intent.branches) children.push(new InfoNode(`${key}:branch:${glob}`, glob, 'git-branch', vscode.l10n.t('branch')));
     for (const release of node.state.model.releases) {
       if (release.statement.expected.intents.includes(intent.id)) {
-        const item = new InfoNode(`${key}:release:${release.name}`, release.name, 'rocket', 'release', release.statement.expected.summary);
+        const item = new InfoNode(`${key}:release:${release.name}`, release.name, 'rocket', vscode.l10n.t('release'), release.statement.expected.summary);
         item.command = openAt(vscode.Uri.joinPath(node.state.folder.uri, ...release.file.split('/')), 0);
         children.push(item);
       }
@@ -121,7 +122,7 @@ export class IntentsViewProvider implements vscode.TreeDataProvider<Node>, vscod
     for (const commit of scan?.commits ?? []) {
       if (commit.intents.includes(intent.id)) children.push(new InfoNode(`${key}:commit:${commit.sha}`, commit.subject, 'git-commit', commit.sha.slice(0, 7), `${commit.author} · ${commit.date}`));
     }
-    if (children.length === 0) children.push(new InfoNode(`${key}:none`, 'Nothing links here yet', 'info', 'add paths, branches or Intent: trailers'));
+    if (children.length === 0) children.push(new InfoNode(`${key}:none`, vscode.l10n.t('Nothing links here yet'), 'info', vscode.l10n.t('add paths, branches or Intent: trailers')));
     return children;
   }
 }

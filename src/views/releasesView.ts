@@ -3,11 +3,12 @@ import { untilLoaded } from '../lazy/untilLoaded';
 import type { ReleaseEntry } from '../core/model/valueModel';
 import type { Verdict } from '../core/model/types';
 import { formatMoneyLong, formatMoneyShort } from '../core/present/formatMoney';
-import { describeReview, reviewState } from '../core/present/reviewDue';
+import { reviewMessage, reviewState } from '../core/present/reviewDue';
 import { localIsoDate } from '../core/today';
 import type { ReleaseWatcher, UnstatedRelease } from '../state/releaseWatcher';
 import type { FolderState, ValueStore } from '../state/valueStore';
 import { valueFiles } from '../state/valueStore';
+import { localize } from '../ui/localize';
 import { BrokenFileNode, FolderNode, md, openAt } from './commonNodes';
 import { ViewIds } from './viewIds';
 
@@ -18,6 +19,9 @@ function overallVerdict(entry: ReleaseEntry): Verdict | undefined {
   if (verdicts.includes('partial')) return 'partial';
   return verdicts.length ? 'met' : undefined;
 }
+
+// A function, not a constant: vscode.l10n.t needs the extension's bundle, which loads with activation.
+const verdictLabels = (): Record<Verdict, string> => ({ met: vscode.l10n.t('met'), partial: vscode.l10n.t('partial'), missed: vscode.l10n.t('missed') });
 
 const VERDICT_ICONS: Record<Verdict, [string, string]> = {
   met: ['pass', 'testing.iconPassed'],
@@ -37,9 +41,9 @@ export class ReleaseNode extends vscode.TreeItem {
     const expected = statement.expected.value && formatMoneyShort(statement.expected.value, locale);
     const realised = statement.outcome?.value && formatMoneyShort(statement.outcome.value, locale);
     this.description = [
-      expected && (realised ? `${expected} → ${realised}` : `expected ${expected}`),
-      verdict,
-      describeReview(review),
+      expected && (realised ? `${expected} → ${realised}` : vscode.l10n.t('expected {0}', expected)),
+      verdict && verdictLabels()[verdict],
+      localize(reviewMessage(review)),
     ].filter(Boolean).join(' · ');
     if (review.kind === 'overdue') this.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     else if (review.kind === 'due') this.iconPath = new vscode.ThemeIcon('calendar');
@@ -47,15 +51,15 @@ export class ReleaseNode extends vscode.TreeItem {
     else this.iconPath = new vscode.ThemeIcon('rocket');
 
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`**${md(statement.release)}** on \`${statement.branch}\` from \`${statement.base}\`, ${md(statement.created)}\n\n`);
-    tip.appendMarkdown(`Expected: ${md(statement.expected.summary)}\n\n`);
-    if (statement.expected.value) tip.appendMarkdown(`Expected value: ${md(formatMoneyLong(statement.expected.value, locale))}\n\n`);
+    tip.appendMarkdown(`${vscode.l10n.t('**{0}** on `{1}` from `{2}`, {3}', md(statement.release), statement.branch, statement.base, md(statement.created))}\n\n`);
+    tip.appendMarkdown(`${vscode.l10n.t('Expected: {0}', md(statement.expected.summary))}\n\n`);
+    if (statement.expected.value) tip.appendMarkdown(`${vscode.l10n.t('Expected value: {0}', md(formatMoneyLong(statement.expected.value, locale)))}\n\n`);
     for (const m of statement.expected.measures) {
       const actual = statement.outcome?.measures.find((o) => o.metric === m.metric);
-      tip.appendMarkdown(`- ${md(m.metric)}: ${m.baseline ?? '?'} → ${m.target ?? '?'}${actual?.actual !== undefined ? `, actual ${actual.actual}` : ''}${actual?.verdict ? ` (${actual.verdict})` : m.review ? `, review ${md(m.review)}` : ''}\n`);
+      tip.appendMarkdown(`- ${md(m.metric)}: ${m.baseline ?? '?'} → ${m.target ?? '?'}${actual?.actual !== undefined ? `, ${vscode.l10n.t('actual {0}', actual.actual)}` : ''}${actual?.verdict ? ` (${verdictLabels()[actual.verdict]})` : m.review ? `, ${vscode.l10n.t('review {0}', md(m.review))}` : ''}\n`);
     }
     if (statement.outcome) {
-      tip.appendMarkdown(`\nRealised${statement.outcome.value ? `: ${md(formatMoneyLong(statement.outcome.value, locale))}` : ''} (recorded ${md(statement.outcome.recorded)})\n\n`);
+      tip.appendMarkdown(`\n${statement.outcome.value ? vscode.l10n.t('Realised: {0} (recorded {1})', md(formatMoneyLong(statement.outcome.value, locale)), md(statement.outcome.recorded)) : vscode.l10n.t('Realised (recorded {0})', md(statement.outcome.recorded))}\n\n`);
       if (statement.outcome.notes) tip.appendMarkdown(`${md(statement.outcome.notes)}\n`);
     }
     this.tooltip = tip;
@@ -68,9 +72,9 @@ export class UnstatedReleaseNode extends vscode.TreeItem {
   constructor(readonly release: UnstatedRelease) {
     super(release.branch, vscode.TreeItemCollapsibleState.None);
     this.id = `unstated:${release.folder.uri.toString()}:${release.branch}`;
-    this.description = release.ref === release.branch ? 'no value stated' : `no value stated · ${release.ref}`;
+    this.description = release.ref === release.branch ? vscode.l10n.t('no value stated') : vscode.l10n.t('no value stated · {0}', release.ref);
     this.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    this.tooltip = `${release.branch} is a release branch without a value statement. Check it out to state its expected value (Value: State Expected Value for This Branch…).`;
+    this.tooltip = vscode.l10n.t('{0} is a release branch without a value statement. Check it out to state its expected value (Value: State Expected Value for This Branch…).', release.branch);
     this.contextValue = 'unstatedRelease';
   }
 }
@@ -101,7 +105,7 @@ export class ReleasesViewProvider implements vscode.TreeDataProvider<Node>, vsco
       const releases = [...state.model.releases].reverse().map((entry) => new ReleaseNode(state, entry, vscode.env.language, today));
       const broken = valueFiles(state, 'release').filter((f) => f.broken).map((f) => new BrokenFileNode(f.uri, f.name));
       const unstated = this.releases.unstated.filter((u) => u.folder.uri.toString() === state.folder.uri.toString()).map((u) => new UnstatedReleaseNode(u));
-      return new FolderNode<Child>(state, [...unstated, ...releases, ...broken], 'no releases yet');
+      return new FolderNode<Child>(state, [...unstated, ...releases, ...broken], vscode.l10n.t('no releases yet'));
     });
     if (folders.length > 1) return folders.some((f) => f.children.length > 0) ? folders : [];
     return [...(folders[0]?.children ?? [])];

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { ExpectedMeasure, Intent, Money, ValuePeriod } from '../../core/model/types';
 import { VALUE_PERIODS } from '../../core/model/types';
-import { addDays, checkReviewDateInput, checkSummaryInput } from '../../core/release/releaseInput';
+import { addDays, reviewDateProblem, summaryProblem } from '../../core/release/releaseInput';
 import { valueFromIntents } from '../../core/release/releaseStatement';
 import { parseCurrencyInput, parseNumberInput } from '../../core/yaml/intentInput';
+import { localize } from '../../ui/localize';
 import type { InputStep, MultiStepInput } from '../../ui/multiStepInput';
 import type { ReleaseFolder } from './releaseFolder';
 import type { CommitStatementChoice } from './releaseSettings';
@@ -34,7 +35,8 @@ export interface ExpectedFlow {
   readonly action: () => { readonly label: string; readonly detail: string; readonly notes: readonly string[] };
 }
 
-const PER_LABELS: Record<ValuePeriod, string> = { once: 'once', month: 'per month', quarter: 'per quarter', year: 'per year' };
+// A function, not a constant: vscode.l10n.t needs the extension's bundle, which loads with activation.
+const perLabels = (): Record<ValuePeriod, string> => ({ once: vscode.l10n.t('once'), month: vscode.l10n.t('per month'), quarter: vscode.l10n.t('per quarter'), year: vscode.l10n.t('per year') });
 type ConfirmKind = 'commit' | 'commit-always' | 'keep' | 'keep-never';
 
 /** Steps 3–7 of the release prompt; returns the intents step. Fills `state`; the flow ends after confirm. */
@@ -53,13 +55,13 @@ export function expectedValueSteps(flow: ExpectedFlow, state: ExpectedState): In
     const items = [...intents].sort((a, b) => order(a) - order(b)).map((intent) => ({
       label: intent.id,
       description: intent.title,
-      detail: [intent.status, intent.metric ? `moves ${intent.metric.name}` : '', preselected?.includes(intent.id) ? 'linked to commits since the last release' : ''].filter(Boolean).join(' · '),
+      detail: [intent.status, intent.metric ? vscode.l10n.t('moves {0}', intent.metric.name) : '', preselected?.includes(intent.id) ? vscode.l10n.t('linked to commits since the last release') : ''].filter(Boolean).join(' · '),
       id: intent.id,
     }));
     const wanted = new Set(state.intents ?? preselected);
     const picked = await input.showMultiPick({
       ...at(1), items, selected: items.filter((i) => wanted.has(i.id)),
-      placeholder: items.length > 0 ? 'Intents this release serves (checked: linked to commits since the last release); Enter to go on' : 'No intents in .value/intents/ yet; Enter to go on',
+      placeholder: items.length > 0 ? vscode.l10n.t('Intents this release serves (checked: linked to commits since the last release); Enter to go on') : vscode.l10n.t('No intents in .value/intents/ yet; Enter to go on'),
     });
     state.intents = picked.map((p) => p.id);
     return askSummary;
@@ -68,9 +70,9 @@ export function expectedValueSteps(flow: ExpectedFlow, state: ExpectedState): In
   const askSummary: InputStep = async (input) => {
     state.summary = (await input.showInputBox({
       ...at(2), value: state.summary ?? '',
-      prompt: 'Expected value: one sentence — what should be better after this release, and for whom',
-      placeholder: 'Checkout p95 under 800 ms should lift conversion to 2.3%.',
-      validate: checkSummaryInput,
+      prompt: vscode.l10n.t('Expected value: one sentence — what should be better after this release, and for whom'),
+      placeholder: vscode.l10n.t('Checkout p95 under 800 ms should lift conversion to 2.3%.'),
+      validate: (v) => localize(summaryProblem(v)),
     })).trim();
     return withMetric().length > 0 ? measureStep(0, 0) : askAmount;
   };
@@ -86,23 +88,23 @@ export function expectedValueSteps(flow: ExpectedFlow, state: ExpectedState): In
     if (field === 0) {
       answers.baseline = await input.showInputBox({
         ...common, value: answers.baseline ?? (metric.baseline === undefined ? '' : String(metric.baseline)),
-        prompt: `Baseline (optional): ${name} today, for ${intent.id}`,
-        validate: (v) => parseNumberInput(v).problem,
+        prompt: vscode.l10n.t('Baseline (optional): {0} today, for {1}', name, intent.id),
+        validate: (v) => localize(parseNumberInput(v).problem),
       });
       return measureStep(index, 1);
     }
     if (field === 1) {
       answers.target = await input.showInputBox({
         ...common, value: answers.target ?? (metric.target === undefined ? '' : String(metric.target)),
-        prompt: `Target (optional): ${name} this release should reach`,
-        validate: (v) => parseNumberInput(v).problem,
+        prompt: vscode.l10n.t('Target (optional): {0} this release should reach', name),
+        validate: (v) => localize(parseNumberInput(v).problem),
       });
       return measureStep(index, 2);
     }
     answers.review = (await input.showInputBox({
       ...common, value: answers.review ?? addDays(flow.today, flow.reviewAfterDays),
-      prompt: `Review date: when to check ${name} (YYYY-MM-DD, in the future)`,
-      validate: (v) => checkReviewDateInput(v, flow.today),
+      prompt: vscode.l10n.t('Review date: when to check {0} (YYYY-MM-DD, in the future)', name),
+      validate: (v) => localize(reviewDateProblem(v, flow.today)),
     })).trim();
     return index + 1 < withMetric().length ? measureStep(index + 1, 0) : askAmount;
   };
@@ -113,11 +115,13 @@ export function expectedValueSteps(flow: ExpectedFlow, state: ExpectedState): In
     const suggested = prefill();
     state.amount = await input.showInputBox({
       ...at(3 + 3 * withMetric().length), value: state.amount ?? (suggested.amount === undefined ? '' : String(suggested.amount)),
-      prompt: `Value (optional): what this release is expected to be worth${suggested.amount !== undefined ? ' (the sum of its intents\u2019 estimates; edit it)' : ''}; empty to skip`,
+      prompt: suggested.amount !== undefined
+        ? vscode.l10n.t('Value (optional): what this release is expected to be worth (the sum of its intents\u2019 estimates; edit it); empty to skip')
+        : vscode.l10n.t('Value (optional): what this release is expected to be worth; empty to skip'),
       placeholder: '60000',
       validate: (v) => {
         const { value, problem } = parseNumberInput(v);
-        return problem ?? (value !== undefined && value < 0 ? 'Enter an amount of 0 or more.' : undefined);
+        return localize(problem) ?? (value !== undefined && value < 0 ? vscode.l10n.t('Enter an amount of 0 or more.') : undefined);
       },
     });
     return state.amount.trim() ? askCurrency : confirm;
@@ -126,19 +130,19 @@ export function expectedValueSteps(flow: ExpectedFlow, state: ExpectedState): In
   const askCurrency: InputStep = async (input) => {
     const answer = await input.showInputBox({
       ...at(4 + 3 * withMetric().length), value: state.currency ?? prefill().currency,
-      prompt: 'Currency: three-letter code',
-      validate: (v) => parseCurrencyInput(v).problem,
+      prompt: vscode.l10n.t('Currency: three-letter code'),
+      validate: (v) => localize(parseCurrencyInput(v).problem),
     });
     state.currency = parseCurrencyInput(answer).value ?? flow.folder.config.currency;
     return askPer;
   };
 
   const askPer: InputStep = async (input) => {
-    const items = VALUE_PERIODS.map((per) => ({ label: per, description: PER_LABELS[per], per }));
+    const items = VALUE_PERIODS.map((per) => ({ label: per, description: perLabels()[per], per }));
     const current = state.per ?? prefill().per ?? 'year';
     const picked = await input.showQuickPick({
       ...at(5 + 3 * withMetric().length), items, activeItem: items.find((i) => i.per === current),
-      placeholder: 'Is the value earned once, or per month, quarter or year?',
+      placeholder: vscode.l10n.t('Is the value earned once, or per month, quarter or year?'),
     });
     state.per = picked.per;
     return confirm;
@@ -148,15 +152,15 @@ export function expectedValueSteps(flow: ExpectedFlow, state: ExpectedState): In
     const { label, detail, notes } = flow.action();
     const choice = (kind: ConfirmKind, text: string, more: string): vscode.QuickPickItem & { kind2: ConfirmKind } => ({ label: text, detail: more, kind2: kind });
     const options: (vscode.QuickPickItem & { kind2: ConfirmKind })[] = [];
-    if (flow.commitSetting !== 'never') options.push(choice('commit', `$(check) ${label} and commit the statement`, detail));
-    if (flow.commitSetting === 'ask') options.push(choice('commit-always', `$(check) ${label} and commit the statement — always commit from now on`, 'Sets valueLens.commitStatement to "always".'));
-    options.push(choice('keep', `$(check) ${label}, leave the statement uncommitted`, flow.commitSetting === 'never' ? `${detail} (valueLens.commitStatement is "never")` : detail));
-    if (flow.commitSetting === 'ask') options.push(choice('keep-never', `$(check) ${label}, leave it uncommitted — never commit from now on`, 'Sets valueLens.commitStatement to "never".'));
+    if (flow.commitSetting !== 'never') options.push(choice('commit', `$(check) ${vscode.l10n.t('{0} and commit the statement', label)}`, detail));
+    if (flow.commitSetting === 'ask') options.push(choice('commit-always', `$(check) ${vscode.l10n.t('{0} and commit the statement — always commit from now on', label)}`, vscode.l10n.t('Sets valueLens.commitStatement to "always".')));
+    options.push(choice('keep', `$(check) ${vscode.l10n.t('{0}, leave the statement uncommitted', label)}`, flow.commitSetting === 'never' ? vscode.l10n.t('{0} (valueLens.commitStatement is "never")', detail) : detail));
+    if (flow.commitSetting === 'ask') options.push(choice('keep-never', `$(check) ${vscode.l10n.t('{0}, leave it uncommitted — never commit from now on', label)}`, vscode.l10n.t('Sets valueLens.commitStatement to "never".')));
     const separators = notes.map((note) => ({ label: note, kind: vscode.QuickPickItemKind.Separator }));
     const items = [...separators, ...options] as (vscode.QuickPickItem & { kind2: ConfirmKind })[];
     const picked = await input.showQuickPick({
       ...at(6 + 3 * withMetric().length), items, activeItem: options[0],
-      placeholder: `Confirm: "${state.summary ?? ''}"`,
+      placeholder: vscode.l10n.t('Confirm: "{0}"', state.summary ?? ''),
     });
     state.commit = picked.kind2 === 'commit' || picked.kind2 === 'commit-always';
     if (picked.kind2 === 'commit-always') state.remember = 'always';

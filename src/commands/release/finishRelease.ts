@@ -24,11 +24,11 @@ export async function finishRelease(deps: FinishDeps, plan: ReleasePlan, remembe
   if (remember) await rememberCommitStatement(remember);
   // The branch is about to be checked out without its statement for a moment: no nagging about it.
   deps.releaseWatcher.suppressPrompt(deps.folder, plan.statement.branch);
-  const title = plan.createBranch ? `Creating ${plan.statement.branch}` : `Stating the value of ${plan.statement.branch}`;
+  const title = plan.createBranch ? vscode.l10n.t('Creating {0}', plan.statement.branch) : vscode.l10n.t('Stating the value of {0}', plan.statement.branch);
   const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, async (progress) => {
-    progress.report({ message: plan.createBranch ? `git switch -c ${plan.statement.branch} ${plan.statement.base}` : `writing ${plan.statementName}.yaml` });
+    progress.report({ message: plan.createBranch ? `git switch -c ${plan.statement.branch} ${plan.statement.base}` : vscode.l10n.t('writing {0}', `${plan.statementName}.yaml`) });
     const result = await createRelease(plan, deps.git);
-    progress.report({ message: 'reading the new state' });
+    progress.report({ message: vscode.l10n.t('reading the new state') });
     await deps.store.refresh();
     await deps.linking.refresh(deps.folder);
     return result;
@@ -45,7 +45,7 @@ export async function finishRelease(deps: FinishDeps, plan: ReleasePlan, remembe
 }
 
 async function showFailure(text: string, uri: vscode.Uri | undefined): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(text, ...(uri ? ['Open Statement'] : []));
+  const choice = await vscode.window.showErrorMessage(text, ...(uri ? [vscode.l10n.t('Open Statement')] : []));
   if (choice && uri) await vscode.window.showTextDocument(uri, { preview: false });
 }
 
@@ -57,16 +57,17 @@ async function offerNext(deps: FinishDeps, plan: ReleasePlan, report: ReleaseRep
   } catch {
     remote = undefined;
   }
-  const push = remote && (report.branchCreated || report.commit) ? `Push to ${remote}` : undefined;
-  const choice = await vscode.window.showInformationMessage(text, 'Open Statement', ...(push ? [push] : []));
-  if (choice === 'Open Statement') await vscode.window.showTextDocument(uri, { preview: false });
+  const push = remote && (report.branchCreated || report.commit) ? vscode.l10n.t('Push to {0}', remote) : undefined;
+  const open = vscode.l10n.t('Open Statement');
+  const choice = await vscode.window.showInformationMessage(text, open, ...(push ? [push] : []));
+  if (choice === open) await vscode.window.showTextDocument(uri, { preview: false });
   if (choice === push && remote) {
     const branch = plan.statement.branch;
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Pushing ${branch} to ${remote}` }, () => deps.git.push(remote, branch));
-      void vscode.window.showInformationMessage(`Pushed ${branch} to ${remote} (upstream set).`);
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pushing {0} to {1}', branch, remote) }, () => deps.git.push(remote, branch));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Pushed {0} to {1} (upstream set).', branch, remote));
     } catch (e) {
-      void vscode.window.showErrorMessage(`Could not push ${branch} to ${remote}: ${gitFailureReason(e)} The branch and statement are unchanged locally.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not push {0} to {1}: {2} The branch and statement are unchanged locally.', branch, remote, gitFailureReason(e)));
     }
   }
 }

@@ -41,7 +41,7 @@ export async function chooseReleaseFolder(folders: readonly ReleaseFolder[], pre
   if (preferred.length === 1) return preferred[0];
   const picked = await vscode.window.showQuickPick(
     folders.map((f) => ({ label: f.folder.name, description: f.scan?.branch ?? '', f })),
-    { placeHolder: 'Workspace folder' },
+    { placeHolder: vscode.l10n.t('Workspace folder') },
   );
   return picked?.f;
 }
@@ -49,6 +49,6 @@ export async function chooseReleaseFolder(folders: readonly ReleaseFolder[], pre
 /** Refuses (with a message) when the workspace is not trusted: these commands run git and write files. */
 export function requireTrust(what: string): boolean {
   if (vscode.workspace.isTrusted) return true;
-  void vscode.window.showInformationMessage(`Value Lens runs no git command and writes no files in an untrusted workspace. Trust the workspace to ${what}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Value Lens runs no git command and writes no files in an untrusted workspace. Trust the workspace to {0}.', what));
   return false;
 }

@@ -1,4 +1,6 @@
 import type { ReleaseStatement } from '../model/types';
+import type { MessageRef } from './messages';
+import { englishOf, message } from './messages';
 
 /** Where a release stands with its outcome review. */
 export type ReviewState =
@@ -24,14 +26,19 @@ export function reviewState(statement: ReleaseStatement, today: string): ReviewS
   return days < 0 ? { kind: 'overdue', date, days: -days } : { kind: 'due', date, days };
 }
 
-/** "review due in 3 days", "review due today", "review overdue by 12 days". */
-export function describeReview(state: ReviewState): string | undefined {
+/** "review due in 3 days", "review due today", "review overdue by 12 days", as a message. */
+export function reviewMessage(state: ReviewState): MessageRef | undefined {
   switch (state.kind) {
     case 'due':
-      return state.days === 0 ? 'review due today' : `review due in ${state.days} day${state.days === 1 ? '' : 's'}`;
+      return state.days === 0 ? message('reviewDueToday') : state.days === 1 ? message('reviewDueInOneDay') : message('reviewDueInDays', state.days);
     case 'overdue':
-      return `review overdue by ${state.days} day${state.days === 1 ? '' : 's'}`;
+      return state.days === 1 ? message('reviewOverdueByOneDay') : message('reviewOverdueByDays', state.days);
     default:
       return undefined;
   }
+}
+
+/** "review due in 3 days", "review due today", "review overdue by 12 days". */
+export function describeReview(state: ReviewState): string | undefined {
+  return englishOf(reviewMessage(state));
 }

@@ -1,5 +1,7 @@
 import type { Money } from '../model/types';
 import { formatMoneyShort } from './formatMoney';
+import type { MessageRef, Translate } from './messages';
+import { fillTemplate, message, renderMessage } from './messages';
 
 /** What the status bar knows, as plain values. */
 export interface StatusInput {
@@ -19,14 +21,23 @@ export interface StatusView {
   readonly label: string;
 }
 
-/** The status-bar text for a state: `$(target) checkout-speed · €120K/yr +2`. */
-export function formatStatus(input: StatusInput, locale = 'en'): StatusView {
-  if (input.missingStatement) return { visible: true, text: '$(warning) No value stated', warning: true, label: 'Value Lens: this release branch has no value statement' };
+function servesLabel(id: string, worth: string | undefined, more: number): MessageRef {
+  if (worth === undefined) return more === 0 ? message('statusServesLabel', id) : more === 1 ? message('statusServesOneMoreLabel', id) : message('statusServesMoreLabel', id, more);
+  return more === 0 ? message('statusServesWorthLabel', id, worth) : more === 1 ? message('statusServesWorthOneMoreLabel', id, worth) : message('statusServesWorthMoreLabel', id, worth, more);
+}
+
+/**
+ * The status-bar text for a state: `$(target) checkout-speed · €120K/yr +2`; `translate` renders
+ * the messages (English by default, `vscode.l10n.t` in the extension).
+ */
+export function formatStatus(input: StatusInput, locale = 'en', translate: Translate = fillTemplate): StatusView {
+  const text = (ref: MessageRef): string => renderMessage(ref, translate);
+  if (input.missingStatement) return { visible: true, text: text(message('statusNoValueStated')), warning: true, label: text(message('statusNoValueStatedLabel')) };
   if (!input.hasValueFolder) return { visible: false, text: '', warning: false, label: '' };
   const [main, ...others] = input.intents;
-  if (!main) return { visible: true, text: '$(target) No intent', warning: false, label: 'Value Lens: the current branch serves no intent' };
+  if (!main) return { visible: true, text: text(message('statusNoIntent')), warning: false, label: text(message('statusNoIntentLabel')) };
   const value = main.value ? ` · ${formatMoneyShort(main.value, locale)}` : '';
   const more = others.length ? ` +${others.length}` : '';
-  const label = `Value Lens: the branch serves ${main.id}${main.value ? `, worth ${formatMoneyShort(main.value, locale)}` : ''}${others.length ? ` and ${others.length} more intent${others.length === 1 ? '' : 's'}` : ''}`;
-  return { visible: true, text: `$(target) ${main.id}${value}${more}`, warning: false, label };
+  const label = text(servesLabel(main.id, main.value && formatMoneyShort(main.value, locale), others.length));
+  return { visible: true, text: text(message('statusIntent', `${main.id}${value}${more}`)), warning: false, label };
 }

@@ -1,5 +1,7 @@
 import picomatch from 'picomatch';
 import { isValidBranchName } from '../git/refName';
+import type { MessageRef } from '../present/messages';
+import { englishOf, message, renderMessage } from '../present/messages';
 
 /** Compiled `releaseBranches` globs (`release/*`, `hotfix/*`); `*` stays inside one `/` segment. */
 export class ReleasePatterns {
@@ -70,33 +72,32 @@ export function statementNameFor(branch: string, patterns: ReleasePatterns): str
   if (isSafeReleaseFileName(release)) return release;
   const cleaned = release.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[^A-Za-z0-9]+|[.]+$/g, '').slice(0, 100);
   if (isSafeReleaseFileName(cleaned)) return cleaned;
-  throw new Error(`No safe statement file name can be made from the branch name ${JSON.stringify(branch)}.`);
+  throw new Error(renderMessage(message('inputBranchNoStatementName', JSON.stringify(branch))));
 }
 
 /** The message shown under an input box, or undefined when the answer is fine. */
 export type InputProblem = string | undefined;
 
 /**
- * Checks a typed release branch name: a valid branch name by `git check-ref-format --branch`
- * rules, not an existing branch, matching the release patterns (so Value Lens knows it as a
- * release), and leading to a safe statement file name.
+ * What is wrong with a typed release branch name: not a valid branch name by
+ * `git check-ref-format --branch` rules, an existing branch, not matching the release patterns
+ * (so Value Lens would not know it as a release), or leading to no safe statement file name.
  */
-export function checkReleaseBranchInput(name: string, existing: ReadonlySet<string>, patterns: ReleasePatterns): InputProblem {
-  if (name.trim().length === 0) return 'Enter a branch name, e.g. release/2.5.0.';
-  if (name !== name.trim()) return 'Remove the spaces at the start or end of the name.';
-  if (!isValidBranchName(name)) {
-    return 'Not a valid git branch name: no spaces, ~ ^ : ? * [ \\, "..", "@{", "//", a trailing "/" or "." or ".lock", or a leading "-".';
-  }
-  if (existing.has(name)) {
-    return `Branch ${name} already exists. Choose another name, or switch to it and run "Value: State Expected Value for This Branch…".`;
-  }
-  if (!patterns.matches(name)) {
-    return `${name} does not match the release branch patterns (${patterns.describe()}); use one of them, or change releaseBranches in .value/config.yaml.`;
-  }
+export function releaseBranchProblem(name: string, existing: ReadonlySet<string>, patterns: ReleasePatterns): MessageRef | undefined {
+  if (name.trim().length === 0) return message('inputBranchEmpty');
+  if (name !== name.trim()) return message('inputBranchSpaces');
+  if (!isValidBranchName(name)) return message('inputBranchInvalid');
+  if (existing.has(name)) return message('inputBranchExists', name);
+  if (!patterns.matches(name)) return message('inputBranchNotRelease', name, patterns.describe());
   try {
     statementNameFor(name, patterns);
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return message('inputBranchNoStatementName', JSON.stringify(name));
   }
   return undefined;
+}
+
+/** Checks a typed release branch name (see `releaseBranchProblem`). */
+export function checkReleaseBranchInput(name: string, existing: ReadonlySet<string>, patterns: ReleasePatterns): InputProblem {
+  return englishOf(releaseBranchProblem(name, existing, patterns));
 }

@@ -1,3 +1,5 @@
+import type { MessageRef } from '../present/messages';
+import { englishOf, message } from '../present/messages';
 import type { InputProblem } from './releaseBranchName';
 
 // Text people type when they mean to fill something in later.
@@ -7,18 +9,23 @@ const PLACEHOLDERS = new Set([
 ]);
 
 /**
- * Checks the one-sentence expected value: required, and not placeholder text (`TBD`, `todo`,
- * `...`, `lorem ipsum`), because a statement that says nothing defeats its review.
+ * What is wrong with the one-sentence expected value: missing, or placeholder text (`TBD`,
+ * `todo`, `...`, `lorem ipsum`), because a statement that says nothing defeats its review.
  */
-export function checkSummaryInput(text: string): InputProblem {
+export function summaryProblem(text: string): MessageRef | undefined {
   const trimmed = text.trim();
-  if (trimmed.length === 0) return 'Say in one sentence what should be better after this release, and for whom.';
+  if (trimmed.length === 0) return message('inputSummaryEmpty');
   const bare = trimmed.toLowerCase().replace(/[\s!.?…:;,-]+$/u, '').replace(/^[\s-]+/, '');
   if (PLACEHOLDERS.has(bare) || PLACEHOLDERS.has(trimmed.toLowerCase()) || /^(.)\1*$/u.test(bare) || /^lorem ipsum/.test(bare)) {
-    return `"${trimmed}" is placeholder text; say what should be better, e.g. "Checkout p95 under 800 ms should lift conversion to 2.3%."`;
+    return message('inputSummaryPlaceholder', trimmed);
   }
-  if (trimmed.split(/\s+/).length < 3) return 'Write a sentence (a few words at least): what should be better, for whom.';
+  if (trimmed.split(/\s+/).length < 3) return message('inputSummaryTooShort');
   return undefined;
+}
+
+/** Checks the one-sentence expected value (see `summaryProblem`). */
+export function checkSummaryInput(text: string): InputProblem {
+  return englishOf(summaryProblem(text));
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -38,12 +45,17 @@ function isRealDate(text: string): boolean {
   return d.toISOString().slice(0, 10) === text;
 }
 
+/** What is wrong with a review date: not a real date written YYYY-MM-DD, or not after `today`. */
+export function reviewDateProblem(text: string, today: string): MessageRef | undefined {
+  const trimmed = text.trim();
+  if (!isRealDate(trimmed)) return message('inputReviewDateMalformed');
+  if (trimmed <= today) return message('inputReviewDatePast', today);
+  return undefined;
+}
+
 /** Checks a review date: a real date written YYYY-MM-DD, after `today`. */
 export function checkReviewDateInput(text: string, today: string): InputProblem {
-  const trimmed = text.trim();
-  if (!isRealDate(trimmed)) return 'Enter a date written YYYY-MM-DD, e.g. 2027-01-15.';
-  if (trimmed <= today) return `The review date must be in the future (after ${today}).`;
-  return undefined;
+  return englishOf(reviewDateProblem(text, today));
 }
 
 /** The `valueLens.reviewAfterDays` setting, made sane: a whole number of days from 1 to 3650. */

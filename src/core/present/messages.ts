@@ -1,0 +1,97 @@
+/**
+ * Every English sentence the core hands to people, by id. `{0}`, `{1}`… are filled in order.
+ * The CLI renders them as they are; the extension passes the template to `vscode.l10n.t`, so
+ * the English template is also the translation key (`npm run l10n` copies them into the bundle).
+ * Changing a template changes its key: translations of the old text stop applying.
+ */
+export const MESSAGES = {
+  // Release reviews (present/reviewDue)
+  reviewDueToday: 'review due today',
+  reviewDueInOneDay: 'review due in 1 day',
+  reviewDueInDays: 'review due in {0} days',
+  reviewOverdueByOneDay: 'review overdue by 1 day',
+  reviewOverdueByDays: 'review overdue by {0} days',
+
+  // Status bar (present/statusText)
+  statusNoValueStated: '$(warning) No value stated',
+  statusNoValueStatedLabel: 'Value Lens: this release branch has no value statement',
+  statusNoIntent: '$(target) No intent',
+  statusNoIntentLabel: 'Value Lens: the current branch serves no intent',
+  statusIntent: '$(target) {0}',
+  statusServesLabel: 'Value Lens: the branch serves {0}',
+  statusServesWorthLabel: 'Value Lens: the branch serves {0}, worth {1}',
+  statusServesOneMoreLabel: 'Value Lens: the branch serves {0} and 1 more intent',
+  statusServesMoreLabel: 'Value Lens: the branch serves {0} and {1} more intents',
+  statusServesWorthOneMoreLabel: 'Value Lens: the branch serves {0}, worth {1} and 1 more intent',
+  statusServesWorthMoreLabel: 'Value Lens: the branch serves {0}, worth {1} and {2} more intents',
+
+  // Answers typed into the New Intent and release flows (yaml/intentInput, release/*)
+  inputIdEmpty: 'Enter an id, e.g. checkout-speed.',
+  inputIdMalformed: 'Use lower-case letters, digits and dashes (at most 64), starting with a letter or digit, e.g. checkout-speed.',
+  inputIdTaken: 'An intent "{0}" already exists in this folder; choose another id.',
+  inputRequired: 'Enter {0}.',
+  inputNumber: 'Enter a number such as 2.1 or 120000 (a dot for decimals, no thousands separators), or leave it empty.',
+  inputCurrency: 'Enter a three-letter currency code such as EUR or USD.',
+  inputSummaryEmpty: 'Say in one sentence what should be better after this release, and for whom.',
+  inputSummaryPlaceholder: '"{0}" is placeholder text; say what should be better, e.g. "Checkout p95 under 800 ms should lift conversion to 2.3%."',
+  inputSummaryTooShort: 'Write a sentence (a few words at least): what should be better, for whom.',
+  inputReviewDateMalformed: 'Enter a date written YYYY-MM-DD, e.g. 2027-01-15.',
+  inputReviewDatePast: 'The review date must be in the future (after {0}).',
+  inputBranchEmpty: 'Enter a branch name, e.g. release/2.5.0.',
+  inputBranchSpaces: 'Remove the spaces at the start or end of the name.',
+  inputBranchInvalid: 'Not a valid git branch name: no spaces, ~ ^ : ? * [ \\, "..", "@{", "//", a trailing "/" or "." or ".lock", or a leading "-".',
+  inputBranchExists: 'Branch {0} already exists. Choose another name, or switch to it and run "Value: State Expected Value for This Branch…".',
+  inputBranchNotRelease: '{0} does not match the release branch patterns ({1}); use one of them, or change releaseBranches in .value/config.yaml.',
+  inputBranchNoStatementName: 'No safe statement file name can be made from the branch name {0}.',
+
+  // Problems in .value/ files (model/*)
+  problemIdMismatch: 'id "{0}" does not match the file name "{1}": rename the file to {0}.yaml or set id: {2}.',
+  problemDuplicateId: 'id "{0}" is already used by {1}: every intent needs its own id.',
+  problemBadGlob: 'The glob "{0}" in {1} cannot be used: {2}.',
+  problemUnknownIntent: 'Unknown intent "{0}": no .value/intents/ file has this id. Fix the id or create the intent.',
+  problemReviewOverdue: 'Review overdue: "{0}" was due for review on {1}. Add an outcome: section with what actually happened.',
+  problemPermissionDenied: 'Cannot read this file: permission denied. Fix its permissions (chmod u+r).',
+  problemSymlinkLoop: 'Cannot read this file: it is a symbolic link that loops.',
+  problemIsFolder: 'This is a folder, not a YAML file.',
+  problemUnreadable: 'Cannot read this file: {0}',
+  problemValueNotFolder: '.value is a file, but Value Lens keeps intents in a .value/ folder: move the file away and create the folder.',
+  problemTooLarge: 'File is {0} MB; Value Lens reads .value/ files up to {1} MB. Keep one intent or release per file.',
+  problemBinary: 'This is a binary file, not YAML text: replace it with a YAML file or remove it from .value/.',
+  problemEncoding: 'This file is not valid UTF-8 text: save it as UTF-8.',
+} as const;
+
+export type MessageId = keyof typeof MESSAGES;
+
+/** An argument: plain data (ids, names, numbers, shown as they are) or a nested message. */
+export type MessageArg = string | number | MessageRef;
+
+/** A message to show, as data: rendered in English by the CLI and translated by the extension. */
+export interface MessageRef {
+  readonly id: MessageId;
+  readonly args: readonly MessageArg[];
+}
+
+/** Fills a template's `{0}`, `{1}`… from `args` (renders a template; translates nothing). */
+export type Translate = (template: string, args: readonly (string | number)[]) => string;
+
+/** `{n}` placeholders filled in order, like `vscode.l10n.t`; unknown placeholders stay as written. */
+export const fillTemplate: Translate = (template, args) =>
+  template.replace(/\{(\d+)\}/g, (whole, n: string) => {
+    const arg = args[Number(n)];
+    return arg === undefined ? whole : String(arg);
+  });
+
+export function message(id: MessageId, ...args: MessageArg[]): MessageRef {
+  return { id, args };
+}
+
+/** The message as text: nested messages first, then the template through `translate` (English by default). */
+export function renderMessage(ref: MessageRef, translate: Translate = fillTemplate): string {
+  const args = ref.args.map((a) => (typeof a === 'object' ? renderMessage(a, translate) : a));
+  return translate(MESSAGES[ref.id], args);
+}
+
+/** The English text of an optional message. */
+export function englishOf(ref: MessageRef | undefined): string | undefined {
+  return ref && renderMessage(ref);
+}
