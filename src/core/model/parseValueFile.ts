@@ -7,6 +7,7 @@ import { compareProblems, shortened, START_OF_FILE } from './problem';
 import type { ValueFileKind } from './valueFileKind';
 import type { YamlPath } from './yamlSource';
 import { YamlSource } from './yamlSource';
+import { parseSimpleYaml } from './simpleYaml';
 
 /** Files above this size are refused: `.value/` files are a few hundred bytes each. */
 export const MAX_VALUE_FILE_BYTES = 1024 * 1024;
@@ -82,6 +83,13 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
     text = decoded.text;
   }
   if (text.includes('\0')) return unreadable(file, kind, 'binary', 'This is a binary file, not YAML text: replace it with a YAML file or remove it from .value/.');
+  // Most files are plain YAML that the quick reader gets exactly right. The rest, and every file
+  // with a YAML mistake, go to the full parser; it also places what the quick reader did not.
+  const simple = parseSimpleYaml(text);
+  if (simple) {
+    let full: YamlSource | undefined;
+    return validated(file, kind, simple.data, [], (path, part) => simple.locate(path, part) ?? (full ??= new YamlSource(text)).locate(path, part));
+  }
   // The yaml parser reads a leading BOM as a byte-order mark, so a BOM is tolerated as is.
   const source = new YamlSource(text);
   const locate = (path: YamlPath, part?: 'key' | 'value'): Range => source.locate(path, part);
@@ -108,7 +116,11 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
     problems.push(problemAt(file, START_OF_FILE, 'error', tooManyAliases ? 'yaml.aliases' : 'yaml.data', message));
     return { file, kind, data: undefined, valid: false, problems, locate };
   }
+  return validated(file, kind, data, problems, locate);
+}
 
+/** The checks on the file's data, whichever reader produced it: not empty, and as the schema says. */
+function validated(file: string, kind: ValueFileKind, data: unknown, problems: Problem[], locate: ParsedValueFile['locate']): ParsedValueFile {
   if ((data === null || data === undefined) && kind !== 'config') {
     const needs = kind === 'intent' ? 'id, title, why, owner and status' : 'release, branch, base, created and expected (summary, intents)';
     problems.push(problemAt(file, START_OF_FILE, 'error', 'empty', `The file is empty: a${kind === 'intent' ? 'n intent' : ' release statement'} needs at least ${needs}.`));
