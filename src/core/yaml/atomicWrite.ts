@@ -39,13 +39,37 @@ export class NotTextFileError extends Error {
   }
 }
 
+/** Why the file system refused a write; the message says what the user can do about it. */
+export type WriteFailureReason = 'disk-full' | 'permission' | 'read-only';
+
+const FAILURE_OF_CODE: Readonly<Record<string, WriteFailureReason>> = { ENOSPC: 'disk-full', EDQUOT: 'disk-full', EACCES: 'permission', EPERM: 'permission', EROFS: 'read-only' };
+const FAILURE_ADVICE: Readonly<Record<WriteFailureReason, string>> = {
+  'disk-full': 'the disk is full (or over quota). Free some space and try again',
+  permission: 'permission denied. Check that you may write to the file and its folder',
+  'read-only': 'the file system is read-only',
+};
+
+/** The file system refused the write (disk full, permission denied, read-only); the file on disk is as it was. */
+export class WriteFailedError extends Error {
+  override readonly name = 'WriteFailedError';
+  constructor(
+    readonly file: string,
+    readonly reason: WriteFailureReason,
+    cause: unknown,
+  ) {
+    super(`${file} was not saved: ${FAILURE_ADVICE[reason]}. The file on disk was not changed.`, { cause });
+  }
+}
+
 /** The file operations the writer needs; tests swap one for a failing one to check the clean-up. */
 export interface AtomicWriteFs {
   rename(from: string, to: string): Promise<void>;
   link(existing: string, newPath: string): Promise<void>;
+  /** Creates `file` (never an existing one) with `content` and flushes it to disk. */
+  writeNewFile(file: string, content: string, mode: number): Promise<void>;
 }
 
-const nodeFs: AtomicWriteFs = { rename: fsp.rename, link: fsp.link };
+const nodeFs: AtomicWriteFs = { rename: fsp.rename, link: fsp.link, writeNewFile };
 
 export interface FileSnapshot {
   /** The decoded text, BOM included. */
@@ -78,7 +102,7 @@ export async function readFileForEdit(file: string): Promise<FileSnapshot> {
 export interface WriteOptions {
   /** Writes must land inside this folder, also after following symlinks. */
   readonly root: string;
-  readonly fs?: AtomicWriteFs;
+  readonly fs?: Partial<AtomicWriteFs>;
 }
 
 /**
@@ -87,9 +111,14 @@ export interface WriteOptions {
  * has `expectedHash`; keeps its mode; writes through a symlink only when its target is inside `root`.
  * @throws WriteConflictError when the file changed or vanished since it was read.
  * @throws UnsafeWritePathError when the file resolves outside `root`.
+ * @throws WriteFailedError when the disk is full, permission is denied or the file system is read-only.
  */
 export async function writeFileAtomic(file: string, content: string, options: WriteOptions & { readonly expectedHash: string }): Promise<void> {
-  const ops = options.fs ?? nodeFs;
+  await explainFailure(file, () => replaceFile(file, content, options));
+}
+
+async function replaceFile(file: string, content: string, options: WriteOptions & { readonly expectedHash: string }): Promise<void> {
+  const ops: AtomicWriteFs = { ...nodeFs, ...options.fs };
   const realRoot = await fsp.realpath(options.root);
   let target: string;
   try {
@@ -100,12 +129,17 @@ export async function writeFileAtomic(file: string, content: string, options: Wr
   }
   assertInside(target, realRoot, file, options.root);
   await assertUnchanged(target, file, options.expectedHash);
+  // A file the user made read-only stays as it is, as an editor would leave it (rename alone would replace it).
+  await fsp.access(target, fsConstants.W_OK);
   const { mode } = await fsp.stat(target);
-  const temp = await writeTemp(target, content, mode & 0o7777);
+  const temp = await writeTemp(ops, target, content, mode & 0o7777);
   try {
-    // Checked again right before the rename, to keep the window for a lost update small.
-    await assertUnchanged(target, file, options.expectedHash);
-    await ops.rename(temp, target);
+    // Checked again right before the rename, to keep the window for a lost update small; one check
+    // and rename at a time per file, or two quick edits both pass the check and the first is lost.
+    await oneAtATime(target, async () => {
+      await assertUnchanged(target, file, options.expectedHash);
+      await ops.rename(temp, target);
+    });
   } catch (error) {
     await fsp.rm(temp, { force: true });
     throw error;
@@ -119,9 +153,14 @@ export async function writeFileAtomic(file: string, content: string, options: Wr
  * With `makeFolders`, missing parent folders are created once the existing part is known to be inside `root`.
  * @throws WriteConflictError (`exists`) when the file exists.
  * @throws UnsafeWritePathError when the file or its folder resolves outside `root`.
+ * @throws WriteFailedError when the disk is full, permission is denied or the file system is read-only.
  */
 export async function createFileAtomic(file: string, content: string, options: WriteOptions & { readonly makeFolders?: boolean }): Promise<void> {
-  const ops = options.fs ?? nodeFs;
+  await explainFailure(file, () => createFile(file, content, options));
+}
+
+async function createFile(file: string, content: string, options: WriteOptions & { readonly makeFolders?: boolean }): Promise<void> {
+  const ops: AtomicWriteFs = { ...nodeFs, ...options.fs };
   const realRoot = await fsp.realpath(options.root);
   const absolute = path.resolve(file);
   assertInside(absolute, path.resolve(options.root), file, options.root);
@@ -134,7 +173,7 @@ export async function createFileAtomic(file: string, content: string, options: W
   const target = path.join(realFolder, path.basename(absolute));
   assertInside(target, realRoot, file, options.root);
   if (await exists(target)) throw new WriteConflictError(file, 'exists');
-  const temp = await writeTemp(target, content, 0o666);
+  const temp = await writeTemp(ops, target, content, 0o666);
   try {
     try {
       await ops.link(temp, target);
@@ -155,20 +194,52 @@ export async function createFileAtomic(file: string, content: string, options: W
   await syncFolder(realFolder);
 }
 
-async function writeTemp(target: string, content: string, mode: number): Promise<string> {
+/** A hidden `.name.yaml.<random>.tmp` beside the target: never read as a value file, even if a crash leaves it behind. */
+async function writeTemp(ops: AtomicWriteFs, target: string, content: string, mode: number): Promise<string> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fsp.open(temp, 'wx', mode);
   try {
-    await handle.writeFile(content, 'utf8');
-    if (mode !== 0o666) await handle.chmod(mode);
-    await handle.sync();
-    await handle.close();
+    await ops.writeNewFile(temp, content, mode);
   } catch (error) {
-    await handle.close().catch(() => undefined);
+    // A half-written temp file (disk full) must not stay behind.
     await fsp.rm(temp, { force: true });
     throw error;
   }
   return temp;
+}
+
+async function writeNewFile(file: string, content: string, mode: number): Promise<void> {
+  const handle = await fsp.open(file, 'wx', mode);
+  try {
+    await handle.writeFile(content, 'utf8');
+    if (mode !== 0o666) await handle.chmod(mode);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const pendingRenames = new Map<string, Promise<void>>();
+
+/** Runs `work` after every earlier `work` for the same file in this process has finished. */
+async function oneAtATime(file: string, work: () => Promise<void>): Promise<void> {
+  const run = (pendingRenames.get(file) ?? Promise.resolve()).then(work);
+  const settled = run.catch(() => undefined);
+  pendingRenames.set(file, settled);
+  try {
+    await run;
+  } finally {
+    if (pendingRenames.get(file) === settled) pendingRenames.delete(file);
+  }
+}
+
+/** Turns the file system's refusals into a message that says what happened and what to do. */
+async function explainFailure(file: string, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const reason = FAILURE_OF_CODE[String((error as { code?: unknown } | null)?.code)];
+    throw reason ? new WriteFailedError(file, reason, error) : error;
+  }
 }
 
 async function assertUnchanged(target: string, file: string, expectedHash: string): Promise<void> {

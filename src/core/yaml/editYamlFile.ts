@@ -7,9 +7,9 @@ import { applyYamlEdits } from './yamlEdits';
  * Applies `edits` to a `.value/` YAML file that is not open in an editor: reads it, edits the text
  * keeping everything else byte for byte, and writes it back atomically only if nobody changed it
  * in between. Returns false when the edits change nothing (the file is then not touched).
- * @throws YamlSyntaxError, YamlEditError, WriteConflictError, UnsafeWritePathError, NotTextFileError
+ * @throws YamlSyntaxError, YamlEditError, WriteConflictError, UnsafeWritePathError, NotTextFileError, WriteFailedError
  */
-export async function editYamlFile(file: string, edits: readonly YamlEdit[], options: { readonly root: string; readonly fs?: AtomicWriteFs }): Promise<boolean> {
+export async function editYamlFile(file: string, edits: readonly YamlEdit[], options: { readonly root: string; readonly fs?: Partial<AtomicWriteFs> }): Promise<boolean> {
   const before = await readFileForEdit(file);
   const after = applyYamlEdits(before.text, edits);
   if (after === before.text) return false;

@@ -5,34 +5,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { readValueFolder } from '../../../src/core/model/readValueFolder';
 import type { Problem } from '../../../src/core/model/problem';
-import { repoRoot } from '../../support/repoRoot';
+import type { ExpectedProblem } from './corpus';
+import { listCases, readCase, removeCliCopy, stableCli, workspaceOf } from './corpus';
 
 // Runs every case of test/fixtures/bad/ through the core and through the built CLI, as a user would.
-const CORPUS = path.join(repoRoot, 'test/fixtures/bad');
 const TODAY = '2026-11-26';
 /** Longer messages flood the Problems panel and CI logs; every corpus message must fit. */
 const MAX_MESSAGE_LENGTH = 300;
 const NOBODY = 65534;
 const runningAsRoot = process.getuid?.() === 0;
-
-interface ExpectedProblem {
-  readonly severity: string;
-  readonly code: string;
-  readonly file: string;
-  /** 1-based, as the CLI prints them. */
-  readonly line: number;
-  readonly col: number;
-  /** A part of the message that says what is wrong. */
-  readonly message: string;
-}
-
-interface CorpusCase {
-  readonly about: string;
-  /** A step done at run time in the copied workspace: symlinks, generated files, permissions. */
-  readonly setup?: keyof typeof SETUPS;
-  readonly exitCode: number;
-  readonly problems: readonly ExpectedProblem[];
-}
 
 interface ShownProblem {
   readonly severity: string;
@@ -41,48 +22,6 @@ interface ShownProblem {
   readonly line: number;
   readonly col: number;
   readonly message: string;
-}
-
-const intentText = (id: string, status = 'active'): string => `id: ${id}\ntitle: Title of ${id}\nwhy: Because it matters.\nowner: team\nstatus: ${status}\n`;
-
-/** Run-time steps: things git cannot carry portably, or that are too big to commit. */
-const SETUPS = {
-  hugeFile: (root: string): void => {
-    fs.writeFileSync(path.join(root, '.value/intents/huge.yaml'), `${intentText('huge')}${'#'.repeat(79)}\n`.repeat(60000).slice(0, 5 * 1024 * 1024));
-  },
-  manyFiles: (root: string): void => {
-    for (let i = 0; i < 5000; i++) fs.writeFileSync(path.join(root, `.value/intents/i${i}.yaml`), intentText(`i${i}`, i === 2500 ? 'finished' : 'active'));
-  },
-  symlinkLoop: (root: string): void => {
-    const dir = path.join(root, '.value/intents');
-    fs.symlinkSync('b.yaml', path.join(dir, 'a.yaml'));
-    fs.symlinkSync('a.yaml', path.join(dir, 'b.yaml'));
-    fs.symlinkSync('.', path.join(dir, 'self.yaml'));
-  },
-  symlinkOutside: (root: string): void => {
-    const outside = path.join(path.dirname(root), 'outside-shared.yaml');
-    fs.writeFileSync(outside, intentText('shared'));
-    fs.symlinkSync(outside, path.join(root, '.value/intents/shared.yaml'));
-  },
-  unreadableFile: (root: string): void => {
-    const file = path.join(root, '.value/intents/secret.yaml');
-    fs.writeFileSync(file, intentText('secret'));
-    fs.chmodSync(file, 0o000);
-  },
-};
-
-function listCases(): string[] {
-  return fs.readdirSync(CORPUS).filter((name) => fs.existsSync(path.join(CORPUS, name, 'expected.json'))).sort();
-}
-
-/** A fresh copy of the case's workspace (expected.json left out) with its run-time setup done. */
-function workspaceOf(name: string, expected: CorpusCase): { root: string; remove: () => void } {
-  // The extra level lets symlinkOutside put its target beside the workspace, outside it.
-  const holder = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-bad-'));
-  const root = path.join(holder, 'workspace');
-  fs.cpSync(path.join(CORPUS, name), root, { recursive: true, filter: (src) => path.basename(src) !== 'expected.json' || path.dirname(src) !== path.join(CORPUS, name) });
-  if (expected.setup) SETUPS[expected.setup](root);
-  return { root, remove: () => fs.rmSync(holder, { recursive: true, force: true }) };
 }
 
 const fromCore = (p: Problem): ShownProblem => ({ severity: p.severity, code: p.code, file: p.file, line: p.range.start.line + 1, col: p.range.start.col + 1, message: p.message });
@@ -99,9 +38,7 @@ function assertProblems(actual: readonly ShownProblem[], expected: readonly Expe
 
 /** The built bin, run in the workspace as a user would; as root, optionally as user nobody. */
 function runBin(root: string, args: readonly string[], asNobody: boolean): { status: number | null; stdout: string; stderr: string } {
-  const bin = path.join(repoRoot, 'dist/cli.js');
-  assert.ok(fs.existsSync(bin), 'build first: dist/cli.js is missing');
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 60000, maxBuffer: 64 * 1024 * 1024, ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) });
+  const r = spawnSync(process.execPath, [stableCli(), ...args], { cwd: root, encoding: 'utf8', timeout: 60000, maxBuffer: 64 * 1024 * 1024, ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) });
   assert.strictEqual(r.error, undefined, `the CLI could not run: ${String(r.error)}`);
   // An escaped exception shows as a Node stack trace on stderr.
   assert.doesNotMatch(r.stderr, /^\s+at .+:\d+:\d+\)?$/m, `a stack trace escaped:\n${r.stderr}`);
@@ -120,7 +57,10 @@ describe('bad-input corpus (test/fixtures/bad): core and CLI', function () {
   this.timeout(60000);
   const names = listCases();
   let passed = 0;
-  after(() => console.log(`      bad-input corpus: ${passed} cases passed (of ${names.length})`));
+  after(() => {
+    removeCliCopy();
+    console.log(`      bad-input corpus: ${passed} cases passed (of ${names.length})`);
+  });
 
   it('has a case for every YAML problem the value model promises to report', () => {
     assert.ok(names.length >= 30, `only ${names.length} cases`);
@@ -128,7 +68,7 @@ describe('bad-input corpus (test/fixtures/bad): core and CLI', function () {
 
   for (const name of names) {
     it(name, async function () {
-      const expected = JSON.parse(fs.readFileSync(path.join(CORPUS, name, 'expected.json'), 'utf8')) as CorpusCase;
+      const expected = readCase(name);
       assert.ok(expected.about, 'every case says what it is about');
       const ws = workspaceOf(name, expected);
       try {
