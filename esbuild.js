@@ -45,12 +45,15 @@ function splitBundles(self, prefix) {
     setup(build) {
       build.onResolve({ filter: LAZY_REQUIRE }, (args) =>
         path.resolve(args.importer) === LOADER ? { path: `${prefix}${LAZY_REQUIRE.exec(args.path)[1]}.js`, external: true } : undefined);
-      build.onResolve({ filter: VENDOR_IMPORT }, (args) => ({ path: `${prefix}${args.path}.js`, external: true }));
+      // The entry must stay small: reaching a heavy package or a lazy bundle's module from it is
+      // a mistake (it would load at activation), so the build says where instead of requiring it.
+      const misplaced = (what) => ({ errors: [{ text: `${what}: the entry (src/extension.ts) must reach it through src/lazy/bundles.ts` }] });
+      build.onResolve({ filter: VENDOR_IMPORT }, (args) =>
+        self === 'extension' ? misplaced(`${args.importer} imports ${args.path}`) : { path: `${prefix}${args.path}.js`, external: true });
       build.onResolve({ filter: /^\.\.?\// }, (args) => {
         const owner = ownerOf.get(path.resolve(args.resolveDir, args.path));
         if (!owner || owner === self) return undefined;
-        // The entry must stay small: reaching a lazy bundle's module is a mistake, not a require.
-        if (self === 'extension') return { errors: [{ text: `${args.path} belongs to the lazy ${owner} bundle: load it through src/lazy/bundles.ts` }] };
+        if (self === 'extension') return misplaced(`${args.importer} imports ${args.path} of the lazy ${owner} bundle`);
         return { path: `${prefix}${owner}.js`, external: true };
       });
     },
