@@ -15,16 +15,28 @@ function baseName(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1);
 }
 
+// picomatch refuses a glob only when it is longer than this or, with strictBrackets, when a
+// ( [ { or ) ] } is unbalanced: any other glob compiles, so checking it needs no compile.
+const PICOMATCH_MAX_LENGTH = 64 * 1024;
+const BRACKETS = /[()[\]{}]/;
+/** Answers for globs with brackets, kept because every change to .value/ checks them all again. */
+const bracketGlobs = new Map<string, string | undefined>();
+
 /** Says why a path or branch glob cannot be compiled, or undefined when it is fine. */
 export function globProblem(glob: string): string | undefined {
   const body = glob.startsWith('!') ? glob.slice(1) : glob;
   if (body.trim() === '') return 'is empty';
+  if (body.length <= PICOMATCH_MAX_LENGTH && !BRACKETS.test(body)) return undefined;
+  if (bracketGlobs.has(body)) return bracketGlobs.get(body);
+  let why: string | undefined;
   try {
     picomatch.makeRe(body, { strictBrackets: true });
-    return undefined;
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    why = e instanceof Error ? e.message : String(e);
   }
+  if (bracketGlobs.size >= 5_000) bracketGlobs.clear();
+  bracketGlobs.set(body, why);
+  return why;
 }
 
 /**
