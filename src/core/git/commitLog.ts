@@ -31,8 +31,55 @@ const RECORD_START = /^\x1e[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * trailer block is, matches the key case-insensitively and unfolds continuation lines.
  */
 export function commitLogFormat(trailerKey: string): string {
+  return `--format=${FIELDS.join('%x00')}%x00%(trailers:key=${checkedKey(trailerKey)},valueonly,unfold,separator=%x1f)`;
+}
+
+/** `--format` for `git log -z` that yields only the trailer values of `key`, one record per commit. */
+export function trailerValuesFormat(trailerKey: string): string {
+  return `--format=%(trailers:key=${checkedKey(trailerKey)},valueonly,unfold,separator=%x1f)`;
+}
+
+/** Intent ids named in the output of `git log -z <trailerValuesFormat>`, deduplicated, newest commit first. */
+export function parseTrailerValues(output: string): string[] {
+  return splitTrailerValues(output.split('\0').flatMap((record) => record.split(TRAILER_SEPARATOR)));
+}
+
+/**
+ * `--grep` arguments that keep the commits with a line starting with the trailer key (any
+ * case): every commit whose trailer block can name it, plus the few whose prose line does.
+ * The pattern syntax is pinned, so `grep.patternType` in a user's config cannot change it.
+ */
+export function trailerKeyGrep(trailerKey: string): string[] {
+  // The key is letters, digits and `-` only, none of which is special in a basic regex.
+  return ['--basic-regexp', '--regexp-ignore-case', `--grep=^${checkedKey(trailerKey)}`];
+}
+
+/** `--format` for `git log -z --name-only` that yields only the commit id before each file list. */
+export const FILE_LIST_FORMAT = '--format=%x1e%H';
+
+/** Parses `git log -z <FILE_LIST_FORMAT> --name-only`: the paths each listed commit touched, by sha. */
+export function parseFileLists(output: string): Map<string, string[]> {
+  const lists = new Map<string, string[]>();
+  let files: string[] | undefined;
+  let first = false;
+  for (const token of output.split('\0')) {
+    if (isRecordStart(token)) {
+      files = [];
+      first = true;
+      lists.set(token.slice(RECORD_MARK.length), files);
+      continue;
+    }
+    // git puts a newline between a record and its first path only.
+    const name = first && token.startsWith('\n') ? token.slice(1) : token;
+    first = false;
+    if (name.length > 0) files?.push(name);
+  }
+  return lists;
+}
+
+function checkedKey(trailerKey: string): string {
   if (!isValidTrailerKey(trailerKey)) throw new InvalidGitInputError(`Invalid commit trailer key: ${JSON.stringify(trailerKey)}`);
-  return `--format=${FIELDS.join('%x00')}%x00%(trailers:key=${trailerKey},valueonly,unfold,separator=%x1f)`;
+  return trailerKey;
 }
 
 /**

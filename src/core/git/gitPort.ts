@@ -55,12 +55,25 @@ export interface GitPort {
    * newest first, in one `git log` call; `withFiles` adds the paths each commit touched.
    */
   commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]>;
+  /**
+   * The paths touched by each commit ahead of `baseSha` whose message has a line starting with
+   * the trailer key (any case), by sha: every commit whose trailers can name an intent, and the
+   * rare one whose prose does. One `git log --grep`, so git diffs only those commits.
+   */
+  filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): Promise<Map<string, string[]>>;
+  /** The paths each of the given commits touched (none for a merge), by sha. */
+  filesOfCommits(shas: readonly string[]): Promise<Map<string, string[]>>;
   /** Files that differ between `mergeBase` and HEAD (`git diff --name-status`). */
   changedFiles(mergeBase: string): Promise<ChangedFile[]>;
   /** Staged, unstaged and untracked files (`git status --porcelain=v1`). */
   uncommittedFiles(): Promise<ChangedFile[]>;
   /** The last `limit` commits from HEAD that touched `path` (repository-relative), newest first. */
   commitsTouching(path: string, limit: number, trailerKey: string): Promise<CommitRecord[]>;
+  /**
+   * The trailer ids of the last `limit` commits from HEAD that touched `path` (repository-relative),
+   * deduplicated, newest first: {@link commitsTouching} reading nothing but the trailers.
+   */
+  trailerIdsTouching(path: string, limit: number, trailerKey: string): Promise<string[]>;
   /**
    * HEAD's history without merge commits, newest first, in one `git log` call; `since`
    * (YYYY-MM-DD) drops commits committed before that day. Empty on an unborn branch.

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { commitLogFormat, parseCommitLog } from './commitLog';
+import { commitLogFormat, FILE_LIST_FORMAT, parseCommitLog, parseFileLists, parseTrailerValues, trailerKeyGrep, trailerValuesFormat } from './commitLog';
 import type { CommitRecord } from './commitLog';
 import { parseNameStatus, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
@@ -12,6 +12,8 @@ import { isValidBranchName } from './refName';
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// 400 object ids of up to 65 characters: about 26,000 characters of arguments.
+const COMMITS_PER_CALL = 400;
 
 interface RefRow {
   readonly objectName: string;
@@ -65,9 +67,26 @@ export class SimpleGitPort implements GitPort {
   }
 
   async commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]> {
-    const range = baseSha === undefined ? 'HEAD' : `${objectId(baseSha)}..HEAD`;
-    const args = ['log', '-z', commitLogFormat(trailerKey), ...(withFiles ? ['--name-only', '--no-renames'] : []), range, '--'];
+    const args = ['log', '-z', commitLogFormat(trailerKey), ...(withFiles ? ['--name-only', '--no-renames'] : []), rangeAhead(baseSha), '--'];
     return parseCommitLog((await this.runner.run(args)).stdout);
+  }
+
+  async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): Promise<Map<string, string[]>> {
+    // Listing files makes git diff each commit it shows, by far the dearest part of a log:
+    // --grep drops the commits without a line that can be the trailer before any diff runs.
+    const args = ['log', '-z', FILE_LIST_FORMAT, ...trailerKeyGrep(trailerKey), '--name-only', '--no-renames', rangeAhead(baseSha), '--'];
+    return parseFileLists((await this.runner.run(args)).stdout);
+  }
+
+  async filesOfCommits(shas: readonly string[]): Promise<Map<string, string[]>> {
+    const ids = [...new Set(shas.map(objectId))];
+    const batches: string[][] = [];
+    // Batches keep each command line far below Windows' 32,767-character limit.
+    for (let i = 0; i < ids.length; i += COMMITS_PER_CALL) batches.push(ids.slice(i, i + COMMITS_PER_CALL));
+    const outputs = await Promise.all(
+      batches.map((batch) => this.runner.run(['log', '-z', '--no-walk=unsorted', FILE_LIST_FORMAT, '--name-only', '--no-renames', ...batch, '--'])),
+    );
+    return new Map(outputs.flatMap((out) => [...parseFileLists(out.stdout)]));
   }
 
   async changedFiles(mergeBase: string): Promise<ChangedFile[]> {
@@ -86,6 +105,12 @@ export class SimpleGitPort implements GitPort {
     // `:(top,literal)` keeps a path with `*`, `[` or a leading `:` from being read as a pattern or magic.
     const args = ['log', '-z', `--max-count=${count}`, commitLogFormat(trailerKey), 'HEAD', '--', `:(top,literal)${file}`];
     return parseCommitLog((await this.runner.run(args)).stdout);
+  }
+
+  async trailerIdsTouching(file: string, limit: number, trailerKey: string): Promise<string[]> {
+    const count = Math.max(1, Math.floor(limit));
+    const args = ['log', '-z', `--max-count=${count}`, trailerValuesFormat(trailerKey), 'HEAD', '--', `:(top,literal)${file}`];
+    return parseTrailerValues((await this.runner.run(args)).stdout);
   }
 
   async commitHistory(trailerKey: string, since?: string): Promise<CommitRecord[]> {
@@ -174,6 +199,11 @@ function missingBaseReason(configured: string | undefined, shallow: boolean): st
   if (configured !== undefined) return `Base branch "${configured}" (from config) does not exist here.`;
   if (shallow) return 'Shallow clone without a base branch (no origin/HEAD, main or master); fetch the base to see commits ahead.';
   return 'No base branch: set baseBranch in .value/config.yaml, or create origin/HEAD, main or master.';
+}
+
+/** The `git log` range of the commits ahead of `baseSha`: all of HEAD's history when absent. */
+function rangeAhead(baseSha: string | undefined): string {
+  return baseSha === undefined ? 'HEAD' : `${objectId(baseSha)}..HEAD`;
 }
 
 function objectId(sha: string): string {

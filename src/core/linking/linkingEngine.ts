@@ -43,6 +43,7 @@ export interface BranchScan {
   /** Branch name (also for an unborn branch); undefined on a detached HEAD. */
   readonly branch: string | undefined;
   readonly intents: readonly BranchIntent[];
+  /** Commits ahead of base, newest first; only linked ones carry `files` (all coverage needs). */
   readonly commits: readonly LinkedCommit[];
   readonly files: readonly LinkedFile[];
   readonly coverage: Coverage;
@@ -146,7 +147,7 @@ export class LinkingEngine {
     let pending = this.fileCommits.get(key);
     if (!pending) {
       const repoPath = `${state.prefix}${file}`;
-      pending = this.port.commitsTouching(repoPath, this.recentCommits, this.model.config.trailer).then((commits) => [...new Set(commits.flatMap((c) => c.trailerIds))]);
+      pending = this.port.trailerIdsTouching(repoPath, this.recentCommits, this.model.config.trailer);
       if (this.fileCommits.size >= this.cacheSize) {
         const oldest = this.fileCommits.keys().next();
         if (!oldest.done) this.fileCommits.delete(oldest.value);
@@ -164,14 +165,16 @@ export class LinkingEngine {
       const state = await this.port.readState(config.baseBranch !== undefined ? { baseBranch: config.baseBranch } : {});
       const base = state.base;
       const comparable = state.head.kind !== 'unborn' && base?.mergeBase !== undefined;
-      const [commits, committed, uncommitted] = await Promise.all([
-        comparable ? this.port.commitsAhead(base.sha, config.trailer, true) : Promise.resolve<CommitRecord[]>([]),
+      const [ahead, trailerCommitFiles, committed, uncommitted] = await Promise.all([
+        comparable ? this.port.commitsAhead(base.sha, config.trailer, false) : Promise.resolve<CommitRecord[]>([]),
+        comparable ? this.port.filesOfTrailerCommits(base.sha, config.trailer) : Promise.resolve(new Map<string, string[]>()),
         comparable && base.mergeBase ? this.port.changedFiles(base.mergeBase) : Promise.resolve<ChangedFile[]>([]),
         this.port.uncommittedFiles(),
       ]);
+      const commits = await this.withLinkedFiles(ahead, trailerCommitFiles);
       const inFolder = folderPaths(state.prefix);
       const result = computeCoverage({
-        commits: commits.map((c) => ({ ...c, files: inFolder(c.files.map((path) => ({ path, status: '' }))).map((f) => f.path) })),
+        commits: commits.map((c) => (c.files.length === 0 ? c : { ...c, files: inFolder(c.files.map((path) => ({ path, status: '' }))).map((f) => f.path) })),
         committedFiles: inFolder(committed),
         uncommittedFiles: inFolder(uncommitted),
         knownIntents: this.known,
@@ -199,6 +202,19 @@ export class LinkingEngine {
       };
       return this.scan;
     });
+  }
+
+  /**
+   * Gives the linked commits (trailers naming an existing intent) the paths they touched, which
+   * is all coverage needs; the others keep none. The `--grep` listing has nearly all of them; the
+   * odd one it missed (a trailer key spelled through a git config alias) is asked for by sha.
+   */
+  private async withLinkedFiles(commits: readonly CommitRecord[], files: Map<string, string[]>): Promise<CommitRecord[]> {
+    const linked = commits.filter((c) => c.trailerIds.some((id) => this.known.has(id)));
+    const missing = linked.filter((c) => !files.has(c.sha)).map((c) => c.sha);
+    if (missing.length > 0) for (const [sha, list] of await this.port.filesOfCommits(missing)) files.set(sha, list);
+    const linkedShas = new Set(linked.map((c) => c.sha));
+    return commits.map((c) => (linkedShas.has(c.sha) ? { ...c, files: files.get(c.sha) ?? [] } : c));
   }
 
   private rank(id: string): number {

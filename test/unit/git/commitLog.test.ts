@@ -96,6 +96,32 @@ describe('commits ahead of base, with trailers read by git (real git)', () => {
     assert.deepStrictEqual(many?.trailerIds, ['files']);
   });
 
+  it('lists the files of the commits with a trailer key line only, whatever their names', async () => {
+    const names = ['plain.ts', 'with space.txt', 'ünïcode/ß.md', '-dash', 'new\nline', '\x1eodd'];
+    const keyed = repo.commit('Keyed\n\nINTENT: files\n', names);
+    const prose = repo.commit('Prose\n\nintent is a word here\n', ['prose.txt']);
+    repo.commit('No key\n\nSigned-off-by: Dana <d@x>\n', ['unkeyed.txt']);
+    repo.commit('Indented\n\n  Intent: not at a line start\n', ['indented.txt']);
+    const files = await new SimpleGitPort(repo.dir).filesOfTrailerCommits(base, 'Intent');
+    assert.deepStrictEqual([...files.keys()].sort(), [keyed, prose].sort());
+    assert.deepStrictEqual([...(files.get(keyed) ?? [])].sort(), [...names].sort());
+    assert.deepStrictEqual(files.get(prose), ['prose.txt']);
+    await assert.rejects(new SimpleGitPort(repo.dir).filesOfTrailerCommits(base, '^.*'), InvalidGitInputError);
+  });
+
+  it('lists the files of given commits, in batches that keep command lines short', async function () {
+    this.timeout(20000);
+    repo.fastImport('feature/x', base, 450, (i) => `Bulk ${i}\n`, (i) => `bulk/f ${i}.txt`);
+    const shas = repo.git('rev-list', `${base}..HEAD`).trim().split('\n');
+    assert.strictEqual(shas.length, 450);
+    const files = await new SimpleGitPort(repo.dir).filesOfCommits([...shas, shas[0] ?? '']);
+    assert.strictEqual(files.size, 450);
+    assert.deepStrictEqual(files.get(shas[0] ?? ''), ['bulk/f 449.txt']);
+    assert.deepStrictEqual(files.get(shas[449] ?? ''), ['bulk/f 0.txt']);
+    assert.deepStrictEqual(await new SimpleGitPort(repo.dir).filesOfCommits([]), new Map());
+    await assert.rejects(new SimpleGitPort(repo.dir).filesOfCommits(['--all']), InvalidGitInputError);
+  });
+
   it('lists all history when there is no base', async () => {
     repo.commit('one');
     const commits = await new SimpleGitPort(repo.dir).commitsAhead(undefined, 'Intent', false);

@@ -56,6 +56,20 @@ describe('changed and uncommitted files (real git)', () => {
     assert.strictEqual((await port.commitsTouching('src/[id].ts', 50, 'Intent')).length, 3);
     assert.deepStrictEqual(await port.commitsTouching('src/missing.ts', 50, 'Intent'), []);
   });
+
+  it("reads only the trailer ids of a file's last N commits, newest first, deduplicated", async () => {
+    repo = TempRepo.create();
+    repo.commit('one\n\nIntent: a\n', ['src/[id].ts']);
+    repo.commit('two\n\nIntent: b\n', ['src/x.ts']);
+    repo.commit('three\n\nIntent: c, a\n', ['src/[id].ts']);
+    repo.commit('four, no trailer', ['src/[id].ts']);
+    repo.commit('five\n\nintent: e\nintent: c\n', ['src/[id].ts', 'src/x.ts']);
+    const port = new SimpleGitPort(repo.dir);
+    assert.deepStrictEqual(await port.trailerIdsTouching('src/[id].ts', 3, 'Intent'), ['e', 'c', 'a']);
+    assert.deepStrictEqual(await port.trailerIdsTouching('src/[id].ts', 2, 'Intent'), ['e', 'c']);
+    assert.deepStrictEqual(await port.trailerIdsTouching('src/*', 50, 'Intent'), [], 'the path is literal, not a glob');
+    assert.deepStrictEqual(await port.trailerIdsTouching('src/missing.ts', 50, 'Intent'), []);
+  });
 });
 
 describe('change list parsing', () => {

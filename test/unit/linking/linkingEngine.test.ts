@@ -73,6 +73,67 @@ describe('linking engine on real repositories', () => {
     assert.deepStrictEqual(scan.coverage.unlinkedFiles, ['src/checkout/legacy/old.ts', 'src/other/new.ts', 'notes.txt']);
   });
 
+  it('links a file no paths cover only through a linked commit that touched it', async () => {
+    featureRepo();
+    repo.commit('Unlinked work', ['src/util/only-unlinked.ts', 'src/util/both.ts']);
+    const linked = repo.commit('Linked work\n\nIntent: search\n', ['src/util/only-linked.ts', 'src/util/both.ts']);
+    repo.commit('Prose that mentions the key\n\nIntent: search is what this is not about.\nMore prose.\n', ['src/util/prose.ts']);
+    repo.commit('Unknown intent only\n\nIntent: ghost\n', ['src/util/ghost.ts']);
+    const scan = await new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL).refresh();
+    const linkedness = Object.fromEntries(scan.files.map((f) => [f.path, f.linkedBy]));
+    assert.deepStrictEqual(linkedness, {
+      'src/util/both.ts': [linked],
+      'src/util/ghost.ts': [],
+      'src/util/only-linked.ts': [linked],
+      'src/util/only-unlinked.ts': [],
+      'src/util/prose.ts': [],
+    });
+    assert.deepStrictEqual(scan.coverage.unlinkedFiles, ['src/util/ghost.ts', 'src/util/only-unlinked.ts', 'src/util/prose.ts']);
+    assert.deepStrictEqual(
+      scan.commits.map((c) => c.files),
+      [[], [], ['src/util/both.ts', 'src/util/only-linked.ts'], []],
+      'only linked commits carry their files',
+    );
+  });
+
+  it('links deleted and renamed files and names with spaces, unicode or a leading dash', async () => {
+    featureRepo();
+    repo.commit('more base', ['src/util/old name.ts', 'src/util/gone.ts']);
+    repo.git('branch', '-f', 'main');
+    const names = ['src/util/with space.ts', 'src/util/ünïcödé.ts', '-dash.ts', 'src/util/--all'];
+    repo.commit('Names\n\nIntent: search\n', names);
+    repo.git('mv', 'src/util/old name.ts', 'src/util/new name.ts');
+    repo.git('rm', '-q', 'src/util/gone.ts');
+    repo.commit('Move and delete\n\nintent: checkout-speed\n');
+    const scan = await new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL).refresh();
+    assert.deepStrictEqual(
+      scan.files.map((f) => [f.path, f.status, f.linked]).sort(),
+      [
+        ['-dash.ts', 'A', true],
+        ['src/util/--all', 'A', true],
+        ['src/util/gone.ts', 'D', true],
+        ['src/util/new name.ts', 'A', true],
+        ['src/util/old name.ts', 'D', true],
+        ['src/util/with space.ts', 'A', true],
+        ['src/util/ünïcödé.ts', 'A', true],
+      ],
+    );
+    assert.deepStrictEqual(scan.coverage.files, { total: 7, linked: 7 });
+  });
+
+  it('finds the files of a linked commit whose trailer key is spelled through a git config alias', async () => {
+    featureRepo();
+    // `i: search` is read as `Intent: search` by git's trailer parser, but no line starts with "Intent".
+    repo.git('config', 'trailer.i.key', 'Intent');
+    const aliased = repo.commit('Aliased\n\ni: search\n', ['src/util/aliased.ts']);
+    repo.commit('Plain\n\nIntent: search\n', ['src/util/plain.ts']);
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const scan = await new LinkingEngine(repo.dir, port, MODEL).refresh();
+    assert.deepStrictEqual(scan.commits.find((c) => c.sha === aliased)?.intents, ['search']);
+    assert.deepStrictEqual(scan.coverage.files, { total: 2, linked: 2 });
+    assert.strictEqual(port.calls.filesOfCommits, 1, 'one extra git call for the commit the --grep listing missed');
+  });
+
   it('never lets a branch-name match link a commit', async () => {
     featureRepo('feature/search');
     const commit = repo.commit('Work without trailer', ['src/util/misc.ts']);
@@ -105,15 +166,15 @@ describe('linking engine on real repositories', () => {
     await engine.refresh();
     await Promise.all([engine.fileIntents('src/util/misc.ts'), engine.fileIntents('src/util/misc.ts')]);
     await engine.fileIntents('src/util/misc.ts');
-    assert.strictEqual(port.calls.commitsTouching, 1);
+    assert.strictEqual(port.calls.trailerIdsTouching, 1);
     repo.commit('later\n\nIntent: search\n', ['src/util/misc.ts']);
     assert.deepStrictEqual(await engine.fileIntents('src/util/misc.ts'), [], 'stale until refreshed');
     await engine.refresh();
     assert.deepStrictEqual(await engine.fileIntents('src/util/misc.ts'), [{ id: 'search', reasons: ['commit'] }]);
-    assert.strictEqual(port.calls.commitsTouching, 2);
+    assert.strictEqual(port.calls.trailerIdsTouching, 2);
     engine.setModel({ ...MODEL, intents: [intent('search', ['src/util/**'])] });
     assert.deepStrictEqual(await engine.fileIntents('src/util/misc.ts'), [{ id: 'search', reasons: ['path', 'commit'] }]);
-    assert.strictEqual(port.calls.commitsTouching, 2, 'a model change keeps per-HEAD trailer answers');
+    assert.strictEqual(port.calls.trailerIdsTouching, 2, 'a model change keeps per-HEAD trailer answers');
   });
 
   it('never runs two scans of one repository at once; requests during a scan share one follow-up', async () => {
@@ -169,7 +230,7 @@ describe('linking engine on real repositories', () => {
 
 /** The real port, with call counts and a check that no scan starts while another one's git calls run. */
 class CountingPort implements GitPort {
-  readonly calls = { readState: 0, commitsTouching: 0 };
+  readonly calls = { readState: 0, trailerIdsTouching: 0, filesOfCommits: 0 };
   overlaps = 0;
   private inFlight = 0;
 
@@ -185,6 +246,15 @@ class CountingPort implements GitPort {
     return this.track(this.inner.commitsAhead(baseSha, trailerKey, withFiles));
   }
 
+  async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): ReturnType<GitPort['filesOfTrailerCommits']> {
+    return this.track(this.inner.filesOfTrailerCommits(baseSha, trailerKey));
+  }
+
+  async filesOfCommits(shas: readonly string[]): ReturnType<GitPort['filesOfCommits']> {
+    this.calls.filesOfCommits += 1;
+    return this.track(this.inner.filesOfCommits(shas));
+  }
+
   async changedFiles(mergeBase: string): ReturnType<GitPort['changedFiles']> {
     return this.track(this.inner.changedFiles(mergeBase));
   }
@@ -194,8 +264,12 @@ class CountingPort implements GitPort {
   }
 
   async commitsTouching(file: string, limit: number, trailerKey: string): Promise<CommitRecord[]> {
-    this.calls.commitsTouching += 1;
     return this.inner.commitsTouching(file, limit, trailerKey);
+  }
+
+  async trailerIdsTouching(file: string, limit: number, trailerKey: string): Promise<string[]> {
+    this.calls.trailerIdsTouching += 1;
+    return this.inner.trailerIdsTouching(file, limit, trailerKey);
   }
 
   async commitHistory(trailerKey: string, since?: string): Promise<CommitRecord[]> {
