@@ -5,6 +5,7 @@ import { VALUE_DIR } from '../core/valueFolder';
 import type { FolderLinks, LinkingService } from '../state/linkingService';
 import { localIsoDate } from '../core/today';
 import type { ValueStore } from '../state/valueStore';
+import { localize } from '../ui/localize';
 
 const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -14,7 +15,7 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
 
 function toDiagnostic(p: Problem): vscode.Diagnostic {
   const range = new vscode.Range(p.range.start.line, p.range.start.col, p.range.end.line, p.range.end.col);
-  const diagnostic = new vscode.Diagnostic(range, p.message, SEVERITIES[p.severity]);
+  const diagnostic = new vscode.Diagnostic(range, p.messageRef ? localize(p.messageRef) : p.message, SEVERITIES[p.severity]);
   diagnostic.source = 'Value Lens';
   diagnostic.code = p.code;
   return diagnostic;
@@ -27,7 +28,7 @@ function unknownTrailerProblems(links: FolderLinks | undefined, trailer: string)
     range: START_OF_FILE,
     severity: 'warning',
     code: 'unknown-trailer-intent',
-    message: `Commit ${u.sha.slice(0, 7)} names "${u.id}" in its ${trailer}: trailer, but no intent has this id: fix the id (git commit --amend before pushing) or create the intent.`,
+    message: vscode.l10n.t('Commit {0} names "{1}" in its {2}: trailer, but no intent has this id: fix the id (git commit --amend before pushing) or create the intent.', u.sha.slice(0, 7), u.id, trailer),
   }));
 }
 

@@ -27,7 +27,6 @@ interface Tracked {
 }
 
 const GIT_EVENT_DELAY_MS = 120;
-const UNTRUSTED = 'This workspace is not trusted, so Value Lens runs no git command: links from commits and branches are off.';
 
 /** The parts of the model that links depend on: ids with their paths and branches, and the config. */
 function linkingKey(model: LinkingModel): string {
@@ -153,7 +152,7 @@ export class LinkingService implements vscode.Disposable {
     tracked.timer = undefined;
     const { folder } = tracked.links;
     if (!vscode.workspace.isTrusted) {
-      tracked.links = { folder, unavailable: UNTRUSTED };
+      tracked.links = { folder, unavailable: vscode.l10n.t('This workspace is not trusted, so Value Lens runs no git command: links from commits and branches are off.') };
       this.changed.fire();
       return;
     }
@@ -171,13 +170,13 @@ export class LinkingService implements vscode.Disposable {
     if (gitBundle().isGitMissing(e)) {
       if (!this.warnedNoGit) {
         this.warnedNoGit = true;
-        void vscode.window.showWarningMessage(`${e.message} Value Lens still shows intents from .value/, but cannot link commits and branches.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} Value Lens still shows intents from .value/, but cannot link commits and branches.', e.message));
       }
       return e.message;
     }
-    if (gitBundle().isNotARepository(e)) return 'This folder is not a git repository, so only path globs link files to intents.';
+    if (gitBundle().isNotARepository(e)) return vscode.l10n.t('This folder is not a git repository, so only path globs link files to intents.');
     this.log.error('Git scan failed', e);
-    return `Git could not be read: ${e instanceof Error ? e.message : String(e)}`;
+    return vscode.l10n.t('Git could not be read: {0}', e instanceof Error ? e.message : String(e));
   }
 
   private watchGitDir(tracked: Tracked, scan: BranchScan): void {

@@ -28,9 +28,6 @@ export interface UnstatedRelease {
 const MAX_RELEASE_REFS = 20;
 const DONT_ASK_KEY = 'valueLens.release.dontAsk';
 const EVALUATE_DELAY_MS = 100;
-export const STATE_EXPECTED_VALUE = 'State Expected Value';
-export const NOT_NOW = 'Not now';
-export const DONT_ASK = "Don't ask for this branch";
 
 /**
  * Watches the current branch of every folder (through the linking service's scans, which follow
@@ -214,10 +211,12 @@ export class ReleaseWatcher implements vscode.Disposable {
   }
 
   private async prompt(missing: MissingStatement, key: string): Promise<void> {
-    const choice = await vscode.window.showWarningMessage(`${missing.branch} has no value statement`, STATE_EXPECTED_VALUE, NOT_NOW, DONT_ASK);
-    if (choice === STATE_EXPECTED_VALUE) {
+    const state = vscode.l10n.t('State Expected Value');
+    const dontAsk = vscode.l10n.t("Don't ask for this branch");
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('{0} has no value statement', missing.branch), state, vscode.l10n.t('Not now'), dontAsk);
+    if (choice === state) {
       await vscode.commands.executeCommand(this.stateCommand, missing.folder.uri);
-    } else if (choice === DONT_ASK) {
+    } else if (choice === dontAsk) {
       const list = this.workspaceState.get<string[]>(DONT_ASK_KEY, []);
       await this.workspaceState.update(DONT_ASK_KEY, [...new Set([...list, key])]);
     }

@@ -12,7 +12,7 @@ import { applyYamlEdits } from '../core/yaml/yamlEdits';
  * @throws Error with a message for the user (untrusted workspace, YAML errors, write conflict).
  */
 export async function editValueFile(folder: vscode.WorkspaceFolder, uri: vscode.Uri, edits: readonly YamlEdit[]): Promise<boolean> {
-  if (!vscode.workspace.isTrusted) throw new Error('This workspace is not trusted, so Value Lens does not change its files.');
+  if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is not trusted, so Value Lens does not change its files.'));
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (!open) return editYamlFile(uri.fsPath, edits, { root: folder.uri.fsPath });
 
@@ -22,7 +22,7 @@ export async function editValueFile(folder: vscode.WorkspaceFolder, uri: vscode.
   const wasDirty = open.isDirty;
   const edit = new vscode.WorkspaceEdit();
   edit.replace(uri, new vscode.Range(open.positionAt(change.start), open.positionAt(change.end)), change.text);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`${vscode.workspace.asRelativePath(uri)} could not be edited: the editor refused the change.`);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('{0} could not be edited: the editor refused the change.', vscode.workspace.asRelativePath(uri)));
   // A clean file stays clean (our change is saved); a file with unsaved user changes is left for the user to save.
   if (!wasDirty) await open.save();
   return true;

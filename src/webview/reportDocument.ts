@@ -1,5 +1,7 @@
 import type { ReportPeriod } from '../core/report/reportPeriod';
-import { describePeriod, REPORT_PERIODS } from '../core/report/reportPeriod';
+import type { MessageId, Translate } from '../core/present/messages';
+import { message, renderMessage } from '../core/present/messages';
+import { periodMessage, REPORT_PERIODS } from '../core/report/reportPeriod';
 import { escapeHtml as h } from '../core/report/reportText';
 
 export interface ReportDocumentInput {
@@ -15,6 +17,8 @@ export interface ReportDocumentInput {
   /** False in an untrusted workspace: no script, no toolbar, a note instead. */
   readonly scripts: boolean;
   readonly period: ReportPeriod;
+  /** Renders the frame's texts: `vscode.l10n.t` in the extension, English by default. */
+  readonly translate?: Translate;
 }
 
 /**
@@ -30,11 +34,12 @@ export function reportDocument(input: ReportDocumentInput): string {
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
   ].join('; ');
-  const options = REPORT_PERIODS.map((p) => `<option value="${p}"${p === input.period ? ' selected' : ''}>${h(describePeriod(p))}</option>`).join('');
+  const t = (id: MessageId): string => h(renderMessage(message(id), input.translate));
+  const options = REPORT_PERIODS.map((p) => `<option value="${p}"${p === input.period ? ' selected' : ''}>${h(renderMessage(periodMessage(p), input.translate))}</option>`).join('');
   const toolbar = input.scripts
-    ? `<nav class="toolbar" aria-label="Report options"><label>Period <select id="period">${options}</select></label>`
-      + '<span class="spacer"></span><button type="button" id="export-html">Export as HTML</button><button type="button" id="export-md">Export as Markdown</button></nav>'
-    : '<p class="restricted" role="note">Restricted mode: this workspace is not trusted, so the report shows all time, reads no git history (commit coverage is unavailable) and cannot be exported.</p>';
+    ? `<nav class="toolbar" aria-label="${t('reportOptions')}"><label>${t('reportPeriod')} <select id="period">${options}</select></label>`
+      + `<span class="spacer"></span><button type="button" id="export-html">${t('reportExportHtml')}</button><button type="button" id="export-md">${t('reportExportMarkdown')}</button></nav>`
+    : `<p class="restricted" role="note">${t('reportRestricted')}</p>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -42,7 +47,7 @@ export function reportDocument(input: ReportDocumentInput): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" nonce="${nonce}" href="${h(input.styleUri)}">
-<title>Value Report</title>
+<title>${t('reportTitle')}</title>
 </head>
 <body>
 ${toolbar}

@@ -16,6 +16,7 @@ import { VALUE_DIR } from '../core/valueFolder';
 import type { LinkingService } from '../state/linkingService';
 import { gitBinary, readSettings } from '../state/settings';
 import type { FolderState, ValueStore } from '../state/valueStore';
+import { translate } from '../ui/localize';
 import { reportDocument } from './reportDocument';
 import type { ReportPanelState, ReportRequest, ReportUpdate } from './reportMessages';
 import { parsePanelState, parseReportRequest } from './reportMessages';
@@ -24,7 +25,6 @@ import { parsePanelState, parseReportRequest } from './reportMessages';
 export const REPORT_VIEW_TYPE = 'valueLens.report';
 
 const REFRESH_DELAY_MS = 300;
-const UNTRUSTED = 'this workspace is not trusted, so Value Lens runs no git command.';
 
 export interface ReportDeps {
   readonly store: ValueStore;
@@ -59,7 +59,7 @@ export class ReportPanel implements vscode.Disposable {
       ReportPanel.current.panel.reveal();
       return ReportPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Value Report', vscode.ViewColumn.Active, ReportPanel.options(extensionUri));
+    const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, vscode.l10n.t('Value Report'), vscode.ViewColumn.Active, ReportPanel.options(extensionUri));
     return new ReportPanel(panel, extensionUri, deps, { period: 'all' });
   }
 
@@ -127,14 +127,14 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   private async readCommits(state: FolderState, period: ReportPeriod, today: string): Promise<ReportCommits> {
-    if (!vscode.workspace.isTrusted) return { available: false, reason: UNTRUSTED };
-    if (state.folder.uri.scheme !== 'file') return { available: false, reason: 'the folder is not on a local disk.' };
+    if (!vscode.workspace.isTrusted) return { available: false, reason: vscode.l10n.t('this workspace is not trusted, so Value Lens runs no git command.') };
+    if (state.folder.uri.scheme !== 'file') return { available: false, reason: vscode.l10n.t('the folder is not on a local disk.') };
     const trailer = effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config).trailer;
     try {
       return await readReportCommits(new SimpleGitPort(state.folder.uri.fsPath, { binary: gitBinary() }), trailer, periodStart(period, today));
     } catch (e) {
       this.deps.log.error('Reading commits for the report failed', e);
-      return { available: false, reason: `git could not be read: ${e instanceof Error ? e.message : String(e)}` };
+      return { available: false, reason: vscode.l10n.t('git could not be read: {0}', e instanceof Error ? e.message : String(e)) };
     }
   }
 
@@ -156,7 +156,7 @@ export class ReportPanel implements vscode.Disposable {
       const scripts = vscode.workspace.isTrusted;
       this.body = report
         ? renderReportBody(report, { interactive: scripts })
-        : '<p>No <code>.value/</code> folder in this workspace yet: the report shows the intents and releases it holds.</p>';
+        : `<p>${vscode.l10n.t('No {0} folder in this workspace yet: the report shows the intents and releases it holds.', '<code>.value/</code>')}</p>`;
       this.state = { period, ...(state ? { folder: state.folder.uri.toString() } : {}) };
       if (full || !scripts) this.panel.webview.html = this.document(scripts);
       else await this.post();
@@ -174,6 +174,7 @@ export class ReportPanel implements vscode.Disposable {
       body: this.body,
       scripts,
       period: this.state.period,
+      translate,
     });
   }
 
@@ -212,7 +213,7 @@ export class ReportPanel implements vscode.Disposable {
 
   private async export(format: 'html' | 'md'): Promise<void> {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage('This workspace is not trusted, so Value Lens writes nothing: trust it to export the report.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('This workspace is not trusted, so Value Lens writes nothing: trust it to export the report.'));
       return;
     }
     const report = this.report;
@@ -221,14 +222,14 @@ export class ReportPanel implements vscode.Disposable {
     const name = `value-report-${report.today}.${format === 'html' ? 'html' : 'md'}`;
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(state.folder.uri, name),
-      filters: format === 'html' ? { 'HTML report': ['html'] } : { Markdown: ['md'] },
-      saveLabel: 'Export',
-      title: format === 'html' ? 'Export the value report as HTML' : 'Export the value report as Markdown',
+      filters: format === 'html' ? { [vscode.l10n.t('HTML report')]: ['html'] } : { Markdown: ['md'] },
+      saveLabel: vscode.l10n.t('Export'),
+      title: format === 'html' ? vscode.l10n.t('Export the value report as HTML') : vscode.l10n.t('Export the value report as Markdown'),
     });
     if (!target) return;
     const text = format === 'html' ? renderStandaloneHtml(report) : renderMarkdown(report);
     await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
-    void vscode.window.showInformationMessage(`Exported the value report to ${vscode.workspace.asRelativePath(target)}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported the value report to {0}.', vscode.workspace.asRelativePath(target)));
   }
 }
 

@@ -1,3 +1,6 @@
+import type { MessageRef } from '../present/messages';
+import { renderMessage } from '../present/messages';
+
 /** A position in a text file: 0-based line and column (UTF-16 code units, as editors count). */
 export interface Position {
   readonly line: number;
@@ -18,8 +21,15 @@ export interface Problem {
   readonly range: Range;
   readonly severity: Severity;
   readonly message: string;
+  /** `message` as an id and its data, for the extension to show it in the display language. */
+  readonly messageRef?: MessageRef;
   /** Stable code for filtering and tests, e.g. `schema.required`, `id-mismatch`. */
   readonly code: string;
+}
+
+/** A problem whose text is a message: English in `message`, the id and data in `messageRef`. */
+export function problemOf(file: string, range: Range, severity: Severity, code: string, ref: MessageRef): Problem {
+  return { file, range, severity, code, message: renderMessage(ref), messageRef: ref };
 }
 
 export const START_OF_FILE: Range = { start: { line: 0, col: 0 }, end: { line: 0, col: 0 } };

@@ -2,7 +2,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE, entryNameOf, INTENTS_DIR, RELEASES_DIR, VALUE_DIR } from '../valueFolder';
 import { MAX_VALUE_FILE_BYTES } from './parseValueFile';
-import { START_OF_FILE } from './problem';
+import { message } from '../present/messages';
+import { problemOf, START_OF_FILE } from './problem';
 import { ValueModel } from './valueModel';
 
 /** How many files are read at once: enough to be quick, few enough not to exhaust file handles. */
@@ -59,7 +60,7 @@ export async function readValueFolder(root: string): Promise<FolderRead> {
     return { model, hasValueFolder: false };
   }
   if (!stat.isDirectory()) {
-    model.addFolderProblem({ file: VALUE_DIR, range: START_OF_FILE, severity: 'error', code: 'value-not-folder', message: '.value is a file, but Value Lens keeps intents in a .value/ folder: move the file away and create the folder.' });
+    model.addFolderProblem(problemOf(VALUE_DIR, START_OF_FILE, 'error', 'value-not-folder', message('problemValueNotFolder')));
     return { model, hasValueFolder: true };
   }
   const files = [

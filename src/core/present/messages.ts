@@ -25,6 +25,16 @@ export const MESSAGES = {
   statusServesWorthOneMoreLabel: 'Value Lens: the branch serves {0}, worth {1} and 1 more intent',
   statusServesWorthMoreLabel: 'Value Lens: the branch serves {0}, worth {1} and {2} more intents',
 
+  // The report webview's frame (webview/reportDocument) and its periods (report/reportPeriod)
+  reportTitle: 'Value Report',
+  reportOptions: 'Report options',
+  reportPeriod: 'Period',
+  reportExportHtml: 'Export as HTML',
+  reportExportMarkdown: 'Export as Markdown',
+  reportRestricted: 'Restricted mode: this workspace is not trusted, so the report shows all time, reads no git history (commit coverage is unavailable) and cannot be exported.',
+  periodAll: 'all time',
+  periodLastDays: 'last {0} days',
+
   // Answers typed into the New Intent and release flows (yaml/intentInput, release/*)
   inputIdEmpty: 'Enter an id, e.g. checkout-speed.',
   inputIdMalformed: 'Use lower-case letters, digits and dashes (at most 64), starting with a letter or digit, e.g. checkout-speed.',
@@ -46,18 +56,12 @@ export const MESSAGES = {
 
   // Problems in .value/ files (model/*)
   problemIdMismatch: 'id "{0}" does not match the file name "{1}": rename the file to {0}.yaml or set id: {2}.',
+  problemIdMismatchBadName: 'id "{0}" does not match the file name "{1}": rename the file to {0}.yaml (the file name is not a valid id).',
   problemDuplicateId: 'id "{0}" is already used by {1}: every intent needs its own id.',
   problemBadGlob: 'The glob "{0}" in {1} cannot be used: {2}.',
   problemUnknownIntent: 'Unknown intent "{0}": no .value/intents/ file has this id. Fix the id or create the intent.',
   problemReviewOverdue: 'Review overdue: "{0}" was due for review on {1}. Add an outcome: section with what actually happened.',
-  problemPermissionDenied: 'Cannot read this file: permission denied. Fix its permissions (chmod u+r).',
-  problemSymlinkLoop: 'Cannot read this file: it is a symbolic link that loops.',
-  problemIsFolder: 'This is a folder, not a YAML file.',
-  problemUnreadable: 'Cannot read this file: {0}',
   problemValueNotFolder: '.value is a file, but Value Lens keeps intents in a .value/ folder: move the file away and create the folder.',
-  problemTooLarge: 'File is {0} MB; Value Lens reads .value/ files up to {1} MB. Keep one intent or release per file.',
-  problemBinary: 'This is a binary file, not YAML text: replace it with a YAML file or remove it from .value/.',
-  problemEncoding: 'This file is not valid UTF-8 text: save it as UTF-8.',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

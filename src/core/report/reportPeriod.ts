@@ -1,3 +1,6 @@
+import type { MessageRef } from '../present/messages';
+import { message, renderMessage } from '../present/messages';
+
 /** The periods a report can cover: the last 30, 90 or 365 days, or everything. */
 export const REPORT_PERIODS = ['30d', '90d', '365d', 'all'] as const;
 export type ReportPeriod = (typeof REPORT_PERIODS)[number];
@@ -8,9 +11,14 @@ export function isReportPeriod(value: unknown): value is ReportPeriod {
   return typeof value === 'string' && (REPORT_PERIODS as readonly string[]).includes(value);
 }
 
+/** "last 90 days", "all time", as a message. */
+export function periodMessage(period: ReportPeriod): MessageRef {
+  return period === 'all' ? message('periodAll') : message('periodLastDays', DAYS[period]);
+}
+
 /** "last 90 days", "all time". */
 export function describePeriod(period: ReportPeriod): string {
-  return period === 'all' ? 'all time' : `last ${DAYS[period]} days`;
+  return renderMessage(periodMessage(period));
 }
 
 /**
