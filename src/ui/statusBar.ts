@@ -84,7 +84,7 @@ export class StatusBarController implements vscode.Disposable {
     const tip = new vscode.MarkdownString(undefined, true);
     const links = this.linking.linksOf(state.folder);
     const scan = links?.scan;
-    if (missingBranch) tip.appendMarkdown(`$(warning) ${vscode.l10n.t('`{0}` is a release branch without a value statement. Click to state its expected value.', md(missingBranch))}\n\n`);
+    if (missingBranch) tip.appendMarkdown(`$(warning) ${vscode.l10n.t('{0} is a release branch without a value statement. Click to state its expected value.', `**${md(missingBranch)}**`)}\n\n`);
     if (scan) {
       tip.appendMarkdown(`**${md(scan.branch ?? vscode.l10n.t('Detached HEAD'))}**\n\n`);
       for (const i of scan.intents) {

@@ -39,9 +39,24 @@ export class InfoNode extends vscode.TreeItem {
   }
 }
 
-/** Escapes text for a MarkdownString (tooltips show user text, which must not become markup). */
+/**
+ * Escapes text for a MarkdownString (tooltips show user text, which must not become markup,
+ * an entity such as `&lt;`, or a `$(icon)` where theme icons are on).
+ */
 export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&$]/g, '\\$&');
+}
+
+/**
+ * A code span that shows `text` exactly: escapes do not work inside code spans, so the fence is
+ * one backtick longer than any run of backticks in the text, padded where the text starts or
+ * ends with one. Where theme icons are on, use md(): we do not rely on a code span keeping
+ * VS Code from drawing a `$(name)` in it as an icon.
+ */
+export function mdCode(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = /^`|`$/.test(text) || /^ .* $/.test(text) ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 /** Opens a `.value/` file with the given 0-based line selected. */

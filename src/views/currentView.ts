@@ -6,7 +6,7 @@ import type { FileIntent } from '../core/linking/linkingEngine';
 import { formatMoneyShort } from '../core/present/formatMoney';
 import type { FolderLinks, LinkingService } from '../state/linkingService';
 import type { FolderState, ValueStore } from '../state/valueStore';
-import { InfoNode, md, openAt } from './commonNodes';
+import { InfoNode, md, mdCode, openAt } from './commonNodes';
 import { ViewIds } from './viewIds';
 
 // Functions, not constants: vscode.l10n.t needs the extension's bundle, which loads with activation.
@@ -55,8 +55,8 @@ export class BranchNode extends vscode.TreeItem {
       this.description = commits.total ? vscode.l10n.t('{0} of {1} commits linked', commits.linked, commits.total) : scan.state.base ? vscode.l10n.t('no commits ahead of {0}', scan.state.base.name) : '';
       const counts = [commits.linked, commits.total, files.linked, files.total];
       this.tooltip = new vscode.MarkdownString(scan.state.base
-        ? vscode.l10n.t('Value coverage on `{0}` against `{1}`:\n\n- commits: {2} of {3} linked\n- changed files: {4} of {5} linked', md(label), md(scan.state.base.name), ...counts)
-        : vscode.l10n.t('Value coverage on `{0}`:\n\n- commits: {1} of {2} linked\n- changed files: {3} of {4} linked', md(label), ...counts));
+        ? vscode.l10n.t('Value coverage on {0} against {1}:\n\n- commits: {2} of {3} linked\n- changed files: {4} of {5} linked', mdCode(label), mdCode(scan.state.base.name), ...counts)
+        : vscode.l10n.t('Value coverage on {0}:\n\n- commits: {1} of {2} linked\n- changed files: {3} of {4} linked', mdCode(label), ...counts));
     }
   }
 }

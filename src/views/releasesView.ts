@@ -51,7 +51,7 @@ export class ReleaseNode extends vscode.TreeItem {
     else this.iconPath = new vscode.ThemeIcon('rocket');
 
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`${vscode.l10n.t('**{0}** on `{1}` from `{2}`, {3}', md(statement.release), statement.branch, statement.base, md(statement.created))}\n\n`);
+    tip.appendMarkdown(`${vscode.l10n.t('**{0}** on {1} from {2}, {3}', md(statement.release), md(statement.branch), md(statement.base), md(statement.created))}\n\n`);
     tip.appendMarkdown(`${vscode.l10n.t('Expected: {0}', md(statement.expected.summary))}\n\n`);
     if (statement.expected.value) tip.appendMarkdown(`${vscode.l10n.t('Expected value: {0}', md(formatMoneyLong(statement.expected.value, locale)))}\n\n`);
     for (const m of statement.expected.measures) {
