@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import type { ParsedValueFile } from './parseValueFile';
+import { message } from '../present/messages';
 import type { Problem } from './problem';
-import { shortened } from './problem';
+import { problemOf, shortened } from './problem';
 import type { ReleaseStatement } from './types';
 import { entryNameOf, isIntentId } from '../valueFolder';
 
@@ -54,11 +55,11 @@ export function crossFileChecks(intents: readonly ParsedValueFile[], releases: r
     // A malformed id already has its own schema error; naming a file after it would be bad advice.
     if (expected !== undefined && id !== expected && isIntentId(id)) {
       // A file name that is not a valid id (spaces, accents) must not be offered as the id.
-      const fix = isIntentId(expected) ? `rename the file to ${id}.yaml or set id: ${expected}` : `rename the file to ${id}.yaml (the file name is not a valid id)`;
-      problems.push({ file: parsed.file, range: at, severity: 'error', code: 'id-mismatch', message: `id "${id}" does not match the file name "${baseName(parsed.file)}": ${fix}.` });
+      const ref = isIntentId(expected) ? message('problemIdMismatch', id, baseName(parsed.file), expected) : message('problemIdMismatchBadName', id, baseName(parsed.file));
+      problems.push(problemOf(parsed.file, at, 'error', 'id-mismatch', ref));
     }
     const other = seen.get(id);
-    if (other) problems.push({ file: parsed.file, range: at, severity: 'error', code: 'duplicate-id', message: `id "${id}" is already used by ${other}: every intent needs its own id.` });
+    if (other) problems.push(problemOf(parsed.file, at, 'error', 'duplicate-id', message('problemDuplicateId', id, other)));
     else seen.set(id, parsed.file);
     const data = parsed.data as Record<string, unknown> | null;
     for (const field of ['paths', 'branches'] as const) {
@@ -66,7 +67,7 @@ export function crossFileChecks(intents: readonly ParsedValueFile[], releases: r
       if (!Array.isArray(globs)) continue;
       globs.forEach((glob, i) => {
         const why = typeof glob === 'string' ? globProblem(glob) : undefined;
-        if (why) problems.push({ file: parsed.file, range: parsed.locate([field, i]), severity: 'error', code: 'bad-glob', message: `The glob "${shortened(String(glob))}" in ${field} cannot be used: ${why}.` });
+        if (why) problems.push(problemOf(parsed.file, parsed.locate([field, i]), 'error', 'bad-glob', message('problemBadGlob', shortened(String(glob)), field, why)));
       });
     }
   }
@@ -76,14 +77,14 @@ export function crossFileChecks(intents: readonly ParsedValueFile[], releases: r
     if (Array.isArray(ids)) {
       ids.forEach((id, i) => {
         if (typeof id === 'string' && !seen.has(id)) {
-          problems.push({ file: parsed.file, range: parsed.locate(['expected', 'intents', i]), severity: 'warning', code: 'unknown-intent', message: `Unknown intent "${shortened(id)}": no .value/intents/ file has this id. Fix the id or create the intent.` });
+          problems.push(problemOf(parsed.file, parsed.locate(['expected', 'intents', i]), 'warning', 'unknown-intent', message('problemUnknownIntent', shortened(id))));
         }
       });
     }
     if (statement && !statement.outcome) {
       statement.expected.measures.forEach((m, i) => {
         if (m.review && m.review < today) {
-          problems.push({ file: parsed.file, range: parsed.locate(['expected', 'measures', i, 'review']), severity: 'info', code: 'review-overdue', message: `Review overdue: "${m.metric}" was due for review on ${m.review}. Add an outcome: section with what actually happened.` });
+          problems.push(problemOf(parsed.file, parsed.locate(['expected', 'measures', i, 'review']), 'info', 'review-overdue', message('problemReviewOverdue', m.metric, m.review)));
         }
       });
     }
