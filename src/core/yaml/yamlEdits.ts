@@ -113,7 +113,7 @@ function planEdit(doc: Document.Parsed, text: string, edit: YamlEdit): Splice | 
       if (target === undefined) return undefined;
       if (!isSeq(target)) throw new YamlEditError(`Cannot remove from ${formatPath(edit.path)}: it is not a list.`);
       const index = target.items.findIndex((item) => isDeepStrictEqual(toJs(doc, item), edit.value));
-      return index < 0 ? undefined : removeItem(text, target, index);
+      return index < 0 ? undefined : removeItem(text, target, index, ownerKeyColumn(doc, text, edit.path), style.indent);
     }
     case 'delete': {
       const parent = doc.getIn(edit.path.slice(0, -1), true);
@@ -251,7 +251,8 @@ function replaceEmptyFlow(text: string, style: Style, node: YamlNode, rendered: 
   return { start, end, insert: `${open}${pad}${rendered}${pad}${close}` };
 }
 
-function removeItem(text: string, seq: YamlNode & { items: unknown[]; flow?: boolean }, index: number): Splice {
+/** `ownerColumn` is the column of the key whose value the list is, when it is a map value. */
+function removeItem(text: string, seq: YamlNode & { items: unknown[]; flow?: boolean }, index: number, ownerColumn: number | undefined, indent: number): Splice {
   const items = seq.items.map((item) => {
     if (!isNode(item)) throw new YamlEditError('Unsupported list item.');
     return item;
@@ -259,11 +260,22 @@ function removeItem(text: string, seq: YamlNode & { items: unknown[]; flow?: boo
   const item = items[index] as YamlNode;
   if (seq.flow) return removeFlowEntry(text, seq, items.map((i) => [rangeOf(i)[0], contentEnd(text, i)] as const), index);
   const dash = dashBefore(text, item);
-  if (items.length === 1) return { start: dash, end: contentEnd(text, item), insert: '[]' };
+  if (items.length === 1) {
+    // Only a block list may stand at its key's column (`key:\n- a`); the `[]` replacing it goes one indent deeper.
+    const column = columnOf(text, dash);
+    const pad = ownerColumn !== undefined && column <= ownerColumn ? ' '.repeat(ownerColumn + indent - column) : '';
+    return { start: dash, end: contentEnd(text, item), insert: `${pad}[]` };
+  }
   if (text.slice(lineStart(text, dash), dash).trim() !== '') {
     throw new YamlEditError('Cannot remove an item that shares its line with another list item.');
   }
   return removeLines(text, lineStart(text, dash), contentEnd(text, item));
+}
+
+function ownerKeyColumn(doc: Document.Parsed, text: string, path: YamlPath): number | undefined {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  const pair = isMap(parent) ? parent.items.find((p) => keyMatches(p, path[path.length - 1])) : undefined;
+  return pair && isNode(pair.key) ? columnOf(text, rangeOf(pair.key)[0]) : undefined;
 }
 
 function removePair(text: string, map: YamlNode & { items: Pair[]; flow?: boolean }, index: number): Splice {
@@ -293,8 +305,11 @@ function removeFlowEntry(text: string, node: YamlNode, spans: readonly (readonly
 function removeLines(text: string, start: number, contentEndPos: number): Splice {
   const end = lineEndIncl(text, contentEndPos);
   if (end === text.length && !text.endsWith('\n') && start > 0) {
-    // The last line has no line break: remove the one before it instead, so the file still has none.
-    const breakStart = text[start - 2] === '\r' ? start - 2 : start - 1;
+    // The last line has no line break: remove the one before it instead, so the file still has none
+    // (and those of blank lines above it, or the file would end with one).
+    let breakStart = start;
+    do breakStart -= text[breakStart - 2] === '\r' ? 2 : 1;
+    while (breakStart > 0 && text[breakStart - 1] === '\n');
     return { start: breakStart, end, insert: '' };
   }
   return { start, end, insert: '' };
@@ -352,6 +367,13 @@ export function needsQuotesForOldParsers(value: string): boolean {
 }
 
 function stringifyNode(style: Style, node: YamlNode, flowPadding?: boolean): string {
+  // Inside `[ ]` or `{ }` a string with a line break would be folded over lines the flow
+  // collection's indentation may not allow: escape the break in double quotes instead.
+  visit(node, {
+    Scalar(_, scalar, path) {
+      if (typeof scalar.value === 'string' && /[\n\r]/.test(scalar.value) && path.some((p) => isCollection(p) && p.flow)) scalar.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   const doc = new Document();
   doc.contents = node;
   return doc.toString(toStringOptions(style, flowPadding)).replace(/\n$/, '');
@@ -451,6 +473,8 @@ function contentEnd(text: string, node: YamlNode): number {
   const [start, end] = rangeOf(node);
   let at = end;
   while (at > start && /\s/.test(text[at - 1] ?? '')) at--;
+  // An empty value (`key:   # note`) starts at its comment: its content ends at the `:` or `-` before it.
+  if (start === end) while (at > 0 && /\s/.test(text[at - 1] ?? '')) at--;
   return at;
 }
 
@@ -559,12 +583,16 @@ function verify(before: string, edit: YamlEdit, after: string): void {
   const expected: Document = parsed.contents === null ? new Document({}) : parsed;
   switch (edit.kind) {
     case 'set':
+      fillNullsOnPath(expected, edit.path);
       expected.setIn(edit.path, edit.value);
       break;
     case 'add': {
       const target = expected.getIn(edit.path, true);
       if (isSeq(target)) expected.addIn(edit.path, edit.value);
-      else expected.setIn(edit.path, [edit.value]);
+      else {
+        fillNullsOnPath(expected, edit.path);
+        expected.setIn(edit.path, [edit.value]);
+      }
       break;
     }
     case 'remove': {
@@ -581,6 +609,14 @@ function verify(before: string, edit: YamlEdit, after: string): void {
   }
   if (!isDeepStrictEqual(actual.toJS(), expected.toJS())) {
     throw new YamlEditError(`Editing ${formatPath(edit.path)} would change more than that value, so the file was not changed.`);
+  }
+}
+
+/** `key:` with no value on the way to a deeper key becomes a map (as the edit writes it); the Document API throws there. */
+function fillNullsOnPath(doc: Document, path: YamlPath): void {
+  for (let depth = 1; depth < path.length; depth++) {
+    const node = doc.getIn(path.slice(0, depth), true);
+    if (isScalar(node) && node.value === null) doc.setIn(path.slice(0, depth), doc.createNode({}));
   }
 }
 
