@@ -25,13 +25,23 @@ export class GitCommandError extends Error {
     readonly stderr: string,
     readonly stdout: string,
   ) {
-    super(`git ${args[0] ?? ''} failed (exit ${exitCode}): ${firstLine(stderr) || 'no message'}`);
+    super(`git ${subcommandOf(args)} failed (exit ${exitCode}): ${firstLine(stderr) || 'no message'}`);
   }
 }
 
 /** A user-provided ref or trailer key was refused before it reached git. */
 export class InvalidGitInputError extends Error {
   override readonly name = 'InvalidGitInputError';
+}
+
+/** `log` in `--no-optional-locks -c x=y log …`: the leading options say nothing about what failed. */
+function subcommandOf(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '-c' || arg === '-C') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return args[0] ?? '';
 }
 
 function firstLine(text: string): string {
