@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { constants as fsConstants, promises as fs } from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE, entryNameOf, INTENTS_DIR, RELEASES_DIR, VALUE_DIR } from '../valueFolder';
 import { MAX_VALUE_FILE_BYTES } from './parseValueFile';
@@ -20,19 +20,40 @@ function reasonOf(e: unknown): { code: string; message: string } {
 /** Reads one value file (workspace-relative `file`) into the model, or records why it could not. */
 export async function readValueFile(root: string, file: string, model: ValueModel): Promise<void> {
   const full = path.join(root, ...file.split('/'));
+  let handle: fs.FileHandle | undefined;
   try {
-    const stat = await fs.stat(full);
+    // One open, fstat, read and close, as fs.readFile does: no stat of its own before. Non-blocking,
+    // so a named pipe left in .value/ is opened (and refused below) instead of waiting for a writer.
+    handle = await fs.open(full, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const stat = await handle.stat();
     if (!stat.isFile()) return model.setUnreadable(file, 'unreadable', 'This is not a regular file.');
     if (stat.size > MAX_VALUE_FILE_BYTES) {
       const mb = (stat.size / (1024 * 1024)).toFixed(1);
       return model.setUnreadable(file, 'too-large', `File is ${mb} MB; Value Lens reads .value/ files up to ${MAX_VALUE_FILE_BYTES / (1024 * 1024)} MB. Keep one intent or release per file.`);
     }
-    model.setFile(file, await fs.readFile(full));
+    model.setFile(file, await readAll(handle, stat.size));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return model.deleteFile(file);
+    const errno = (e as NodeJS.ErrnoException).code;
+    if (errno === 'ENOENT') return model.deleteFile(file);
+    // A folder (where open refuses one) or a socket: what the stat check says for the others.
+    if (errno === 'EISDIR' || errno === 'ENXIO') return model.setUnreadable(file, 'unreadable', 'This is not a regular file.');
     const { code, message } = reasonOf(e);
     model.setUnreadable(file, code, message);
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
+}
+
+/** The `size` bytes of an open file (fewer if it shrank meanwhile; a later watcher event re-reads it). */
+async function readAll(handle: fs.FileHandle, size: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(size);
+  let filled = 0;
+  while (filled < size) {
+    const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
 }
 
 async function listYaml(dir: string): Promise<string[]> {
@@ -68,8 +89,11 @@ export async function readValueFolder(root: string): Promise<FolderRead> {
     ...(await listYaml(path.join(valueDir, INTENTS_DIR))).map((n) => `${VALUE_DIR}/${INTENTS_DIR}/${n}`),
     ...(await listYaml(path.join(valueDir, RELEASES_DIR))).map((n) => `${VALUE_DIR}/${RELEASES_DIR}/${n}`),
   ];
-  for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
-    await Promise.all(files.slice(i, i + READ_CONCURRENCY).map((f) => readValueFile(root, f, model)));
-  }
+  // A fixed number of readers, each taking the next file as soon as it is done: no batch waits for its slowest file.
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < files.length) await readValueFile(root, files[next++]!, model);
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, reader));
   return { model, hasValueFolder: true };
 }
