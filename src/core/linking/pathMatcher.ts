@@ -1,12 +1,18 @@
 import picomatch from 'picomatch';
 import type { Intent } from '../model/types';
 import { parsePathPattern, patternKey } from './gitignorePattern';
+import { isPlainPath, matchSegments, parseSegmentGlob } from './segmentGlob';
+import type { SegmentGlob } from './segmentGlob';
 
 const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false };
 
-/** One intent's glob; its regular expression is built on first use, so loading 10,000 globs stays cheap. */
+/**
+ * One intent's glob. Literal, `*` and `**` globs are matched segment by segment; the others get
+ * their regular expression on first use, so loading 10,000 globs stays cheap.
+ */
 class CompiledPattern {
   private regex: RegExp | undefined;
+  private segmentGlobs: readonly SegmentGlob[] | undefined | null = null;
 
   constructor(
     readonly intent: number,
@@ -16,12 +22,19 @@ class CompiledPattern {
     private readonly globs: readonly string[],
   ) {}
 
-  test(path: string): boolean {
+  /** `segments` is the path split at `/`, when the path is plain (see isPlainPath); else undefined. */
+  test(path: string, segments: readonly string[] | undefined): boolean {
     // As picomatch does: a path spelled exactly like the glob matches (a file named `{a,b}`).
     if (this.globs.includes(path)) return true;
+    if (this.segmentGlobs === null) this.segmentGlobs = allOrNone(this.globs.map(parseSegmentGlob));
+    if (segments && this.segmentGlobs) return this.segmentGlobs.some((glob) => matchSegments(glob, segments));
     this.regex ??= combine(this.globs.map((g) => picomatch.makeRe(g, GLOB_OPTIONS)));
     return this.regex.test(path);
   }
+}
+
+function allOrNone<T>(items: readonly (T | undefined)[]): T[] | undefined {
+  return items.every((item): item is T => item !== undefined) ? (items as T[]) : undefined;
 }
 
 const DEFAULT_CACHE_SIZE = 20_000;
@@ -75,14 +88,15 @@ export class IntentPathMatcher {
   private compute(path: string): readonly string[] {
     // Last matching pattern per intent, as in .gitignore.
     const decisive = new Map<number, CompiledPattern>();
+    const segments = path.split('/');
+    const plain = isPlainPath(path) ? segments : undefined;
     const consider = (patterns: readonly CompiledPattern[] | undefined): void => {
       for (const p of patterns ?? []) {
         const current = decisive.get(p.intent);
         if (current && current.order > p.order) continue;
-        if (p.test(path)) decisive.set(p.intent, p);
+        if (p.test(path, plain)) decisive.set(p.intent, p);
       }
     };
-    const segments = path.split('/');
     let prefix = '';
     for (const segment of segments) {
       prefix = prefix ? `${prefix}/${segment}` : segment;
