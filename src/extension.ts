@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): ValueLensApi | undef
     // VS Code does not tell the user when an extension fails to activate, so we do.
     const message = e instanceof Error ? e.message : String(e);
     log.error('Activation failed', e);
-    void vscode.window.showErrorMessage(`Value Lens could not start: ${message}`, 'Show Log').then((choice) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Value Lens could not start: {0}', message), vscode.l10n.t('Show Log')).then((choice) => {
       if (choice) log.show();
     });
     return undefined;
