@@ -1,6 +1,7 @@
 // `npm run l10n`: regenerates l10n/bundle.l10n.json, the English strings translators start from.
 //   node scripts/l10n.mjs           writes the bundle
 //   node scripts/l10n.mjs --check   exits 1 when the committed bundle is not what would be written
+//   node scripts/l10n.mjs --stdout  prints the bundle instead of writing it (for the unit test)
 // The strings are every literal `vscode.l10n.t(...)` in src/ (found by @vscode/l10n-dev, as its
 // `export` command does) plus the core's message templates (src/core/present/messages.ts): the
 // extension passes those to `vscode.l10n.t` as variables, which the exporter cannot see.
@@ -41,7 +42,9 @@ export async function bundleText() {
 }
 
 const text = await bundleText();
-if (process.argv.includes('--check')) {
+if (process.argv.includes('--stdout')) {
+  process.stdout.write(text);
+} else if (process.argv.includes('--check')) {
   const committed = fs.existsSync(bundleFile) ? fs.readFileSync(bundleFile, 'utf8') : '';
   if (committed !== text) {
     console.error('l10n/bundle.l10n.json is out of date: run `npm run l10n` and commit it.');
