@@ -1,4 +1,4 @@
-import { compareNatural, CONFIG_FILE, entryNameOf, INTENTS_DIR, RELEASES_DIR, VALUE_DIR } from '../valueFolder';
+import { CONFIG_FILE, entryNameOf, INTENTS_DIR, RELEASES_DIR, VALUE_DIR } from '../valueFolder';
 import { crossFileChecks } from './crossFileChecks';
 import { toConfig, toIntent, toReleaseStatement } from './normalize';
 import type { ParsedValueFile } from './parseValueFile';
@@ -8,6 +8,10 @@ import { compareProblems, START_OF_FILE } from './problem';
 import type { Intent, ReleaseStatement, ValueConfig } from './types';
 import { DEFAULT_CONFIG } from './types';
 import type { ValueFileKind } from './valueFileKind';
+
+// compareNatural's order from one collator: localeCompare with options builds one per comparison,
+// and the releases are sorted again after every change to .value/.
+const NATURAL_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 export interface IntentEntry {
   readonly intent: Intent;
@@ -103,9 +107,10 @@ export class ValueModel {
   problems(today: string): readonly Problem[] {
     if (this.checked?.today === today) return this.checked.problems;
     const files = [...this.files.values()];
+    const statements = new Map(this.releases.map((r) => [r.file, r.statement]));
     const releases = files.filter((f) => f.kind === 'release').map((parsed) => {
-      const entry = this.releases.find((r) => r.file === parsed.file);
-      return entry ? { parsed, statement: entry.statement } : { parsed };
+      const statement = statements.get(parsed.file);
+      return statement ? { parsed, statement } : { parsed };
     });
     const problems = [
       ...this.folderProblems,
@@ -140,7 +145,7 @@ export class ValueModel {
         declared = data ?? {};
       }
     }
-    releases.sort((a, b) => compareNatural(a.name, b.name));
+    releases.sort((a, b) => NATURAL_ORDER.compare(a.name, b.name));
     this.derived = { intents, releases, config, declared };
     return this.derived;
   }
