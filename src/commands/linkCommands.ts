@@ -11,6 +11,7 @@ import { editValueFile } from '../state/valueFileEditor';
 import type { ValueStore } from '../state/valueStore';
 import type { PickedIntent } from './intentPicker';
 import { intentOfNode, pickIntent, pickIntents } from './intentPicker';
+import { requireTrust } from './release/releaseFolder';
 
 export interface LinkDeps {
   readonly store: ValueStore;
@@ -35,6 +36,8 @@ async function editIntent(picked: PickedIntent, edit: YamlEdit, done: string): P
 
 /** **Link File/Folder to Intent…**: appends the file (or `folder/**`) to an intent's `paths`. */
 export async function linkPath({ store }: LinkDeps, uri?: vscode.Uri, selected?: vscode.Uri[]): Promise<boolean> {
+  // Refuse before asking anything: the edit at the end would be refused anyway.
+  if (!requireTrust('link files to an intent')) return false;
   const targets = (selected?.length ? selected : [uri ?? vscode.window.activeTextEditor?.document.uri]).filter((u): u is vscode.Uri => u?.scheme === 'file');
   const first = targets[0];
   const state = first && store.folderOf(first);
@@ -65,6 +68,7 @@ export async function linkPath({ store }: LinkDeps, uri?: vscode.Uri, selected?:
 
 /** **Link Branch to Intent…**: adds the current branch (or a pattern the user edits) to `branches`. */
 export async function linkBranch({ store, linking }: LinkDeps, node?: unknown): Promise<boolean> {
+  if (!requireTrust('link a branch to an intent')) return false;
   const picked = intentOfNode(store, node) ?? (await pickIntent(store, vscode.l10n.t('Link the current branch to which intent?'), vscode.window.activeTextEditor?.document.uri));
   if (!picked) return false;
   const branch = linking.linksOf(picked.state.folder)?.scan?.branch ?? '';

@@ -22,15 +22,17 @@ export interface ReportDocumentInput {
 }
 
 /**
- * The webview's HTML: a strict CSP (nothing but our nonce'd stylesheet and script from the
- * extension's media/ folder), a toolbar with the period filter and exports, and the report.
+ * The webview's HTML: a strict CSP (nothing but our nonce'd stylesheet and, when scripts are
+ * on, our nonce'd script from the extension's media/ folder), a toolbar with the period filter
+ * and exports, and the report.
  */
 export function reportDocument(input: ReportDocumentInput): string {
   const { cspSource, nonce } = input;
   const csp = [
     "default-src 'none'",
     `style-src ${cspSource} 'nonce-${nonce}'`,
-    `script-src 'nonce-${nonce}'`,
+    // Restricted mode: no script-src at all, so not even a nonce'd script could run.
+    ...(input.scripts ? [`script-src 'nonce-${nonce}'`] : []),
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
   ].join('; ');
