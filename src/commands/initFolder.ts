@@ -3,6 +3,7 @@ import type { InitResult } from '../core/init/runInit';
 import { describeInit, runInit } from '../core/init/runInit';
 import { gitBinary } from '../state/settings';
 import type { ValueStore } from '../state/valueStore';
+import { translate } from '../ui/localize';
 
 /** Answers the command takes from its caller (tests, the walkthrough) instead of asking. */
 export interface InitArgs {
@@ -42,7 +43,7 @@ export async function initFolder(store: ValueStore, args: InitArgs = {}): Promis
     return undefined;
   }
   await store.refresh();
-  const summary = describeInit(result).join('; ');
+  const summary = describeInit(result, translate).join('; ');
   if (result.intentCount === 0 && args.firstIntent !== false) {
     const create = vscode.l10n.t('New Intent…');
     const next = await vscode.window.showInformationMessage(vscode.l10n.t('{0}. Now describe the first piece of work worth doing.', summary), create);

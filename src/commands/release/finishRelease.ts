@@ -6,6 +6,7 @@ import { createRelease, describeReport } from '../../core/release/createRelease'
 import type { LinkingService } from '../../state/linkingService';
 import type { ReleaseWatcher } from '../../state/releaseWatcher';
 import type { ValueStore } from '../../state/valueStore';
+import { translate } from '../../ui/localize';
 import { rememberCommitStatement } from './releaseSettings';
 
 export interface FinishDeps {
@@ -33,7 +34,7 @@ export async function finishRelease(deps: FinishDeps, plan: ReleasePlan, remembe
     await deps.linking.refresh(deps.folder);
     return result;
   });
-  const text = describeReport(plan, report);
+  const text = describeReport(plan, report, translate);
   const uri = vscode.Uri.joinPath(deps.folder.uri, ...report.file.split('/'));
   if (report.failed) {
     void showFailure(text, report.statementWritten ? uri : undefined);

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { BranchOps } from '../git/branchOps';
 import { SimpleGitPort } from '../git/simpleGitPort';
 import { readValueFolder } from '../model/readValueFolder';
+import type { MessageRef, Translate } from '../present/messages';
+import { fillTemplate, message, renderMessage } from '../present/messages';
 import { CONFIG_FILE, INTENTS_DIR, VALUE_DIR } from '../valueFolder';
 import { createFileAtomic } from '../yaml/atomicWrite';
 import { detectReleasePatterns, EXAMPLE_INTENT, EXAMPLE_INTENT_ID, hookAction, PRE_PUSH_HOOK, renderConfig } from './initPlan';
@@ -73,15 +75,19 @@ export async function runInit(root: string, options: InitOptions): Promise<InitR
 }
 
 /** One line per thing done or left alone, for the CLI and the notification. */
-export function describeInit(result: InitResult): string[] {
+export function describeInit(result: InitResult, translate: Translate = fillTemplate): string[] {
+  return initMessages(result).map((ref) => renderMessage(ref, translate));
+}
+
+function initMessages(result: InitResult): MessageRef[] {
   if (!result.changed) {
-    const lines = ['Value Lens is already set up here: nothing changed.'];
-    if (result.hook === 'explain') lines.push(`A pre-push hook exists at ${result.hookPath ?? 'the hooks folder'}; add "npx --no-install value-lens check --branch <branch>" to it yourself.`);
+    const lines = [message('initUnchanged')];
+    if (result.hook === 'explain') lines.push(message('initHookExists', result.hookPath ?? message('initHooksFolder')));
     return lines;
   }
-  const lines = result.created.map((f) => `created ${f}`);
-  if (result.hook === 'installed') lines.push(`installed the pre-push hook ${result.hookPath ?? ''}`.trim());
-  if (result.hook === 'explain') lines.push(`left your pre-push hook ${result.hookPath ?? ''} as it is: add "npx --no-install value-lens check --branch <branch>" to it.`);
-  if (result.hook === 'no-git') lines.push('no git repository here, so no pre-push hook');
+  const lines = result.created.map((f) => message('initCreated', f));
+  if (result.hook === 'installed') lines.push(result.hookPath ? message('initHookInstalledAt', result.hookPath) : message('initHookInstalled'));
+  if (result.hook === 'explain') lines.push(message('initHookLeft', result.hookPath ?? ''));
+  if (result.hook === 'no-git') lines.push(message('initNoGit'));
   return lines;
 }

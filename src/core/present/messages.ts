@@ -54,6 +54,28 @@ export const MESSAGES = {
   inputBranchNotRelease: '{0} does not match the release branch patterns ({1}); use one of them, or change releaseBranches in .value/config.yaml.',
   inputBranchNoStatementName: 'No safe statement file name can be made from the branch name {0}.',
 
+  // What Initialize did (init/runInit)
+  initUnchanged: 'Value Lens is already set up here: nothing changed.',
+  initHookExists: 'A pre-push hook exists at {0}; add "npx --no-install value-lens check --branch <branch>" to it yourself.',
+  initHooksFolder: 'the hooks folder',
+  initCreated: 'created {0}',
+  initHookInstalled: 'installed the pre-push hook',
+  initHookInstalledAt: 'installed the pre-push hook {0}',
+  initHookLeft: 'left your pre-push hook {0} as it is: add "npx --no-install value-lens check --branch <branch>" to it.',
+  initNoGit: 'no git repository here, so no pre-push hook',
+
+  // What creating a release branch or stating its value did (release/createRelease)
+  releaseCreatedBranch: 'created {0} from {1} and switched to it',
+  releaseWrote: 'wrote {0}',
+  releaseCommitted: 'committed it ({0})',
+  releaseDone: 'Done: {0}.',
+  releaseNothingChanged: 'Nothing was changed.',
+  releaseFailed: '{0}: {1} {2}',
+  releaseCouldNotStart: 'Could not start',
+  releaseCouldNotCreate: 'Could not create {0}',
+  releaseCouldNotWrite: 'Could not write {0}',
+  releaseCouldNotCommit: 'Could not commit {0} (it is on disk, uncommitted)',
+
   // Problems in .value/ files (model/*)
   problemIdMismatch: 'id "{0}" does not match the file name "{1}": rename the file to {0}.yaml or set id: {2}.',
   problemIdMismatchBadName: 'id "{0}" does not match the file name "{1}": rename the file to {0}.yaml (the file name is not a valid id).',

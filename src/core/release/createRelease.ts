@@ -3,6 +3,8 @@ import * as path from 'path';
 import type { BranchOps } from '../git/branchOps';
 import { gitFailureReason } from '../git/branchOps';
 import type { ReleaseStatement } from '../model/types';
+import type { MessageRef, Translate } from '../present/messages';
+import { fillTemplate, message, renderMessage } from '../present/messages';
 import { RELEASES_DIR, VALUE_DIR } from '../valueFolder';
 import { createFileAtomic } from '../yaml/atomicWrite';
 import { isSafeReleaseFileName } from './releaseBranchName';
@@ -103,22 +105,23 @@ export async function createRelease(plan: ReleasePlan, git: BranchOps): Promise<
 }
 
 /** One sentence per outcome, saying exactly what was done and what was not. */
-export function describeReport(plan: Pick<ReleasePlan, 'statement' | 'createBranch' | 'commit'>, report: ReleaseReport): string {
+export function describeReport(plan: Pick<ReleasePlan, 'statement' | 'createBranch' | 'commit'>, report: ReleaseReport, translate: Translate = fillTemplate): string {
+  const text = (ref: MessageRef): string => renderMessage(ref, translate);
   const { branch, base } = plan.statement;
   const done: string[] = [];
-  if (report.branchCreated) done.push(`created ${branch} from ${base} and switched to it`);
-  if (report.statementWritten) done.push(`wrote ${report.file}`);
-  if (report.commit) done.push(`committed it (${report.commit.slice(0, 7)})`);
-  const didText = done.length > 0 ? `Done: ${done.join(', ')}.` : 'Nothing was changed.';
+  if (report.branchCreated) done.push(text(message('releaseCreatedBranch', branch, base)));
+  if (report.statementWritten) done.push(text(message('releaseWrote', report.file)));
+  if (report.commit) done.push(text(message('releaseCommitted', report.commit.slice(0, 7))));
+  const didText = done.length > 0 ? text(message('releaseDone', done.join(', '))) : text(message('releaseNothingChanged'));
   if (!report.failed) return `${capitalize(done.join(', '))}.`;
-  const what: Record<ReleaseStep, string> = {
-    check: 'Could not start',
-    branch: `Could not create ${branch}`,
-    statement: `Could not write ${report.file}`,
-    commit: `Could not commit ${report.file} (it is on disk, uncommitted)`,
+  const what: Record<ReleaseStep, MessageRef> = {
+    check: message('releaseCouldNotStart'),
+    branch: message('releaseCouldNotCreate', branch),
+    statement: message('releaseCouldNotWrite', report.file),
+    commit: message('releaseCouldNotCommit', report.file),
   };
   const reason = report.failed.reason.trim().replace(/[.:]?$/, '.');
-  return `${what[report.failed.step]}: ${reason} ${didText}`;
+  return text(message('releaseFailed', what[report.failed.step], reason, didText));
 }
 
 function capitalize(text: string): string {
