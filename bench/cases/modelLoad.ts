@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { readValueFolder } from '../../src/core/model/readValueFolder';
+import { readValueFile, readValueFolder } from '../../src/core/model/readValueFolder';
 import { localIsoDate } from '../../src/core/today';
 import { ratioOf, verdictOf } from '../measure/caseResult';
 import type { CaseResult } from '../measure/caseResult';
@@ -9,6 +9,7 @@ import { count } from './benchContext';
 import type { BenchContext } from './benchContext';
 
 const ITERATIONS = 10;
+const UPDATE_ITERATIONS = 50;
 // The reader's own batch size, so the baseline reads with the same parallelism.
 const READ_CONCURRENCY = 32;
 
@@ -51,6 +52,21 @@ export async function modelLoadCase(context: BenchContext): Promise<CaseResult[]
     baseline: () => timeMs(() => readSameBytes(root)),
   });
   const ratio = ratioOf(ours, baseline);
+
+  // The store's path when one file is saved: re-read that file only, then derive and check again.
+  const changed = '.value/intents/intent-0500.yaml';
+  const update = await measurePair({
+    warmup: 5,
+    iterations: UPDATE_ITERATIONS,
+    ours: () =>
+      timeMs(async () => {
+        await readValueFile(root, changed, model);
+        void model.intents;
+        void model.releases;
+        model.problems(today);
+      }),
+    baseline: () => timeMs(() => fs.readFile(path.join(root, changed))),
+  });
   return [
     {
       name: 'model load',
@@ -63,6 +79,18 @@ export async function modelLoadCase(context: BenchContext): Promise<CaseResult[]
       target: '≤ 5×',
       verdict: verdictOf(ratio <= 5),
       note: 'ours = readValueFolder() + intents + releases + problems(today): parse, schema checks, cross-file checks',
+    },
+    {
+      name: '↳ one file changed',
+      fixture: `same model, ${changed.slice(changed.lastIndexOf('/') + 1)} re-read`,
+      unit: 'ms',
+      iterations: UPDATE_ITERATIONS,
+      ours: update.ours,
+      baseline: { ...update.baseline, what: 'that one file read with fs' },
+      ratio: ratioOf(update.ours, update.baseline),
+      target: 'info',
+      verdict: 'INFO',
+      note: 'ours = readValueFile() + intents + releases + problems(today) on the loaded model: only that file is parsed again, the cross-file checks run over all',
     },
   ];
 }
