@@ -48,3 +48,8 @@ export function parsePorcelainStatus(output: string): ChangedFile[] {
   }
   return files;
 }
+
+/** Parses a NUL-terminated list of paths (`git ls-files -z`). */
+export function parseNulList(output: string): string[] {
+  return output.split('\0').filter((path) => path.length > 0);
+}

@@ -65,7 +65,7 @@ export interface GitPort {
   filesOfCommits(shas: readonly string[]): Promise<Map<string, string[]>>;
   /** Files that differ between `mergeBase` and HEAD (`git diff --name-status`). */
   changedFiles(mergeBase: string): Promise<ChangedFile[]>;
-  /** Staged, unstaged and untracked files (`git status --porcelain=v1`). */
+  /** Staged, unstaged and untracked files (`git status --porcelain=v1`, `??` for untracked ones). */
   uncommittedFiles(): Promise<ChangedFile[]>;
   /** The last `limit` commits from HEAD that touched `path` (repository-relative), newest first. */
   commitsTouching(path: string, limit: number, trailerKey: string): Promise<CommitRecord[]>;

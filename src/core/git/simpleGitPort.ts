@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { commitLogFormat, FILE_LIST_FORMAT, parseCommitLog, parseFileLists, parseTrailerValues, trailerKeyGrep, trailerValuesFormat } from './commitLog';
 import type { CommitRecord } from './commitLog';
-import { parseNameStatus, parsePorcelainStatus } from './fileChanges';
+import { parseNameStatus, parseNulList, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
 import { InvalidGitInputError, NotARepositoryError } from './gitErrors';
 import type { BaseBranch, BaseSource, GitPort, HeadState, RepoState } from './gitPort';
@@ -96,8 +96,14 @@ export class SimpleGitPort implements GitPort {
 
   async uncommittedFiles(): Promise<ChangedFile[]> {
     // No optional locks: a background refresh must not take index.lock from under the user's own git.
-    const out = await this.runner.run(['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);
-    return parsePorcelainStatus(out.stdout);
+    // Untracked files come from a second process running beside the status: the walk of every
+    // folder is the dearer half of `status --untracked-files=all`, and the two halves share nothing.
+    const [tracked, untracked] = await Promise.all([
+      this.runner.run(['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames']),
+      // `:/` and --full-name: the whole work tree, paths from its top, as status gives them.
+      this.runner.run(['--no-optional-locks', 'ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', ':/']),
+    ]);
+    return [...parsePorcelainStatus(tracked.stdout), ...parseNulList(untracked.stdout).map((path) => ({ path, status: '??' }))];
   }
 
   async commitsTouching(file: string, limit: number, trailerKey: string): Promise<CommitRecord[]> {

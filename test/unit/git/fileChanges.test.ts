@@ -44,6 +44,29 @@ describe('changed and uncommitted files (real git)', () => {
     assert.deepStrictEqual(files.map((f) => `${f.status}|${f.path}`).sort(), [' M|a.txt', 'D |c.txt', 'M |b.txt', '??|c.txt', '??|deep/new dir/n.txt'].sort());
   });
 
+  it('lists exactly what `git status --untracked-files=all` lists, also when opened on a subfolder', async () => {
+    repo = TempRepo.create();
+    repo.commit('base', ['sub/tracked.txt', 'gone.txt', '.gitignore']);
+    repo.write('.gitignore', '*.log\nbuild/\n');
+    repo.write('sub/tracked.txt', 'changed\n');
+    repo.git('rm', '-q', 'gone.txt');
+    for (const f of ['top.txt', 'sub/deep/new file.ts', 'other/ünï\nline.md', 'sub/skip.log', 'build/out.js', '-dash.txt']) repo.write(f, 'x\n');
+    repo.write('intent.txt', 'x\n');
+    repo.git('add', '-N', 'intent.txt');
+    repo.git('init', '-q', 'nested');
+    repo.write('nested/inner.txt', 'x\n');
+    const expected = repo
+      .git('status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames')
+      .split('\0')
+      .filter((e) => e.length > 0)
+      .map((e) => `${e.slice(0, 2)}|${e.slice(3)}`);
+    assert.ok(expected.includes('??|nested/') && expected.includes('??|other/ünï\nline.md') && !expected.some((e) => e.endsWith('.log')));
+    for (const folder of [repo.dir, `${repo.dir}/sub`]) {
+      const files = await new SimpleGitPort(folder).uncommittedFiles();
+      assert.deepStrictEqual(files.map((f) => `${f.status}|${f.path}`), expected, folder);
+    }
+  });
+
   it('finds the last N commits that touched a file, even with glob characters in its name', async () => {
     repo = TempRepo.create();
     repo.commit('one\n\nIntent: a\n', ['src/[id].ts']);
