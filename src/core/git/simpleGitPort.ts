@@ -34,8 +34,9 @@ export class SimpleGitPort implements GitPort {
     if (configured !== undefined && !isValidBranchName(configured)) {
       throw new InvalidGitInputError(`Invalid base branch name in config: ${JSON.stringify(configured)}`);
     }
-    const location = await this.location();
-    const [symbolic, verified] = await Promise.all([
+    // Independent questions, asked at once: each git start costs a few milliseconds.
+    const [location, symbolic, verified] = await Promise.all([
+      this.location(),
       this.runner.run(['symbolic-ref', '-q', 'HEAD'], [1]),
       this.runner.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1]),
     ]);
