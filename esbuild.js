@@ -28,7 +28,9 @@ const VENDOR = ['yaml', 'simple-git', 'picomatch'];
 // one requires that bundle instead, so classes (`instanceof`), caches and bulk exist once.
 const OWNED = {
   model: ['model/readValueFolder', 'model/valueModel', 'model/parseValueFile', 'model/yamlSource', 'model/crossFileChecks', 'model/normalize'],
-  git: ['git/branchOps', 'git/commitLog', 'git/fileChanges', 'git/gitErrors', 'git/gitRunner', 'git/refName', 'git/simpleGitPort', 'linking/branchMatcher', 'linking/gitignorePattern', 'linking/pathMatcher', 'release/releaseBranchName'],
+  git: ['git/branchOps', 'git/commitLog', 'git/fileChanges', 'git/gitErrors', 'git/gitRunner', 'git/refName', 'git/simpleGitPort', 'linking/branchMatcher', 'linking/gitignorePattern', 'linking/linkingEngine', 'linking/pathMatcher', 'linking/scanQueue', 'release/releaseBranchName'],
+  // Its queue of pending renames must be one per process.
+  commands: ['yaml/atomicWrite'],
 };
 const ownerOf = new Map(Object.entries(OWNED).flatMap(([bundle, modules]) => modules.map((m) => [path.join(__dirname, 'src', 'core', m), bundle])));
 const LAZY_REQUIRE = new RegExp(`^\\./(${LAZY.join('|')})Bundle$`);
@@ -163,7 +165,11 @@ async function finish(builds) {
   if (results.some((r) => r.status === 'rejected')) process.exit(1);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// The layout is read by the package test; `node esbuild.js` builds.
+module.exports = { LAZY, VENDOR, OWNED, lazyEntry };
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
