@@ -145,6 +145,7 @@ async function replaceFile(file: string, content: string, options: WriteOptions 
     throw error;
   }
   await syncFolder(path.dirname(target));
+  await removeStaleTemps(target);
 }
 
 /**
@@ -205,6 +206,28 @@ async function writeTemp(ops: AtomicWriteFs, target: string, content: string, mo
     throw error;
   }
   return temp;
+}
+
+/** Older than any write in progress: what a crash or a killed process left behind. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the temp files of earlier writes of `target` that were cut off (crash, kill), so they do
+ * not pile up as untracked files in `git status`. Best effort: it never fails the write.
+ */
+async function removeStaleTemps(target: string): Promise<void> {
+  const folder = path.dirname(target);
+  const prefix = `.${path.basename(target)}.`;
+  const cutoff = Date.now() - STALE_TEMP_MS;
+  try {
+    const leftovers = (await fsp.readdir(folder)).filter((name) => name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length)));
+    for (const name of leftovers) {
+      const temp = path.join(folder, name);
+      if ((await fsp.lstat(temp)).mtimeMs < cutoff) await fsp.rm(temp, { force: true });
+    }
+  } catch {
+    // Another process removed it first, or the folder cannot be listed: the write itself is done.
+  }
 }
 
 async function writeNewFile(file: string, content: string, mode: number): Promise<void> {

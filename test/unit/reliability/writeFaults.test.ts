@@ -149,7 +149,7 @@ describe('write faults: disk full, permissions, races, a killed writer', functio
     }
   });
 
-  it('the writing process killed at random moments: the file is always exactly the old or a new content, and leftovers are never read as intents', async function () {
+  it('the writing process killed at random moments: the file is always exactly the old or a new content, and leftovers are never read as intents, and a later write removes them', async function () {
     const kills = 20;
     this.timeout(kills * 10000);
     // Near the 1 MB limit, so each write takes long enough to be cut in every phase.
@@ -180,6 +180,18 @@ describe('write faults: disk full, permissions, races, a killed writer', functio
     assert.deepStrictEqual(model.fileNames, ['.value/intents/checkout-speed.yaml']);
     assert.deepStrictEqual(model.problems(TODAY), []);
     console.log(`      killed the writer ${kills} times after ${writes} complete writes; ${temps.length} kills hit mid-write and left a hidden temp file`);
+
+    // The next write removes what cut-off writes left (older than any write in progress), and
+    // leaves alone a fresh temp file that may belong to a write still going on elsewhere.
+    const dir = path.dirname(file);
+    const inFlight = '.checkout-speed.yaml.0123456789ab.tmp';
+    const notOurs = '.checkout-speed.yaml.my-notes.tmp';
+    const stale = [...temps, '.checkout-speed.yaml.aaaaaaaaaaaa.tmp'];
+    for (const t of [inFlight, notOurs, ...stale]) fs.writeFileSync(path.join(dir, t), 'half');
+    const anHourAgo = new Date(Date.now() - 3600 * 1000);
+    for (const t of [notOurs, ...stale]) fs.utimesSync(path.join(dir, t), anHourAgo, anHourAgo);
+    assert.strictEqual(await editYamlFile(file, setTitle, { root }), true);
+    assert.deepStrictEqual(entries(), [inFlight, notOurs, 'checkout-speed.yaml'].sort());
   });
 });
 
