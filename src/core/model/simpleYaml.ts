@@ -7,7 +7,7 @@ import type { YamlPath } from './yamlSource';
  * simple keys, block lists, one-line flow lists and maps, plain and quoted one-line scalars,
  * and `>`/`|` block text. It returns the same data as the `yaml` library (core schema) and the
  * same ranges for scalars and flow collections, at a fraction of the cost. Anything outside
- * that subset — anchors, tags, multi-line plain or quoted text, tabs, CRLF, odd indentation,
+ * that subset — anchors, tags, multi-line plain or quoted text, tabs, a lone CR, odd indentation,
  * duplicate keys, anything the library would warn about — makes it return undefined, and the
  * caller parses the text with the library instead. It never guesses.
  */
@@ -439,7 +439,14 @@ function makePosition(text: string): (offset: number) => Position {
 }
 
 /** Reads `text` if it is in the subset described on SimpleYaml, else undefined. */
-export function parseSimpleYaml(text: string): SimpleYaml | undefined {
+export function parseSimpleYaml(original: string): SimpleYaml | undefined {
+  let text = original;
+  // CRLF files (git on Windows) read as LF: a line break is a line break, and as every \r sits at a
+  // line end, lines and columns stay the same. A lone \r is left to the library.
+  if (text.includes('\r')) {
+    if (/\r(?!\n)/.test(text)) return undefined;
+    text = text.replace(/\r\n/g, '\n');
+  }
   if (UNSUPPORTED_CHARS.test(text)) return undefined;
   let read;
   try {
