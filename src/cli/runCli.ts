@@ -98,7 +98,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     throw new Error(`unknown command "${command}"`);
   } catch (e) {
     // One line, so scripts and CI logs show the whole reason.
-    io.stderr(`value-lens: ${e instanceof Error ? e.message : String(e)} (run "value-lens --help" for usage)`);
+    io.stderr(`value-lens: ${e instanceof Error ? e.message : String(e)}${isUsageError(e) ? ' (run "value-lens --help" for usage)' : ''}`);
     return 2;
   }
+}
+
+/** A mistake on the command line gets the pointer to --help; a refused write or a file system error does not. */
+function isUsageError(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === undefined ? e.name === 'Error' : code.startsWith('ERR_PARSE_ARGS');
 }

@@ -56,8 +56,9 @@ export class WriteFailedError extends Error {
     readonly file: string,
     readonly reason: WriteFailureReason,
     cause: unknown,
+    creating = false,
   ) {
-    super(`${file} was not saved: ${FAILURE_ADVICE[reason]}. The file on disk was not changed.`, { cause });
+    super(`${file} was not saved: ${FAILURE_ADVICE[reason]}. ${creating ? 'Nothing was written.' : 'The file on disk was not changed.'}`, { cause });
   }
 }
 
@@ -114,7 +115,7 @@ export interface WriteOptions {
  * @throws WriteFailedError when the disk is full, permission is denied or the file system is read-only.
  */
 export async function writeFileAtomic(file: string, content: string, options: WriteOptions & { readonly expectedHash: string }): Promise<void> {
-  await explainFailure(file, () => replaceFile(file, content, options));
+  await explainFailure(file, false, () => replaceFile(file, content, options));
 }
 
 async function replaceFile(file: string, content: string, options: WriteOptions & { readonly expectedHash: string }): Promise<void> {
@@ -157,7 +158,7 @@ async function replaceFile(file: string, content: string, options: WriteOptions 
  * @throws WriteFailedError when the disk is full, permission is denied or the file system is read-only.
  */
 export async function createFileAtomic(file: string, content: string, options: WriteOptions & { readonly makeFolders?: boolean }): Promise<void> {
-  await explainFailure(file, () => createFile(file, content, options));
+  await explainFailure(file, true, () => createFile(file, content, options));
 }
 
 async function createFile(file: string, content: string, options: WriteOptions & { readonly makeFolders?: boolean }): Promise<void> {
@@ -256,12 +257,12 @@ async function oneAtATime(file: string, work: () => Promise<void>): Promise<void
 }
 
 /** Turns the file system's refusals into a message that says what happened and what to do. */
-async function explainFailure(file: string, write: () => Promise<void>): Promise<void> {
+async function explainFailure(file: string, creating: boolean, write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (error) {
     const reason = FAILURE_OF_CODE[String((error as { code?: unknown } | null)?.code)];
-    throw reason ? new WriteFailedError(file, reason, error) : error;
+    throw reason ? new WriteFailedError(file, reason, error, creating) : error;
   }
 }
 

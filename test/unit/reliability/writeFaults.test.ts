@@ -9,7 +9,7 @@ import { readValueFolder } from '../../../src/core/model/readValueFolder';
 import type { AtomicWriteFs } from '../../../src/core/yaml/atomicWrite';
 import { UnsafeWritePathError, WriteConflictError, WriteFailedError } from '../../../src/core/yaml/atomicWrite';
 import { editYamlFile } from '../../../src/core/yaml/editYamlFile';
-import { intentText, workspaceOf } from './corpus';
+import { intentText, removeCliCopy, stableCli, workspaceOf } from './corpus';
 
 // Faults while Value Lens writes a .value/ file: the file is always the old or the new content,
 // never half of one, and the user is told what happened.
@@ -192,6 +192,27 @@ describe('write faults: disk full, permissions, races, a killed writer', functio
     for (const t of [notOurs, ...stale]) fs.utimesSync(path.join(dir, t), anHourAgo, anHourAgo);
     assert.strictEqual(await editYamlFile(file, setTitle, { root }), true);
     assert.deepStrictEqual(entries(), [inFlight, notOurs, 'checkout-speed.yaml'].sort());
+  });
+});
+
+describe('value-lens init in a folder it may not write', () => {
+  it('exits 2 with one line that says permission denied (no usage hint: the command line was right), and writes nothing', function () {
+    this.timeout(30000);
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-readonly-')));
+    try {
+      // Root may write anything, so as root the CLI runs as user nobody in a folder root owns.
+      const asNobody = process.getuid?.() === 0;
+      fs.chmodSync(dir, asNobody ? 0o755 : 0o555);
+      const r = spawnSync(process.execPath, [stableCli(), 'init'], { cwd: dir, encoding: 'utf8', timeout: 20000, ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) });
+      assert.strictEqual(r.status, 2, r.stderr);
+      assert.strictEqual(r.stdout, '');
+      assert.match(r.stderr, /^value-lens: \S*\.value\/config\.yaml was not saved: permission denied\. Check that you may write to the file and its folder\. Nothing was written\.\n$/);
+      assert.deepStrictEqual(fs.readdirSync(dir), []);
+    } finally {
+      fs.chmodSync(dir, 0o755);
+      fs.rmSync(dir, { recursive: true, force: true });
+      removeCliCopy();
+    }
   });
 });
 
