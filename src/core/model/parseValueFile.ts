@@ -2,6 +2,7 @@ import { YAMLError } from 'yaml';
 import type { SchemaValidator } from '../schema/validators.generated';
 import { validateConfig, validateIntent, validateRelease } from '../schema/validators.generated';
 import { describeSchemaError, pathOfInstance } from '../schema/schemaMessages';
+import type { MessageRef } from '../present/messages';
 import type { Problem, Range, Severity } from './problem';
 import { compareProblems, shortened, START_OF_FILE } from './problem';
 import type { ValueFileKind } from './valueFileKind';
@@ -40,8 +41,8 @@ const YAML_HINTS: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'The YAML is nested too deeply to be read: write it with fewer levels.',
 };
 
-function problemAt(file: string, range: Range, severity: Severity, code: string, message: string): Problem {
-  return { file, range, severity, code, message };
+function problemAt(file: string, range: Range, severity: Severity, code: string, message: string, messageRef?: MessageRef): Problem {
+  return { file, range, severity, code, message, ...(messageRef ? { messageRef } : {}) };
 }
 
 function unreadable(file: string, kind: ValueFileKind, code: string, message: string): ParsedValueFile {
@@ -132,7 +133,7 @@ function validated(file: string, kind: ValueFileKind, data: unknown, problems: P
   if (!validate(data)) {
     for (const error of validate.errors ?? []) {
       const p = describeSchemaError(kind, error, valueAt(data, pathOfInstance(error.instancePath)));
-      problems.push(problemAt(file, locate(p.path, p.atKey ? 'key' : 'value'), p.severity, p.code, p.message));
+      problems.push(problemAt(file, locate(p.path, p.atKey ? 'key' : 'value'), p.severity, p.code, p.message, p.messageRef));
       if (p.severity === 'error') valid = false;
     }
   }

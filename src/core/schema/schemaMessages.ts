@@ -3,6 +3,8 @@ import intentSchema from '../../../schemas/intent.schema.json';
 import releaseSchema from '../../../schemas/release.schema.json';
 import { shortened } from '../model/problem';
 import type { ValueFileKind } from '../model/valueFileKind';
+import type { MessageArg, MessageId, MessageRef } from '../present/messages';
+import { message, renderMessage } from '../present/messages';
 import type { SchemaError } from './validators.generated';
 
 interface SchemaNode {
@@ -19,33 +21,33 @@ const ROOTS: Record<ValueFileKind, SchemaNode> = {
   config: configSchema,
 };
 
-/** What a field must look like when its pattern fails, by field name. */
-const PATTERN_HINTS: Record<string, string> = {
-  id: 'must be lower-case letters, digits and dashes (at most 64), starting with a letter or digit, e.g. checkout-speed',
-  links: 'must be an http:// or https:// address; other kinds of links are not opened',
-  currency: 'must be a three-letter ISO 4217 code in capitals, e.g. EUR or USD',
-  trailer: 'must be a git trailer key: letters, digits and dashes, e.g. Intent',
+/** The message for a failed pattern, by field name: what the field must look like. */
+const PATTERN_MESSAGES: Record<string, MessageId> = {
+  id: 'schemaPatternId',
+  links: 'schemaPatternLinks',
+  currency: 'schemaPatternCurrency',
+  trailer: 'schemaPatternTrailer',
 };
 
 /** What to write for a missing required field, by field name. */
-const REQUIRED_HINTS: Record<string, string> = {
-  id: 'the file name without .yaml',
-  title: 'a short name for the intent',
-  why: 'why it matters to the business',
-  owner: 'the team or person who delivers it',
-  status: 'proposed, active, delivered or dropped',
-  release: 'the release name, e.g. "2.4.0"',
-  branch: 'the release branch, e.g. release/2.4.0',
-  base: 'the branch it was cut from, e.g. main',
-  created: 'the date, e.g. 2026-11-26',
-  expected: 'a map with summary and intents',
-  summary: 'one sentence on the value expected',
-  intents: 'a list of intent ids, e.g. [checkout-speed]',
-  recorded: 'the date of the review, e.g. 2026-12-01',
-  metric: 'the metric name',
-  amount: 'a number',
-  currency: 'e.g. EUR',
-  name: 'the metric name',
+const REQUIRED_HINTS: Record<string, MessageId> = {
+  id: 'hintId',
+  title: 'hintTitle',
+  why: 'hintWhy',
+  owner: 'hintOwner',
+  status: 'hintStatus',
+  release: 'hintRelease',
+  branch: 'hintBranch',
+  base: 'hintBase',
+  created: 'hintCreated',
+  expected: 'hintExpected',
+  summary: 'hintSummary',
+  intents: 'hintIntents',
+  recorded: 'hintRecorded',
+  metric: 'hintMetricName',
+  amount: 'hintAmount',
+  currency: 'hintCurrency',
+  name: 'hintMetricName',
 };
 
 /** Splits an ajv instancePath (`/expected/intents/0`) into YAML path segments. */
@@ -93,29 +95,38 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return `text ("${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return `${value} (a yes/no value)`;
+function describeValue(value: unknown): MessageArg {
+  if (value === null || value === undefined) return message('valueNothing');
+  if (Array.isArray(value)) return message('valueList');
+  if (typeof value === 'object') return message('valueMap');
+  if (typeof value === 'string') return message('valueText', value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number') return message('valueNumber', value);
+  if (typeof value === 'boolean') return message('valueBoolean', String(value));
   return typeof value;
 }
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list (one "- item" per line, or [a, b])',
-  object: 'a map of fields ("key: value" lines)',
-  null: 'empty',
+const TYPE_NAMES: Record<string, MessageId> = {
+  string: 'typeString',
+  number: 'typeNumber',
+  integer: 'typeInteger',
+  boolean: 'typeBoolean',
+  array: 'typeArray',
+  object: 'typeObject',
+  null: 'typeNull',
 };
 
-function fieldLabel(path: readonly (string | number)[]): string {
-  if (path.length === 0) return 'The file';
+function fieldLabel(path: readonly (string | number)[]): MessageArg {
+  if (path.length === 0) return message('schemaTheFile');
   return `"${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${p}`)).join('')}"`;
+}
+
+/** "a number or text": the kinds joined with "or", each translated. */
+function kindsOf(types: readonly string[]): MessageArg {
+  const names: MessageArg[] = types.map((t) => {
+    const id = TYPE_NAMES[t];
+    return id ? message(id) : t;
+  });
+  return names.reduce((all, name) => message('typeOr', all, name));
 }
 
 export interface SchemaProblem {
@@ -125,6 +136,8 @@ export interface SchemaProblem {
   readonly severity: 'error' | 'warning';
   readonly code: string;
   readonly message: string;
+  /** `message` as an id and its data, for the extension to translate. */
+  readonly messageRef: MessageRef;
 }
 
 /** Turns one ajv error into a message that says what is wrong and how to fix it. */
@@ -133,38 +146,42 @@ export function describeSchemaError(kind: ValueFileKind, error: SchemaError, val
   const label = fieldLabel(path);
   const lastName = [...path].reverse().find((p): p is string => typeof p === 'string') ?? '';
   const code = `schema.${error.keyword}`;
+  const problem = (at: (string | number)[], atKey: boolean, severity: 'error' | 'warning', ref: MessageRef): SchemaProblem =>
+    ({ path: at, atKey, severity, code, message: renderMessage(ref), messageRef: ref });
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params['missingProperty']);
       const hint = REQUIRED_HINTS[missing];
-      const where = path.length ? ` in ${label}` : '';
-      return { path, atKey: true, severity: 'error', code, message: `Missing required field "${missing}"${where}: add "${missing}:"${hint ? ` with ${hint}` : ''}.` };
+      if (path.length === 0) return problem(path, true, 'error', hint ? message('schemaRequiredWith', missing, message(hint)) : message('schemaRequired', missing));
+      return problem(path, true, 'error', hint ? message('schemaRequiredInWith', missing, label, message(hint)) : message('schemaRequiredIn', missing, label));
     }
     case 'additionalProperties': {
       const unknown = String(error.params['additionalProperty']);
       const suggestion = knownFields(kind, path).find((k) => editDistance(k.toLowerCase(), unknown.toLowerCase()) <= 2);
-      const fix = suggestion ? `did you mean "${suggestion}"?` : `known fields here: ${knownFields(kind, path).join(', ')}.`;
-      return { path: [...path, unknown], atKey: true, severity: 'warning', code, message: `Unknown field "${shortened(unknown)}" is ignored (and kept when Value Lens edits the file): ${fix}` };
+      const ref = suggestion
+        ? message('schemaUnknownFieldDidYouMean', shortened(unknown), suggestion)
+        : message('schemaUnknownFieldKnown', shortened(unknown), knownFields(kind, path).join(', '));
+      return problem([...path, unknown], true, 'warning', ref);
     }
     case 'type': {
-      const wanted = String(error.params['type']).split(',').filter((t) => t !== 'null').map((t) => TYPE_NAMES[t] ?? t).join(' or ');
-      return { path, atKey: false, severity: 'error', code, message: `${label} should be ${wanted}, not ${describeValue(value)}.` };
+      const wanted = kindsOf(String(error.params['type']).split(',').filter((t) => t !== 'null'));
+      return problem(path, false, 'error', message('schemaType', label, wanted, describeValue(value)));
     }
     case 'enum': {
       const allowed = (error.params['allowedValues'] as unknown[]).map(String).join(', ');
-      return { path, atKey: false, severity: 'error', code, message: `${label} must be one of ${allowed}; found ${describeValue(value)}.` };
+      return problem(path, false, 'error', message('schemaEnum', label, allowed, describeValue(value)));
     }
     case 'pattern': {
-      const hint = PATTERN_HINTS[lastName] ?? `must match ${String(error.params['pattern'])}`;
-      return { path, atKey: false, severity: 'error', code, message: `${label} ${hint}; found ${describeValue(value)}.` };
+      const specific = PATTERN_MESSAGES[lastName];
+      return problem(path, false, 'error', specific ? message(specific, label, describeValue(value)) : message('schemaPattern', label, String(error.params['pattern']), describeValue(value)));
     }
     case 'format':
-      return { path, atKey: false, severity: 'error', code, message: `${label} must be a real date written YYYY-MM-DD; found ${describeValue(value)}.` };
+      return problem(path, false, 'error', message('schemaFormatDate', label, describeValue(value)));
     case 'minLength':
-      return { path, atKey: false, severity: 'error', code, message: `${label} must not be empty.` };
+      return problem(path, false, 'error', message('schemaMinLength', label));
     case 'minimum':
-      return { path, atKey: false, severity: 'error', code, message: `${label} must not be negative; found ${describeValue(value)}.` };
+      return problem(path, false, 'error', message('schemaMinimum', label, describeValue(value)));
     default:
-      return { path, atKey: false, severity: 'error', code, message: `${label} ${error.message ?? 'is not valid'}.` };
+      return problem(path, false, 'error', error.message ? message('schemaOther', label, error.message) : message('schemaInvalid', label));
   }
 }
