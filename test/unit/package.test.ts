@@ -12,7 +12,7 @@ import { buildSync } from 'esbuild';
 import { repoRoot } from '../support/repoRoot';
 import { TempRepo } from './git/tempRepo';
 
-const SHIPPED = /^(package\.json|package\.nls\.json|l10n\/bundle\.l10n\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/extension\.js|dist\/lazy\/[^/]+\.js|media\/(walkthrough\/)?[^/]+|schemas\/[^/]+)$/;
+const SHIPPED = /^(package\.json|package\.nls\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/extension\.js|dist\/lazy\/[^/]+\.js|media\/(walkthrough\/)?[^/]+|schemas\/[^/]+)$/;
 /** esbuild.js: which lazy bundles and shared packages there are, and which modules each bundle owns. */
 interface BundleLayout {
   readonly LAZY: readonly string[];
