@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { Intent } from '../model/types';
 import { parsePathPattern, patternKey } from './gitignorePattern';
-import { isPlainPath, matchSegments, parseSegmentGlob } from './segmentGlob';
+import { expandSimpleBraces, isPlainPath, matchSegments, parseSegmentGlob } from './segmentGlob';
 import type { SegmentGlob } from './segmentGlob';
 
 const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false };
@@ -20,12 +20,14 @@ class CompiledPattern {
     readonly order: number,
     readonly negated: boolean,
     private readonly globs: readonly string[],
+    /** The globs as written, before any brace expansion. */
+    private readonly spellings: readonly string[],
   ) {}
 
   /** `segments` is the path split at `/`, when the path is plain (see isPlainPath); else undefined. */
   test(path: string, segments: readonly string[] | undefined): boolean {
     // As picomatch does: a path spelled exactly like the glob matches (a file named `{a,b}`).
-    if (this.globs.includes(path)) return true;
+    if (this.spellings.includes(path)) return true;
     if (this.segmentGlobs === null) this.segmentGlobs = allOrNone(this.globs.map(parseSegmentGlob));
     if (segments && this.segmentGlobs) return this.segmentGlobs.some((glob) => matchSegments(glob, segments));
     this.regex ??= combine(this.globs.map((g) => picomatch.makeRe(g, GLOB_OPTIONS)));
@@ -50,6 +52,7 @@ export class IntentPathMatcher {
   private readonly byName = new Map<string, CompiledPattern[]>();
   private readonly byExtension = new Map<string, CompiledPattern[]>();
   private readonly unkeyed: CompiledPattern[] = [];
+  private readonly bySpelling = new Map<string, CompiledPattern[]>();
   private readonly cache = new Map<string, readonly string[]>();
 
   constructor(
@@ -63,9 +66,18 @@ export class IntentPathMatcher {
         if (!pattern) return;
         // A pattern matches a path or any directory above it (`src/checkout` covers its files);
         // a directory-only pattern matches only through a directory above the path.
-        const inside = `${pattern.glob}/**/*`;
-        const globs = pattern.dirOnly ? [inside] : [pattern.glob, inside];
-        this.add(patternKey(pattern.glob), new CompiledPattern(index, order, pattern.negated, globs));
+        const forms = (glob: string): string[] => (pattern.dirOnly ? [`${glob}/**/*`] : [glob, `${glob}/**/*`]);
+        const spellings = forms(pattern.glob);
+        const expanded = expandSimpleBraces(pattern.glob);
+        if (!expanded) {
+          this.add(patternKey(pattern.glob), new CompiledPattern(index, order, pattern.negated, spellings, spellings));
+          return;
+        }
+        // `*.{css,scss}` as two keyed globs, instead of one that every path has to try; a path
+        // spelled like the braced glob is found through its spelling.
+        const alternatives = expanded.map((glob) => new CompiledPattern(index, order, pattern.negated, forms(glob), spellings));
+        alternatives.forEach((alternative, i) => this.add(patternKey(expanded[i] ?? ''), alternative));
+        for (const spelling of spellings) addTo(this.bySpelling, spelling, alternatives[0]);
       });
     });
   }
@@ -107,22 +119,25 @@ export class IntentPathMatcher {
       }
     }
     consider(this.unkeyed);
+    consider(this.bySpelling.get(path));
     const matched: number[] = [];
     for (const [intent, pattern] of decisive) if (!pattern.negated) matched.push(intent);
     return matched.sort((a, b) => a - b).map((i) => this.ids[i] ?? '');
   }
 
   private add(key: ReturnType<typeof patternKey>, pattern: CompiledPattern): void {
-    const bucket = (map: Map<string, CompiledPattern[]>, value: string): void => {
-      const list = map.get(value);
-      if (list) list.push(pattern);
-      else map.set(value, [pattern]);
-    };
-    if (key.kind === 'prefix') bucket(this.byPrefix, key.value);
-    else if (key.kind === 'name') bucket(this.byName, key.value);
-    else if (key.kind === 'extension') bucket(this.byExtension, key.value);
+    if (key.kind === 'prefix') addTo(this.byPrefix, key.value, pattern);
+    else if (key.kind === 'name') addTo(this.byName, key.value, pattern);
+    else if (key.kind === 'extension') addTo(this.byExtension, key.value, pattern);
     else this.unkeyed.push(pattern);
   }
+}
+
+function addTo(map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern | undefined): void {
+  if (!pattern) return;
+  const list = map.get(key);
+  if (list) list.push(pattern);
+  else map.set(key, [pattern]);
 }
 
 /** Drops a leading `./` or `/`; callers pass `/`-separated, folder-relative paths. */

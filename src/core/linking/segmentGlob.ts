@@ -29,9 +29,11 @@ export function parseSegmentGlob(glob: string): SegmentGlob | undefined {
     else if (segment.indexOf('*', star + 1) >= 0) return undefined;
     else patterns.push({ kind: 'star', prefix: segment.slice(0, star), suffix: segment.slice(star + 1) });
   }
-  // picomatch reads a trailing `/**` after a segment ending in `*` as "one segment or more".
-  const [beforeLast, last] = patterns.slice(-2);
-  if (last?.kind === 'globstar' && beforeLast?.kind === 'star' && beforeLast.suffix === '') return undefined;
+  // picomatch reads trailing `/**` after a segment ending in `*` as "one segment or more".
+  let end = patterns.length;
+  while (end > 0 && patterns[end - 1]?.kind === 'globstar') end--;
+  const beforeTrailing = patterns[end - 1];
+  if (end < patterns.length && beforeTrailing?.kind === 'star' && beforeTrailing.suffix === '') return undefined;
   return patterns;
 }
 
@@ -68,4 +70,27 @@ function matchSegment(pattern: Exclude<SegmentPattern, { kind: 'globstar' }>, se
   if (pattern.kind === 'literal') return segment === pattern.text;
   const { prefix, suffix } = pattern;
   return segment.length >= prefix.length + suffix.length && segment.startsWith(prefix) && segment.endsWith(suffix);
+}
+
+// One `{…}` group of two or more plain alternatives (no nesting, ranges, wildcards or `/`).
+const SIMPLE_BRACES = /\{([^{}*?[\]()!+@\\|^$/]*,[^{}*?[\]()!+@\\|^$/]*)\}/;
+
+/**
+ * `*.{ts,tsx}` as `*.ts` and `*.tsx`, so each alternative can be keyed and matched without a
+ * regular expression; undefined for a glob with no group or with more than one, nested groups,
+ * ranges (`{1..3}`), empty alternatives, syntax inside the group, or alternatives that are not
+ * segment globs.
+ */
+export function expandSimpleBraces(glob: string): string[] | undefined {
+  const group = SIMPLE_BRACES.exec(glob);
+  const inner = group?.[1];
+  if (!group || inner === undefined || inner.includes('..')) return undefined;
+  const before = glob.slice(0, group.index);
+  const after = glob.slice(group.index + group[0].length);
+  if (/[{}]/.test(before) || /[{}]/.test(after)) return undefined;
+  const alternatives = inner.split(',');
+  if (alternatives.some((a) => a.length === 0)) return undefined;
+  const globs = alternatives.map((a) => `${before}${a}${after}`);
+  // Only into globs this module matches itself: that is where the answers are proven equal.
+  return globs.every((g) => parseSegmentGlob(g) !== undefined) ? globs : undefined;
 }

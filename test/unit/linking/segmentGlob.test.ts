@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import picomatch from 'picomatch';
-import { isPlainPath, matchSegments, parseSegmentGlob } from '../../../src/core/linking/segmentGlob';
+import { expandSimpleBraces, isPlainPath, matchSegments, parseSegmentGlob } from '../../../src/core/linking/segmentGlob';
 import { checkProperty } from '../property/propertyRun';
 
 const OPTIONS = { dot: true, windows: false };
@@ -36,6 +36,30 @@ describe('segment globs (literals, * and ** without a regular expression)', () =
     );
   });
 
+  it('expands one plain brace group into globs that together answer as picomatch does (1,000 runs × 8 paths)', async () => {
+    const BRACES = ['{a,b}', '*.{ts,md}', '{src,lib}', 'x.{test,spec}.ts', '{.env,Makefile}', '{a,b}*'];
+    const braceGlobArb = fc
+      .tuple(fc.array(fc.constantFrom(...GLOB_SEGMENTS), { maxLength: 3 }), fc.constantFrom(...BRACES), fc.array(fc.constantFrom(...GLOB_SEGMENTS), { maxLength: 3 }))
+      .map(([before, brace, after]) => [...before, brace, ...after].join('/'));
+    await checkProperty(
+      'brace expansion = picomatch',
+      fc.property(braceGlobArb, fc.array(pathArb, { minLength: 1, maxLength: 8 }), (glob, paths) => {
+        const globs = expandSimpleBraces(glob);
+        if (!globs) return;
+        for (const path of [...paths, ...globs]) {
+          const answer = globs.some((g) => viaSegments(g, path));
+          assert.strictEqual(answer, viaPicomatch(glob, path), `glob ${JSON.stringify(glob)}, path ${JSON.stringify(path)}`);
+        }
+      }),
+      1000,
+      20261127,
+    );
+    assert.deepStrictEqual(expandSimpleBraces('**/*.{css,scss}'), ['**/*.css', '**/*.scss']);
+    for (const glob of ['*.ts', '{a}', '{a,}', '{1..3}', '{a,{b,c}}', '{a,b}/{c,d}', '{a,b?}', '{a/b,c}', '{a,.}']) {
+      assert.strictEqual(expandSimpleBraces(glob), undefined, glob);
+    }
+  });
+
   it('matches the shapes teams write', () => {
     assert.strictEqual(viaSegments('src/checkout/**', 'src/checkout'), true);
     assert.strictEqual(viaSegments('src/checkout/**', 'src/checkout/deep/pay.ts'), true);
@@ -50,7 +74,7 @@ describe('segment globs (literals, * and ** without a regular expression)', () =
   });
 
   it('leaves globs with other syntax and paths that are not plain to picomatch', () => {
-    for (const glob of ['*/**', 'src/a*/**', 'src/[id].ts', '*.{ts,tsx}', 'a?.ts', '!x', '@(a|b)', 'a**b', '**.ts', 'a/./b', 'a//b', 'a\\*', 'x$', 'a+(b)']) {
+    for (const glob of ['*/**', 'src/a*/**', '*/**/**', 'src/[id].ts', '*.{ts,tsx}', 'a?.ts', '!x', '@(a|b)', 'a**b', '**.ts', 'a/./b', 'a//b', 'a\\*', 'x$', 'a+(b)']) {
       assert.strictEqual(parseSegmentGlob(glob), undefined, glob);
     }
     for (const path of ['', '/a', 'a/', 'a//b', './a', 'a/../b', 'a/.', '..']) assert.strictEqual(isPlainPath(path), false, path);
