@@ -2,9 +2,10 @@ import { YAMLError } from 'yaml';
 import type { SchemaValidator } from '../schema/validators.generated';
 import { validateConfig, validateIntent, validateRelease } from '../schema/validators.generated';
 import { describeSchemaError, pathOfInstance } from '../schema/schemaMessages';
-import type { MessageRef } from '../present/messages';
+import type { MessageId, MessageRef } from '../present/messages';
+import { message } from '../present/messages';
 import type { Problem, Range, Severity } from './problem';
-import { compareProblems, shortened, START_OF_FILE } from './problem';
+import { compareProblems, problemOf, shortened, START_OF_FILE } from './problem';
 import type { ValueFileKind } from './valueFileKind';
 import type { YamlPath } from './yamlSource';
 import { YamlSource } from './yamlSource';
@@ -34,19 +35,20 @@ export interface ParsedValueFile {
   locate(path: YamlPath, part?: 'key' | 'value'): Range;
 }
 
-const YAML_HINTS: Record<string, string> = {
-  TAB_AS_INDENT: 'YAML does not allow tabs for indentation: indent with spaces.',
-  DUPLICATE_KEY: 'The same key appears twice in one map: keep one of them.',
-  MULTIPLE_DOCS: 'A .value/ file holds one YAML document: remove the extra "---" section.',
-  RESOURCE_EXHAUSTION: 'The YAML is nested too deeply to be read: write it with fewer levels.',
+/** Messages that say how to fix a YAML error, by the yaml library's code; the library's own text follows in brackets. */
+const YAML_HINTS: Record<string, MessageId> = {
+  TAB_AS_INDENT: 'yamlTabAsIndent',
+  DUPLICATE_KEY: 'yamlDuplicateKey',
+  MULTIPLE_DOCS: 'yamlMultipleDocs',
+  RESOURCE_EXHAUSTION: 'yamlTooDeep',
 };
 
-function problemAt(file: string, range: Range, severity: Severity, code: string, message: string, messageRef?: MessageRef): Problem {
-  return { file, range, severity, code, message, ...(messageRef ? { messageRef } : {}) };
+function problemAt(file: string, range: Range, severity: Severity, code: string, ref: MessageRef): Problem {
+  return problemOf(file, range, severity, code, ref);
 }
 
-function unreadable(file: string, kind: ValueFileKind, code: string, message: string): ParsedValueFile {
-  return { file, kind, data: undefined, valid: false, problems: [problemAt(file, START_OF_FILE, 'error', code, message)], locate: () => START_OF_FILE };
+function unreadable(file: string, kind: ValueFileKind, code: string, ref: MessageRef): ParsedValueFile {
+  return { file, kind, data: undefined, valid: false, problems: [problemAt(file, START_OF_FILE, 'error', code, ref)], locate: () => START_OF_FILE };
 }
 
 function valueAt(data: unknown, path: YamlPath): unknown {
@@ -56,16 +58,16 @@ function valueAt(data: unknown, path: YamlPath): unknown {
 }
 
 /** Decodes file bytes as UTF-8 text, or says why they are not a `.value/` file. */
-export function decodeValueFile(bytes: Uint8Array): { text: string } | { code: string; message: string } {
+export function decodeValueFile(bytes: Uint8Array): { text: string } | { code: string; message: MessageRef } {
   if (bytes.byteLength > MAX_VALUE_FILE_BYTES) {
     const mb = (bytes.byteLength / (1024 * 1024)).toFixed(1);
-    return { code: 'too-large', message: `File is ${mb} MB; Value Lens reads .value/ files up to ${MAX_VALUE_FILE_BYTES / (1024 * 1024)} MB. Keep one intent or release per file.` };
+    return { code: 'too-large', message: message('fileTooLargeMb', mb, MAX_VALUE_FILE_BYTES / (1024 * 1024)) };
   }
-  if (bytes.includes(0)) return { code: 'binary', message: 'This is a binary file, not YAML text: replace it with a YAML file or remove it from .value/.' };
+  if (bytes.includes(0)) return { code: 'binary', message: message('fileBinary') };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
   } catch {
-    return { code: 'encoding', message: 'This file is not valid UTF-8 text: save it as UTF-8.' };
+    return { code: 'encoding', message: message('fileEncoding') };
   }
 }
 
@@ -76,14 +78,14 @@ export function decodeValueFile(bytes: Uint8Array): { text: string } | { code: s
 export function parseValueFile(file: string, kind: ValueFileKind, content: string | Uint8Array): ParsedValueFile {
   let text: string;
   if (typeof content === 'string') {
-    if (content.length > MAX_VALUE_FILE_BYTES) return unreadable(file, kind, 'too-large', `File is too large; Value Lens reads .value/ files up to ${MAX_VALUE_FILE_BYTES / (1024 * 1024)} MB.`);
+    if (content.length > MAX_VALUE_FILE_BYTES) return unreadable(file, kind, 'too-large', message('fileTooLarge', MAX_VALUE_FILE_BYTES / (1024 * 1024)));
     text = content;
   } else {
     const decoded = decodeValueFile(content);
     if (!('text' in decoded)) return unreadable(file, kind, decoded.code, decoded.message);
     text = decoded.text;
   }
-  if (text.includes('\0')) return unreadable(file, kind, 'binary', 'This is a binary file, not YAML text: replace it with a YAML file or remove it from .value/.');
+  if (text.includes('\0')) return unreadable(file, kind, 'binary', message('fileBinary'));
   // Most files are plain YAML that the quick reader gets exactly right. The rest, and every file
   // with a YAML mistake, go to the full parser; it also places what the quick reader did not.
   const simple = parseSimpleYaml(text);
@@ -100,7 +102,8 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
     for (const e of issues) {
       const range = { start: source.position(e.pos[0]), end: source.position(e.pos[1]) };
       const detail = shortened(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), 160);
-      problems.push(problemAt(file, range, severity, `yaml.${e.code}`, YAML_HINTS[e.code] ? `${YAML_HINTS[e.code]} (${detail})` : `YAML: ${detail}`));
+      const hint = YAML_HINTS[e.code];
+      problems.push(problemAt(file, range, severity, `yaml.${e.code}`, message(hint ?? 'yamlOther', detail)));
     }
   }
   if (source.doc.errors.length > 0) return { file, kind, data: undefined, valid: false, problems, locate };
@@ -111,10 +114,10 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
   } catch (e) {
     // Only an alias bomb is "too many"; an alias to an anchor that does not exist is a plain mistake.
     const tooManyAliases = e instanceof Error && /excessive alias count/i.test(e.message);
-    const message = tooManyAliases
-      ? `Too many YAML aliases (*name): more than ${MAX_ALIAS_COUNT} expansions is refused to protect the editor. Write the values out instead.`
-      : `YAML could not be read: ${shortened(e instanceof YAMLError || e instanceof Error ? e.message : String(e), 160)}`;
-    problems.push(problemAt(file, START_OF_FILE, 'error', tooManyAliases ? 'yaml.aliases' : 'yaml.data', message));
+    const ref = tooManyAliases
+      ? message('yamlTooManyAliases', MAX_ALIAS_COUNT)
+      : message('yamlUnreadable', shortened(e instanceof YAMLError || e instanceof Error ? e.message : String(e), 160));
+    problems.push(problemAt(file, START_OF_FILE, 'error', tooManyAliases ? 'yaml.aliases' : 'yaml.data', ref));
     return { file, kind, data: undefined, valid: false, problems, locate };
   }
   return validated(file, kind, data, problems, locate);
@@ -123,8 +126,7 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
 /** The checks on the file's data, whichever reader produced it: not empty, and as the schema says. */
 function validated(file: string, kind: ValueFileKind, data: unknown, problems: Problem[], locate: ParsedValueFile['locate']): ParsedValueFile {
   if ((data === null || data === undefined) && kind !== 'config') {
-    const needs = kind === 'intent' ? 'id, title, why, owner and status' : 'release, branch, base, created and expected (summary, intents)';
-    problems.push(problemAt(file, START_OF_FILE, 'error', 'empty', `The file is empty: a${kind === 'intent' ? 'n intent' : ' release statement'} needs at least ${needs}.`));
+    problems.push(problemAt(file, START_OF_FILE, 'error', 'empty', message(kind === 'intent' ? 'fileEmptyIntent' : 'fileEmptyRelease')));
     return { file, kind, data, valid: false, problems, locate };
   }
 
@@ -133,7 +135,7 @@ function validated(file: string, kind: ValueFileKind, data: unknown, problems: P
   if (!validate(data)) {
     for (const error of validate.errors ?? []) {
       const p = describeSchemaError(kind, error, valueAt(data, pathOfInstance(error.instancePath)));
-      problems.push(problemAt(file, locate(p.path, p.atKey ? 'key' : 'value'), p.severity, p.code, p.message, p.messageRef));
+      problems.push(problemAt(file, locate(p.path, p.atKey ? 'key' : 'value'), p.severity, p.code, p.messageRef));
       if (p.severity === 'error') valid = false;
     }
   }

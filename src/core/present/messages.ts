@@ -129,6 +129,21 @@ export const MESSAGES = {
   valueNumber: 'the number {0}',
   valueBoolean: '{0} (a yes/no value)',
 
+  // Files that cannot be read as YAML (model/parseValueFile)
+  yamlTabAsIndent: 'YAML does not allow tabs for indentation: indent with spaces. ({0})',
+  yamlDuplicateKey: 'The same key appears twice in one map: keep one of them. ({0})',
+  yamlMultipleDocs: 'A .value/ file holds one YAML document: remove the extra "---" section. ({0})',
+  yamlTooDeep: 'The YAML is nested too deeply to be read: write it with fewer levels. ({0})',
+  yamlOther: 'YAML: {0}',
+  yamlTooManyAliases: 'Too many YAML aliases (*name): more than {0} expansions is refused to protect the editor. Write the values out instead.',
+  yamlUnreadable: 'YAML could not be read: {0}',
+  fileEmptyIntent: 'The file is empty: an intent needs at least id, title, why, owner and status.',
+  fileEmptyRelease: 'The file is empty: a release statement needs at least release, branch, base, created and expected (summary, intents).',
+  fileTooLarge: 'File is too large; Value Lens reads .value/ files up to {0} MB.',
+  fileTooLargeMb: 'File is {0} MB; Value Lens reads .value/ files up to {1} MB. Keep one intent or release per file.',
+  fileBinary: 'This is a binary file, not YAML text: replace it with a YAML file or remove it from .value/.',
+  fileEncoding: 'This file is not valid UTF-8 text: save it as UTF-8.',
+
   // Problems in .value/ files (model/*)
   problemIdMismatch: 'id "{0}" does not match the file name "{1}": rename the file to {0}.yaml or set id: {2}.',
   problemIdMismatchBadName: 'id "{0}" does not match the file name "{1}": rename the file to {0}.yaml (the file name is not a valid id).',
