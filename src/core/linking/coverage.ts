@@ -65,8 +65,9 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   const unknownTrailers: UnknownTrailer[] = [];
   const touchedBy = new Map<string, string[]>();
   const commits = input.commits.map((commit): LinkedCommit => {
-    const intents = commit.trailerIds.filter((id) => input.knownIntents.has(id));
-    const unknownIds = commit.trailerIds.filter((id) => !input.knownIntents.has(id));
+    const { trailerIds } = commit;
+    const intents = trailerIds.length === 0 ? [] : trailerIds.filter((id) => input.knownIntents.has(id));
+    const unknownIds = intents.length === trailerIds.length ? [] : trailerIds.filter((id) => !input.knownIntents.has(id));
     for (const id of unknownIds) unknownTrailers.push({ sha: commit.sha, id });
     if (intents.length > 0) {
       for (const file of commit.files) {
@@ -75,7 +76,9 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
         else touchedBy.set(file, [commit.sha]);
       }
     }
-    return { ...commit, intents, unknownIds };
+    // Spelled out rather than spread: one object shape for every commit keeps 10,000 of them cheap.
+    const { sha, subject, author, authorEmail, date, parents, files } = commit;
+    return { sha, subject, author, authorEmail, date, parents, trailerIds, files, intents, unknownIds };
   });
 
   const files = new Map<string, LinkedFile>();

@@ -173,8 +173,9 @@ export class LinkingEngine {
       ]);
       const commits = await this.withLinkedFiles(ahead, trailerCommitFiles);
       const inFolder = folderPaths(state.prefix);
+      const { prefix } = state;
       const result = computeCoverage({
-        commits: commits.map((c) => (c.files.length === 0 ? c : { ...c, files: inFolder(c.files.map((path) => ({ path, status: '' }))).map((f) => f.path) })),
+        commits: prefix === '' ? commits : commits.map((c) => (c.files.length === 0 ? c : { ...c, files: c.files.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)) })),
         committedFiles: inFolder(committed),
         uncommittedFiles: inFolder(uncommitted),
         knownIntents: this.known,
@@ -223,7 +224,8 @@ export class LinkingEngine {
 }
 
 /** Keeps the changes inside the folder (repository prefix `prefix`) with folder-relative paths. */
-function folderPaths(prefix: string): (files: readonly ChangedFile[]) => ChangedFile[] {
+function folderPaths(prefix: string): (files: readonly ChangedFile[]) => readonly ChangedFile[] {
+  if (prefix === '') return (files) => files;
   return (files) =>
     files.flatMap((f) => {
       if (!f.path.startsWith(prefix)) return [];
