@@ -27,7 +27,9 @@ export function parsePathPattern(raw: string): PathPattern | undefined {
   const dirOnly = text.endsWith('/');
   text = text.replace(/\/+$/, '');
   const anchored = text.includes('/');
-  text = text.replace(/^\/+/, '');
+  // `./src` is `/src` (picomatch drops a leading `./` too); `.` alone is the whole folder.
+  text = text.replace(/^(?:\.?\/+)+/, '');
+  if (text === '.') text = '**';
   if (text.length === 0) return undefined;
   // A `!` left at the start is a literal name (`\!x`, `/!x`); picomatch would read it as "not".
   if (/^!(?!\()/.test(text)) text = `\\${text}`;
@@ -47,6 +49,8 @@ export type PatternKey =
  * literal suffix of a `*.ext` last segment.
  */
 export function patternKey(glob: string): PatternKey {
+  // picomatch may let a `|` or an unbalanced parenthesis act on the whole expression, not one segment.
+  if (/[|()]/.test(glob)) return { kind: 'any' };
   const segments = glob.split('/');
   const literal: string[] = [];
   for (const s of segments) {

@@ -29,13 +29,13 @@ function naiveMatch(intents: readonly (readonly string[])[], path: string): stri
 // Few names, so generated globs and paths meet often; names a real tree has (dot files, spaces,
 // unicode, Next.js-style `[id]` files, several dots).
 const NAMES = ['src', 'a', 'b', 'lib', 'docs', 'x.ts', 'y.md', 'a.test.ts', '.hidden', '.env', 'é', 'a b', '日本', '[id].tsx', 'Makefile', 'x.ts.bak', '!x', '#x', '{a,b}'];
-const GLOB_SEGMENTS = [...NAMES, '*', '**', '?', '*.ts', '*.md', '*.test.ts', 'a*', '?.ts', '*.*', '[ab]', '{a,b}', '@(a|b)', '!(a)', '+(a)', '*.{ts,md}'];
+const GLOB_SEGMENTS = [...NAMES, '*', '**', '?', '*.ts', '*.md', '*.test.ts', 'a*', '?.ts', '*.*', '[ab]', '{a,b}', '@(a|b)', '!(a)', '+(a)', '*.{ts,md}', '.', 'a|b', '(a'];
 
 const pathArb = fc.array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
 
 const globArb = fc
   .record({
-    prefix: fc.constantFrom('', '', '', '!', '/', '!/', '\\!', '\\#'),
+    prefix: fc.constantFrom('', '', '', '!', '/', '!/', '\\!', '\\#', './', '!./'),
     segments: fc.array(fc.constantFrom(...GLOB_SEGMENTS), { minLength: 1, maxLength: 4 }),
     trailingSlash: fc.boolean(),
   })
@@ -49,7 +49,10 @@ describe('property: the compiled path matcher agrees with the naive picomatch lo
       'path matcher = naive picomatch',
       fc.property(intentsArb, fc.array(pathArb, { minLength: 1, maxLength: 12 }), (intents, paths) => {
         // Globs also stand as paths: a file may be named like its own glob (`[id].tsx`).
-        const candidates = [...paths, ...intents.flat().map((g) => g.replace(/^\\?!?\/*/, '').replace(/\/+$/, '')).filter((p) => p.length > 0)];
+        // Only paths git could list: no empty, `.` or `..` segments.
+        const candidates = [...paths, ...intents.flat().map((g) => g.replace(/^\\?!?(?:\.?\/)*/, '').replace(/\/+$/, ''))].filter((p) =>
+          p.split('/').every((s) => s !== '' && s !== '.' && s !== '..'),
+        );
         const matcher = new IntentPathMatcher(intents.map((paths, i) => intent(`i${i}`, paths)));
         for (const path of candidates) {
           assert.deepStrictEqual(matcher.match(path), naiveMatch(intents, path), `path ${JSON.stringify(path)}, intents ${JSON.stringify(intents)}`);
@@ -77,5 +80,17 @@ describe('path matcher: cases the property found', () => {
     assert.ok(covers(['/!x'], '!x'));
     assert.ok(!covers(['/!x'], 'y'));
     assert.ok(covers(['\\!x'], 'deep/!x'));
+  });
+
+  it('reads `./src` as `/src` and `.` as the whole folder, as picomatch does', () => {
+    assert.ok(covers(['./src/**'], 'src/a.ts'), 'was never found: the index looked for a folder named `.`');
+    assert.ok(!covers(['./src/**'], 'lib/src/a.ts'));
+    assert.ok(covers(['/.'], 'any/file.ts'));
+    assert.ok(covers(['.'], 'file.ts'));
+  });
+
+  it('tries a glob with `|` or a parenthesis on every path (picomatch lets them act on the whole glob)', () => {
+    assert.ok(covers(['a/b|*'], 'x'), 'picomatch reads `a/b|*` as `a/b` or `*`');
+    assert.ok(covers(['@(src|lib)/**'], 'lib/a.ts'));
   });
 });
