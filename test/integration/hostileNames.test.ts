@@ -140,6 +140,20 @@ describe('branch names and trailers with metacharacters, markup and great length
     });
   }
 
+  it('the value report webview lists the trailer ids escaped, with no tag from them and scripts only by nonce', async () => {
+    await onBranch(SHELL);
+    await vscode.commands.executeCommand('valueLens.openReport');
+    const shot = await until('the report with the unknown ids', () => {
+      const s = api.report.snapshot();
+      return s?.body.includes('&#60;img src=x onerror=alert(1)&#62;') && s;
+    }, 20000);
+    assert.ok(!/<img|<script>alert|`tick`/i.test(shot.webviewHtml), 'a raw tag or backtick from a trailer in the webview');
+    for (const tag of shot.webviewHtml.match(/<script\b[^>]*>/gi) ?? []) assert.match(tag, /^<script nonce="[^"]+" src="[^"]+">$/);
+    assert.ok(shot.body.includes(`long-${'z'.repeat(10 * 1024)}`), 'the 10 KB id is not shown whole');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.deepStrictEqual(fs.readdirSync(markers), []);
+  });
+
   it('a release branch without a statement: the status bar warns, its tooltip names the branch verbatim and inert', async () => {
     await onBranch(RELEASE);
     await until('the missing-statement warning', () => api.statusBar.view.warning);
