@@ -5,7 +5,6 @@ import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
 import { GIT_ENV, TempRepo } from '../git/tempRepo';
 import { checkProperty } from './propertyRun';
 
-const KEY = 'Intent';
 
 /**
  * The oracle: git's own trailer parser on the same message. `--no-divider` because a commit
@@ -24,8 +23,8 @@ function gitTrailers(cwd: string, message: string): Promise<{ key: string; value
 }
 
 /** Our documented rules on top of git's trailers: key in any case, comma lists split, ids trimmed, empty dropped, first occurrence kept. */
-function expectedIds(trailers: readonly { key: string; value: string }[]): string[] {
-  const ids = trailers.filter((t) => t.key.toLowerCase() === KEY.toLowerCase()).flatMap((t) => t.value.split(',').map((id) => id.trim()));
+function expectedIds(trailers: readonly { key: string; value: string }[], key: string): string[] {
+  const ids = trailers.filter((t) => t.key.toLowerCase() === key.toLowerCase()).flatMap((t) => t.value.split(',').map((id) => id.trim()));
   return [...new Set(ids.filter((id) => id.length > 0))];
 }
 
@@ -37,7 +36,8 @@ const spaceArb = fc.constantFrom('', ' ', '  ', '\t', '\u00a0');
 const idListArb = fc
   .array(fc.tuple(spaceArb, idArb, spaceArb).map((p) => p.join('')), { minLength: 1, maxLength: 4 })
   .chain((ids) => fc.constantFrom(',', ', ', ' ,', ',,').map((sep) => ids.join(sep)));
-const keyArb = fc.constantFrom('Intent', 'intent', 'INTENT', 'InTeNt');
+// The default key and a configured one (`trailer:` in config), each in any case.
+const keyArb = fc.constantFrom('Intent', 'intent', 'INTENT', 'InTeNt', 'Value-Intent', 'value-intent');
 const separatorArb = fc.constantFrom(': ', ':', ' : ', ':\t', ':  ');
 
 const trailerLineArb = fc.oneof(
@@ -47,7 +47,7 @@ const trailerLineArb = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      'Signed-off-by: Dana Dev <dana@example.com>', 'Co-authored-by: Kim <kim@example.com>', 'Reviewed-by: Lee', 'Intents: plural-key',
+      'Signed-off-by: Dana Dev <dana@example.com>', 'Co-authored-by: Kim <kim@example.com>', 'Reviewed-by: Lee', 'Intents: plural-key', 'Value-Intents: plural-key',
       'Intent-Id: other-key', 'X-Intent: prefixed-key', 'Fixes: #12', 'Intent', 'Intent checkout-speed',
       '(cherry picked from commit 0123456789abcdef0123456789abcdef01234567)',
     ),
@@ -91,14 +91,14 @@ describe('property: trailer ids we read equal git interpret-trailers on the same
     let total = 0;
     await checkProperty(
       'commit log trailer ids = git interpret-trailers --parse',
-      fc.asyncProperty(fc.array(messageArb, { minLength: 1, maxLength: 12 }), async (messages) => {
+      fc.asyncProperty(fc.constantFrom('Intent', 'Value-Intent'), fc.array(messageArb, { minLength: 1, maxLength: 12 }), async (key, messages) => {
         // One fast-import per run, replacing the branch, so every run sees only its own commits.
         repo.fastImport('work', base, messages.length, (i) => messages[i] ?? '', (i) => `f${i}.txt`);
-        const commits = (await new SimpleGitPort(repo.dir).commitsAhead(base, KEY, false)).reverse();
+        const commits = (await new SimpleGitPort(repo.dir).commitsAhead(base, key, false)).reverse();
         assert.strictEqual(commits.length, messages.length);
         const oracle = await Promise.all(messages.map((m) => gitTrailers(repo.dir, m)));
         messages.forEach((message, i) => {
-          const expected = expectedIds(oracle[i] ?? []);
+          const expected = expectedIds(oracle[i] ?? [], key);
           assert.deepStrictEqual(commits[i]?.trailerIds, expected, `message ${JSON.stringify(message)}`);
           if (expected.length > 0) withIds++;
           total++;
