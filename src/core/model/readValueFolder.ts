@@ -1,4 +1,5 @@
-import { constants as fsConstants, promises as fs } from 'fs';
+import { close, constants as fsConstants, fstat, open, promises as fs, read } from 'fs';
+import { promisify } from 'util';
 import * as path from 'path';
 import { CONFIG_FILE, entryNameOf, INTENTS_DIR, RELEASES_DIR, VALUE_DIR } from '../valueFolder';
 import { MAX_VALUE_FILE_BYTES } from './parseValueFile';
@@ -17,21 +18,27 @@ function reasonOf(e: unknown): { code: string; message: string } {
   return { code: 'unreadable', message: `Cannot read this file: ${e instanceof Error ? e.message : String(e)}` };
 }
 
+// The callback functions, promisified: a FileHandle costs about half again as much per file.
+const openFile = promisify(open);
+const statOpen = promisify(fstat);
+const readInto = promisify(read);
+const closeFile = promisify(close);
+
 /** Reads one value file (workspace-relative `file`) into the model, or records why it could not. */
 export async function readValueFile(root: string, file: string, model: ValueModel): Promise<void> {
   const full = path.join(root, ...file.split('/'));
-  let handle: fs.FileHandle | undefined;
+  let fd: number | undefined;
   try {
     // One open, fstat, read and close, as fs.readFile does: no stat of its own before. Non-blocking,
     // so a named pipe left in .value/ is opened (and refused below) instead of waiting for a writer.
-    handle = await fs.open(full, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
-    const stat = await handle.stat();
+    fd = await openFile(full, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const stat = await statOpen(fd);
     if (!stat.isFile()) return model.setUnreadable(file, 'unreadable', 'This is not a regular file.');
     if (stat.size > MAX_VALUE_FILE_BYTES) {
       const mb = (stat.size / (1024 * 1024)).toFixed(1);
       return model.setUnreadable(file, 'too-large', `File is ${mb} MB; Value Lens reads .value/ files up to ${MAX_VALUE_FILE_BYTES / (1024 * 1024)} MB. Keep one intent or release per file.`);
     }
-    model.setFile(file, await readAll(handle, stat.size));
+    model.setFile(file, await readAll(fd, stat.size));
   } catch (e) {
     const errno = (e as NodeJS.ErrnoException).code;
     if (errno === 'ENOENT') return model.deleteFile(file);
@@ -40,16 +47,16 @@ export async function readValueFile(root: string, file: string, model: ValueMode
     const { code, message } = reasonOf(e);
     model.setUnreadable(file, code, message);
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) await closeFile(fd).catch(() => undefined);
   }
 }
 
 /** The `size` bytes of an open file (fewer if it shrank meanwhile; a later watcher event re-reads it). */
-async function readAll(handle: fs.FileHandle, size: number): Promise<Buffer> {
+async function readAll(fd: number, size: number): Promise<Buffer> {
   const buffer = Buffer.alloc(size);
   let filled = 0;
   while (filled < size) {
-    const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+    const { bytesRead } = await readInto(fd, buffer, filled, size - filled, filled);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }
