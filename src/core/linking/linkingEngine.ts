@@ -19,7 +19,7 @@ export interface LinkingModel {
 export interface LinkingOptions {
   /** How many recent commits of a file count for its intents; default 50. */
   readonly recentCommits?: number;
-  /** Entries kept in the per-path and per-file-and-HEAD caches; default 20,000. */
+  /** Entries kept in the per-path, per-file-and-HEAD and per-commit file-list caches; default 20,000. */
   readonly cacheSize?: number;
   /** Key that serialises scans; default the folder's work tree found on disk. */
   readonly repoKey?: string;
@@ -67,6 +67,9 @@ export class LinkingEngine {
   private state: RepoState | undefined;
   private scan: BranchScan | undefined;
   private readonly fileCommits = new Map<string, Promise<readonly string[]>>();
+  /** Paths each commit touched, by sha: a commit never changes, so a rescan asks git only about new ones. */
+  private readonly touchedFiles = new Map<string, readonly string[]>();
+  private listedOnce = false;
   private readonly job = new CoalescingJob(() => this.runScan());
   private readonly recentCommits: number;
   private readonly cacheSize: number;
@@ -165,12 +168,16 @@ export class LinkingEngine {
       const state = await this.port.readState(config.baseBranch !== undefined ? { baseBranch: config.baseBranch } : {});
       const base = state.base;
       const comparable = state.head.kind !== 'unborn' && base?.mergeBase !== undefined;
+      // The first scan lists the files of every commit that can carry a trailer beside the trailer
+      // log; later scans know those commits and ask only for linked commits they have not seen.
+      const listAll = comparable && !this.listedOnce;
       const [ahead, trailerCommitFiles, committed, uncommitted] = await Promise.all([
         comparable ? this.port.commitsAhead(base.sha, config.trailer, false) : Promise.resolve<CommitRecord[]>([]),
-        comparable ? this.port.filesOfTrailerCommits(base.sha, config.trailer) : Promise.resolve(new Map<string, string[]>()),
+        listAll ? this.port.filesOfTrailerCommits(base.sha, config.trailer) : Promise.resolve(new Map<string, string[]>()),
         comparable && base.mergeBase ? this.port.changedFiles(base.mergeBase) : Promise.resolve<ChangedFile[]>([]),
         this.port.uncommittedFiles(),
       ]);
+      if (listAll) this.listedOnce = true;
       const commits = await this.withLinkedFiles(ahead, trailerCommitFiles);
       const inFolder = folderPaths(state.prefix);
       const { prefix } = state;
@@ -210,12 +217,23 @@ export class LinkingEngine {
    * is all coverage needs; the others keep none. The `--grep` listing has nearly all of them; the
    * odd one it missed (a trailer key spelled through a git config alias) is asked for by sha.
    */
-  private async withLinkedFiles(commits: readonly CommitRecord[], files: Map<string, string[]>): Promise<CommitRecord[]> {
+  private async withLinkedFiles(commits: readonly CommitRecord[], listed: ReadonlyMap<string, readonly string[]>): Promise<CommitRecord[]> {
+    // Also the unlinked ones listed: a new intent may make their trailers link them.
+    for (const [sha, files] of listed) this.rememberFiles(sha, files);
     const linked = commits.filter((c) => c.trailerIds.some((id) => this.known.has(id)));
-    const missing = linked.filter((c) => !files.has(c.sha)).map((c) => c.sha);
-    if (missing.length > 0) for (const [sha, list] of await this.port.filesOfCommits(missing)) files.set(sha, list);
+    const missing = linked.filter((c) => !this.touchedFiles.has(c.sha)).map((c) => c.sha);
+    const asked = missing.length > 0 ? await this.port.filesOfCommits(missing) : new Map<string, string[]>();
+    for (const [sha, files] of asked) this.rememberFiles(sha, files);
     const linkedShas = new Set(linked.map((c) => c.sha));
-    return commits.map((c) => (linkedShas.has(c.sha) ? { ...c, files: files.get(c.sha) ?? [] } : c));
+    return commits.map((c) => (linkedShas.has(c.sha) ? { ...c, files: asked.get(c.sha) ?? this.touchedFiles.get(c.sha) ?? [] } : c));
+  }
+
+  private rememberFiles(sha: string, files: readonly string[]): void {
+    if (this.touchedFiles.size >= this.cacheSize && !this.touchedFiles.has(sha)) {
+      const oldest = this.touchedFiles.keys().next();
+      if (!oldest.done) this.touchedFiles.delete(oldest.value);
+    }
+    this.touchedFiles.set(sha, files);
   }
 
   private rank(id: string): number {

@@ -134,6 +134,25 @@ describe('linking engine on real repositories', () => {
     assert.strictEqual(port.calls.filesOfCommits, 1, 'one extra git call for the commit the --grep listing missed');
   });
 
+  it('on a rescan asks git only for the files of linked commits it has not seen, and stays exact', async () => {
+    featureRepo();
+    repo.commit('First\n\nIntent: search\n', ['src/util/first.ts']);
+    repo.commit('Names an intent that does not exist yet\n\nIntent: later\n', ['src/util/later.ts']);
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const engine = new LinkingEngine(repo.dir, port, MODEL);
+    assert.deepStrictEqual((await engine.refresh()).coverage.unlinkedFiles, ['src/util/later.ts']);
+    repo.commit('Second\n\nIntent: search\n', ['src/util/second.ts']);
+    repo.commit('Unlinked', ['src/util/plain.ts']);
+    assert.deepStrictEqual((await engine.refresh()).coverage.unlinkedFiles, ['src/util/later.ts', 'src/util/plain.ts']);
+    assert.deepStrictEqual(port.calls, { readState: 2, trailerIdsTouching: 0, filesOfTrailerCommits: 1, filesOfCommits: 1 });
+    // A new intent links a commit seen before: its files are known already.
+    engine.setModel({ ...MODEL, intents: [...MODEL.intents, intent('later')] });
+    const scan = await engine.refresh();
+    assert.deepStrictEqual(scan.coverage.unlinkedFiles, ['src/util/plain.ts']);
+    assert.deepStrictEqual(scan.files.find((f) => f.path === 'src/util/later.ts')?.linkedBy, [scan.commits[2]?.sha]);
+    assert.strictEqual(port.calls.filesOfCommits, 1);
+  });
+
   it('never lets a branch-name match link a commit', async () => {
     featureRepo('feature/search');
     const commit = repo.commit('Work without trailer', ['src/util/misc.ts']);
@@ -230,7 +249,7 @@ describe('linking engine on real repositories', () => {
 
 /** The real port, with call counts and a check that no scan starts while another one's git calls run. */
 class CountingPort implements GitPort {
-  readonly calls = { readState: 0, trailerIdsTouching: 0, filesOfCommits: 0 };
+  readonly calls = { readState: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 0, filesOfCommits: 0 };
   overlaps = 0;
   private inFlight = 0;
 
@@ -247,6 +266,7 @@ class CountingPort implements GitPort {
   }
 
   async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): ReturnType<GitPort['filesOfTrailerCommits']> {
+    this.calls.filesOfTrailerCommits += 1;
     return this.track(this.inner.filesOfTrailerCommits(baseSha, trailerKey));
   }
 
