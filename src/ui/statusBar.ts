@@ -58,13 +58,14 @@ export class StatusBarController implements vscode.Disposable {
 
   private update(): void {
     const state = this.currentFolder();
-    const scan = state && this.linking.linksOf(state.folder)?.scan;
+    const links = state && this.linking.linksOf(state.folder);
+    const scan = links?.scan;
     const missingBranch = state && this.missing?.missingStatement(state.folder);
     const intents = (scan?.intents ?? []).map((i) => {
       const value = state?.model.intents.get(i.id)?.intent.value;
       return value ? { id: i.id, value } : { id: i.id };
     });
-    const view = formatStatus({ intents, missingStatement: missingBranch !== undefined, hasValueFolder: state?.hasValueFolder ?? false }, vscode.env.language, translate);
+    const view = formatStatus({ intents, missingStatement: missingBranch !== undefined, hasValueFolder: state?.hasValueFolder ?? false, gitOff: links?.unavailable !== undefined }, vscode.env.language, translate);
     this.shown = view;
     if (!view.visible || !state) {
       this.item.hide();

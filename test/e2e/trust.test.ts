@@ -68,6 +68,7 @@ describe('workspace trust in the browser: restricted mode, then granting trust',
     await page.locator('.activitybar a.action-label[aria-label="Value"]').click();
     await viewRows(page, 'Intents').filter({ hasText: 'Faster checkout' }).waitFor({ timeout: 60000 });
     await viewRows(page, 'Current').filter({ hasText: /not trusted, so Value Lens runs no git command/ }).waitFor({ timeout: 30000 });
+    await page.locator('.statusbar-item', { hasText: 'Git links off' }).waitFor({ timeout: 30000 });
     const offered = await paletteTitles(page, 'Value: ');
     for (const title of ['Value: New Intent', 'Value: Link', 'Value: State Expected Value', 'Value: Record', 'Value: Create Release Branch', 'Value: Initialize']) {
       assert.ok(!offered.some((t) => t.startsWith(title)), `${title}… is offered in restricted mode: ${offered.join(', ')}`);

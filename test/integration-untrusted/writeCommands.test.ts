@@ -77,10 +77,12 @@ describe('write commands in an untrusted workspace', function () {
     assert.deepStrictEqual(gitCallsIn(root), []);
   });
 
-  it('the Current view says that links from git are off, and why', async () => {
+  it('the Current view says that links from git are off, and why; the status bar says links are off', async () => {
     const branch = await until('the branch row', () => api.views.current.getChildren().find((n) => n.contextValue === 'branch'));
     const rows = api.views.current.getChildren(branch).map((n) => (typeof n.label === 'string' ? n.label : n.label?.label ?? ''));
     assert.ok(rows.some((r) => /not trusted.*runs no git command.*links from commits and branches are off/.test(r)), rows.join('\n'));
+    // The status bar does not claim "No intent": without git, what the branch serves is unknown.
+    await until('the status bar', () => api.statusBar.view.text === '$(target) Git links off');
   });
 
   it('the report panel allows no script: its CSP has no script-src, and it holds no script or inline handler', async () => {

@@ -17,6 +17,8 @@ export const MESSAGES = {
   statusNoValueStatedLabel: 'Value Lens: this release branch has no value statement',
   statusNoIntent: '$(target) No intent',
   statusNoIntentLabel: 'Value Lens: the current branch serves no intent',
+  statusGitOff: '$(target) Git links off',
+  statusGitOffLabel: 'Value Lens: links from git are off, so which intents the branch serves is unknown',
   statusIntent: '$(target) {0}',
   statusServesLabel: 'Value Lens: the branch serves {0}',
   statusServesWorthLabel: 'Value Lens: the branch serves {0}, worth {1}',

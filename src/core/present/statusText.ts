@@ -11,6 +11,11 @@ export interface StatusInput {
   readonly missingStatement: boolean;
   /** Any workspace folder has `.value/`. */
   readonly hasValueFolder: boolean;
+  /**
+   * Git was not asked (untrusted workspace, no repository, git missing): no intents means
+   * "unknown", not "none".
+   */
+  readonly gitOff?: boolean;
 }
 
 export interface StatusView {
@@ -35,6 +40,7 @@ export function formatStatus(input: StatusInput, locale = 'en', translate: Trans
   if (input.missingStatement) return { visible: true, text: text(message('statusNoValueStated')), warning: true, label: text(message('statusNoValueStatedLabel')) };
   if (!input.hasValueFolder) return { visible: false, text: '', warning: false, label: '' };
   const [main, ...others] = input.intents;
+  if (!main && input.gitOff) return { visible: true, text: text(message('statusGitOff')), warning: false, label: text(message('statusGitOffLabel')) };
   if (!main) return { visible: true, text: text(message('statusNoIntent')), warning: false, label: text(message('statusNoIntentLabel')) };
   const value = main.value ? ` · ${formatMoneyShort(main.value, locale)}` : '';
   const more = others.length ? ` +${others.length}` : '';
