@@ -40,6 +40,34 @@ export function globProblem(glob: string): string | undefined {
   return why;
 }
 
+const byFile = (a: ParsedValueFile, b: ParsedValueFile): number => a.file.localeCompare(b.file);
+
+/** `files` sorted by name; the model passes them sorted already, so this is usually one pass. */
+function inFileOrder(files: readonly ParsedValueFile[]): readonly ParsedValueFile[] {
+  for (let i = 1; i < files.length; i++) if (byFile(files[i - 1]!, files[i]!) > 0) return [...files].sort(byFile);
+  return files;
+}
+
+/** The bad-glob problems of each parsed intent, kept with it: they depend on that file alone. */
+const globChecks = new WeakMap<ParsedValueFile, Problem[]>();
+
+function globProblemsOf(parsed: ParsedValueFile): Problem[] {
+  const known = globChecks.get(parsed);
+  if (known) return known;
+  const problems: Problem[] = [];
+  const data = parsed.data as Record<string, unknown> | null;
+  for (const field of ['paths', 'branches'] as const) {
+    const globs = data?.[field];
+    if (!Array.isArray(globs)) continue;
+    globs.forEach((glob, i) => {
+      const why = typeof glob === 'string' ? globProblem(glob) : undefined;
+      if (why) problems.push(problemOf(parsed.file, parsed.locate([field, i]), 'error', 'bad-glob', message('problemBadGlob', shortened(String(glob)), field, why)));
+    });
+  }
+  globChecks.set(parsed, problems);
+  return problems;
+}
+
 /**
  * Checks that need more than one file, or today's date: id vs file name, unique ids, release
  * references to known intents, globs that compile, and reviews that are overdue.
@@ -47,7 +75,7 @@ export function globProblem(glob: string): string | undefined {
 export function crossFileChecks(intents: readonly ParsedValueFile[], releases: readonly { parsed: ParsedValueFile; statement?: ReleaseStatement }[], today: string): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
-  for (const parsed of [...intents].sort((a, b) => a.file.localeCompare(b.file))) {
+  for (const parsed of inFileOrder(intents)) {
     const id = declaredId(parsed);
     if (id === undefined) continue;
     const expected = entryNameOf(baseName(parsed.file));
@@ -61,15 +89,7 @@ export function crossFileChecks(intents: readonly ParsedValueFile[], releases: r
     const other = seen.get(id);
     if (other) problems.push(problemOf(parsed.file, at, 'error', 'duplicate-id', message('problemDuplicateId', id, other)));
     else seen.set(id, parsed.file);
-    const data = parsed.data as Record<string, unknown> | null;
-    for (const field of ['paths', 'branches'] as const) {
-      const globs = data?.[field];
-      if (!Array.isArray(globs)) continue;
-      globs.forEach((glob, i) => {
-        const why = typeof glob === 'string' ? globProblem(glob) : undefined;
-        if (why) problems.push(problemOf(parsed.file, parsed.locate([field, i]), 'error', 'bad-glob', message('problemBadGlob', shortened(String(glob)), field, why)));
-      });
-    }
+    problems.push(...globProblemsOf(parsed));
   }
 
   for (const { parsed, statement } of releases) {

@@ -47,13 +47,16 @@ export class ValueModel {
   private readonly folderProblems: Problem[] = [];
   private derived: { intents: Map<string, IntentEntry>; releases: ReleaseEntry[]; config: ValueConfig; declared: Partial<ValueConfig> } | undefined;
   private checked: { today: string; problems: Problem[] } | undefined;
+  /** The file names in order, kept while no file is added or removed: a change re-sorts nothing. */
+  private sortedNames: string[] | undefined;
 
   /** Parses `content` as the file at `file` (workspace-relative); ignores paths that are not value files. */
   setFile(file: string, content: string | Uint8Array): void {
     const kind = kindOfValuePath(file);
     if (!kind) return;
+    const added = !this.files.has(file);
     this.files.set(file, parseValueFile(file, kind, content));
-    this.invalidate();
+    this.invalidate(added);
   }
 
   /** Records a file that exists but cannot be read, with the reason. */
@@ -61,12 +64,13 @@ export class ValueModel {
     const kind = kindOfValuePath(file);
     if (!kind) return;
     const problem: Problem = { file, range: START_OF_FILE, severity: 'error', code, message };
+    const added = !this.files.has(file);
     this.files.set(file, { file, kind, data: undefined, valid: false, problems: [problem], locate: () => START_OF_FILE });
-    this.invalidate();
+    this.invalidate(added);
   }
 
   deleteFile(file: string): void {
-    if (this.files.delete(file)) this.invalidate();
+    if (this.files.delete(file)) this.invalidate(true);
   }
 
   /** A problem with the `.value` folder itself (e.g. it is a file). */
@@ -106,7 +110,7 @@ export class ValueModel {
   /** Every problem, per file and across files, sorted by file and position. `today` is YYYY-MM-DD. */
   problems(today: string): readonly Problem[] {
     if (this.checked?.today === today) return this.checked.problems;
-    const files = [...this.files.values()];
+    const files = this.sortedFiles();
     const statements = new Map(this.releases.map((r) => [r.file, r.statement]));
     const releases = files.filter((f) => f.kind === 'release').map((parsed) => {
       const statement = statements.get(parsed.file);
@@ -121,9 +125,16 @@ export class ValueModel {
     return problems;
   }
 
-  private invalidate(): void {
+  private invalidate(namesChanged = false): void {
     this.derived = undefined;
     this.checked = undefined;
+    if (namesChanged) this.sortedNames = undefined;
+  }
+
+  /** The parsed files by name, in the order crossFileChecks() reports duplicates in. */
+  private sortedFiles(): ParsedValueFile[] {
+    this.sortedNames ??= [...this.files.keys()].sort((a, b) => a.localeCompare(b));
+    return this.sortedNames.map((name) => this.files.get(name)!);
   }
 
   private derive(): NonNullable<ValueModel['derived']> {
@@ -132,7 +143,7 @@ export class ValueModel {
     const releases: ReleaseEntry[] = [];
     let config = DEFAULT_CONFIG;
     let declared: Partial<ValueConfig> = {};
-    for (const parsed of [...this.files.values()].sort((a, b) => a.file.localeCompare(b.file))) {
+    for (const parsed of this.sortedFiles()) {
       if (!parsed.valid) continue;
       const data = parsed.data as Record<string, unknown>;
       if (parsed.kind === 'intent') {
