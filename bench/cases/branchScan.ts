@@ -40,6 +40,17 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
       ),
     baseline: () => timeGitToDevNull(repo, ['log', range]),
   });
+  // A rescan by the same engine (what every HEAD move or refresh costs after the first scan).
+  const rescan = await measurePair({
+    warmup: 1,
+    iterations: ITERATIONS,
+    ours: async () => {
+      const engine = newEngine(repo, intents);
+      await engine.refresh();
+      return timeMs(() => engine.refresh());
+    },
+    baseline: () => timeGitToDevNull(repo, ['log', range]),
+  });
   const ratio = ratioOf(ours, baseline);
   const fixture = `${count(scale.commitsAhead)} commits ahead of main, ${Math.round(scale.trailerShare * 100)}% with Intent: trailers (${count(linked)} linked)`;
   return [
@@ -66,6 +77,18 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
       target: 'info',
       verdict: 'INFO',
       note: 'the two `git log`s the scan runs at once, to /dev/null: `-z --format=<fields + trailers>`, and `--name-only` for the commits `--grep=^Intent` keeps; the share of the time that is git\'s own',
+    },
+    {
+      name: '↳ rescan by the same engine',
+      fixture: 'same',
+      unit: 'ms',
+      iterations: ITERATIONS,
+      ours: rescan.ours,
+      baseline: { ...rescan.baseline, what: 'same bare `git log`' },
+      ratio: ratioOf(rescan.ours, rescan.baseline),
+      target: 'info',
+      verdict: 'INFO',
+      note: 'refresh() again after a first scan: commit file lists are kept by sha, so only the trailer log, changed files and status run',
     },
   ];
 }

@@ -52,7 +52,7 @@ export async function fileHistoryCase(context: BenchContext): Promise<CaseResult
       ratio: fullRatio,
       target: '≤ 1.3×',
       verdict: verdictOf(fullRatio <= 1.3),
-      note: `ours = fileIntents(file) reading all ${count(all)} commits (recentCommits: ${count(all)}), so both walk the same history`,
+      note: `ours = fileIntents(file) reading the trailers of all ${count(all)} commits (recentCommits: ${count(all)}), so both walk the same history; ours prints only trailer values, the baseline git's default log`,
     },
     {
       name: '↳ with the default 50 recent commits',
