@@ -1,8 +1,8 @@
 // The parts of the extension that activate() does not need, each loaded on first use.
 // In the shipped build (esbuild.js) every `require('./xBundle')` below becomes a separate file,
 // dist/lazy/x.js, required only when first called; in the test builds they are bundled inline.
-// A class or cache that crosses a boundary lives in exactly one bundle: the others reach it only
-// through these loaders, so Node's module cache hands every caller the same instance.
+// A class or cache that crosses a boundary lives in exactly one bundle (OWNED in esbuild.js): the
+// other bundles require that bundle for it, so Node's module cache hands every caller one instance.
 import type * as CommandsBundle from './commandsBundle';
 import type * as GitBundle from './gitBundle';
 import type * as ModelBundle from './modelBundle';
