@@ -383,6 +383,13 @@ function stringifyNode(style: Style, node: YamlNode, flowPadding?: boolean): str
 function renderBlockValue(style: Style, value: YamlValue, quote?: Scalar.Type): string {
   const node = createNode(new Document(), value, quote);
   if (isCollection(node)) node.flow = false;
+  // A block scalar (`|`) runs on until a less indented line, so a comment line after the new
+  // text could join it: strings with line breaks are written double-quoted on one line.
+  visit(node, {
+    Scalar(_, scalar) {
+      if (typeof scalar.value === 'string' && /[\n\r]/.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   return stringifyNode(style, node);
 }
 

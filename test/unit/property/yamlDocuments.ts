@@ -15,13 +15,15 @@ export type YamlNodeModel =
   | { readonly t: 'block'; readonly header: string; readonly lines: readonly string[] }
   | { readonly t: 'flowSeq'; readonly items: readonly ScalarSource[]; readonly pad: boolean }
   | { readonly t: 'flowMap'; readonly entries: readonly (readonly [string, ScalarSource])[]; readonly pad: boolean }
-  | { readonly t: 'blockSeq'; readonly items: readonly SeqItemModel[] }
-  | { readonly t: 'blockMap'; readonly entries: readonly EntryModel[] };
+  | { readonly t: 'blockSeq'; readonly items: readonly SeqItemModel[]; readonly footer?: string }
+  | { readonly t: 'blockMap'; readonly entries: readonly EntryModel[]; readonly footer?: string };
 
 /** A list item: a scalar, a flow collection, or a map whose first key sits behind the dash. */
 export type SeqItemModel = {
   readonly value: YamlNodeModel | { readonly t: 'itemMap'; readonly entries: readonly (readonly [string, ScalarSource])[] };
   readonly comment?: string;
+  readonly commentLines: readonly string[];
+  readonly blankBefore: boolean;
 };
 
 export interface EntryModel {
@@ -41,6 +43,8 @@ export interface DocumentModel {
   readonly finalNewline: boolean;
   readonly header?: string;
   readonly footer?: string;
+  /** `---` before the first entry. */
+  readonly marker: boolean;
 }
 
 export type Path = readonly (string | number)[];
@@ -68,8 +72,17 @@ export interface RenderedDocument {
   readonly root: NodeInfo;
 }
 
-export const KEYS = ['id', 'title', 'why', 'owner', 'status', 'paths', 'branches', 'metric', 'value', 'expected', 'größe', '名前', 'café', 'x-y', 'snake_case', 'k1'];
-export const NEW_KEYS = ['outcome', 'note', 'ünïcode', '新しい', 'review', 'zeta'];
+/** Keys as written in the file: plain, and a few quoted ones (see keyName). */
+export const KEYS = ['id', 'title', 'why', 'owner', 'status', 'paths', 'branches', 'metric', 'value', 'expected', 'größe', '名前', 'café', 'x-y', 'snake_case', 'k1', '"two words"', "'quoted'", '"a: b"'];
+/** Keys an edit adds (the writer quotes them as needed). */
+export const NEW_KEYS = ['outcome', 'note', 'ünïcode', '新しい', 'review', 'zeta', 'yes', 'a: b', '#hash'];
+
+/** The key a written key stands for. */
+export function keyName(source: string): string {
+  if (source.startsWith('"')) return JSON.parse(source) as string;
+  if (source.startsWith("'")) return source.slice(1, -1).replace(/''/g, "'");
+  return source;
+}
 
 const plainArb = fc.constantFrom(
   'plain', 'two words', 'café', '日本語', '😀 smile', '42', '3.5', '-7', 'true', 'false', 'null', '~', '2026-01-15', 'yes', 'a-b',
@@ -94,7 +107,7 @@ function uniqueEntries<T>(arb: fc.Arbitrary<T>, key: (t: T) => string, maxLength
 const flowSeqArb = fc.record({ t: fc.constant('flowSeq' as const), items: fc.array(flowScalarSrcArb, { maxLength: 4 }), pad: fc.boolean() });
 const flowMapArb = fc.record({
   t: fc.constant('flowMap' as const),
-  entries: uniqueEntries(fc.tuple(keyArb, flowScalarSrcArb), (e) => e[0], 3, 0),
+  entries: uniqueEntries(fc.tuple(keyArb, flowScalarSrcArb), (e) => keyName(e[0]), 3, 0),
   pad: fc.boolean(),
 });
 const leafArb: fc.Arbitrary<YamlNodeModel> = fc.oneof(
@@ -118,11 +131,13 @@ const seqItemArb: fc.Arbitrary<SeqItemModel> = fc.record(
       { weight: 4, arbitrary: scalarSrcArb.map((src) => ({ t: 'scalar' as const, src })) },
       { weight: 1, arbitrary: flowSeqArb.filter((s) => s.items.length > 0) },
       { weight: 1, arbitrary: flowMapArb.filter((m) => m.entries.length > 0) },
-      { weight: 1, arbitrary: fc.record({ t: fc.constant('itemMap' as const), entries: uniqueEntries(fc.tuple(keyArb, scalarSrcArb), (e) => e[0], 3) }) },
+      { weight: 1, arbitrary: fc.record({ t: fc.constant('itemMap' as const), entries: uniqueEntries(fc.tuple(keyArb, scalarSrcArb), (e) => keyName(e[0]), 3) }) },
     ),
     comment: commentArb,
+    commentLines: fc.array(commentArb, { maxLength: 1 }),
+    blankBefore: fc.boolean(),
   },
-  { requiredKeys: ['value'] },
+  { requiredKeys: ['value', 'commentLines', 'blankBefore'] },
 );
 
 function entryArb(value: fc.Arbitrary<YamlNodeModel>): fc.Arbitrary<EntryModel> {
@@ -132,16 +147,25 @@ function entryArb(value: fc.Arbitrary<YamlNodeModel>): fc.Arbitrary<EntryModel> 
   );
 }
 
-const blockSeqArb = fc.record({ t: fc.constant('blockSeq' as const), items: fc.array(seqItemArb, { minLength: 1, maxLength: 4 }) });
-const nestedMapArb = fc.record({
-  t: fc.constant('blockMap' as const),
-  entries: uniqueEntries(entryArb(fc.oneof({ weight: 3, arbitrary: leafArb }, blockSeqArb)), (e) => e.key, 3),
-});
+/** A comment line after the last child, at the children's column. */
+const footerArb = { footer: commentArb };
+const blockSeqArb = fc.record(
+  { t: fc.constant('blockSeq' as const), items: fc.array(seqItemArb, { minLength: 1, maxLength: 4 }), ...footerArb },
+  { requiredKeys: ['t', 'items'] },
+);
+function blockMapArb(values: fc.Arbitrary<YamlNodeModel>): fc.Arbitrary<YamlNodeModel> {
+  return fc.record(
+    { t: fc.constant('blockMap' as const), entries: uniqueEntries(entryArb(values), (e) => keyName(e.key), 3), ...footerArb },
+    { requiredKeys: ['t', 'entries'] },
+  );
+}
+const innerMapArb = blockMapArb(fc.oneof({ weight: 3, arbitrary: leafArb }, blockSeqArb));
+const nestedMapArb = blockMapArb(fc.oneof({ weight: 3, arbitrary: leafArb }, blockSeqArb, innerMapArb));
 const valueArb: fc.Arbitrary<YamlNodeModel> = fc.oneof({ weight: 4, arbitrary: leafArb }, { weight: 2, arbitrary: blockSeqArb }, { weight: 1, arbitrary: nestedMapArb });
 
 export const documentArb: fc.Arbitrary<DocumentModel> = fc.record(
   {
-    entries: uniqueEntries(entryArb(valueArb), (e) => e.key, 6),
+    entries: uniqueEntries(entryArb(valueArb), (e) => keyName(e.key), 6),
     eol: fc.constantFrom('\n' as const, '\r\n' as const),
     indent: fc.constantFrom(2, 4),
     indentSeq: fc.boolean(),
@@ -149,8 +173,9 @@ export const documentArb: fc.Arbitrary<DocumentModel> = fc.record(
     finalNewline: fc.boolean(),
     header: commentArb,
     footer: commentArb,
+    marker: fc.boolean(),
   },
-  { requiredKeys: ['entries', 'eol', 'indent', 'indentSeq', 'bom', 'finalNewline'] },
+  { requiredKeys: ['entries', 'eol', 'indent', 'indentSeq', 'bom', 'finalNewline', 'marker'] },
 );
 
 /** Renders the model and records where each node stands. */
@@ -192,7 +217,7 @@ export function renderDocument(model: DocumentModel): RenderedDocument {
           out += `${key}: `;
           const s = out.length;
           out += src;
-          children.push({ path: [...path, key], kind: 'scalar', start: s, end: out.length, entryStart: keyStart, children: [] });
+          children.push({ path: [...path, keyName(key)], kind: 'scalar', start: s, end: out.length, entryStart: keyStart, children: [] });
         });
         if (value.entries.length > 0 && value.pad) out += ' ';
         const close = out.length;
@@ -219,7 +244,7 @@ export function renderDocument(model: DocumentModel): RenderedDocument {
       }
       const keyStart = out.length;
       out += `${entry.key}:`;
-      const info = value([...path, entry.key], entry.value, column, keyStart, entry.comment);
+      const info = value([...path, keyName(entry.key)], entry.value, column, keyStart, entry.comment);
       return onDashLine ? { ...info, onDashLine } : info;
     });
   }
@@ -261,6 +286,12 @@ export function renderDocument(model: DocumentModel): RenderedDocument {
         nl();
         const itemColumn = column + (model.indentSeq ? model.indent : 0);
         const children = node.items.map((item, i) => {
+          if (item.blankBefore) nl();
+          for (const c of item.commentLines) {
+            pad(itemColumn);
+            out += `# ${c}`;
+            nl();
+          }
           pad(itemColumn);
           const dash = out.length;
           out += '- ';
@@ -279,6 +310,7 @@ export function renderDocument(model: DocumentModel): RenderedDocument {
           nl();
           return info;
         });
+        footer(itemColumn, node.footer);
         const first = children[0];
         return { path, kind: 'blockSeq', start: first?.entryStart ?? out.length, end: children[children.length - 1]?.end ?? out.length, entryStart, children };
       }
@@ -286,13 +318,25 @@ export function renderDocument(model: DocumentModel): RenderedDocument {
         trailing(comment);
         nl();
         const children = entries(path, node.entries, column + model.indent, false);
+        footer(column + model.indent, node.footer);
         return { path, kind: 'blockMap', start: children[0]?.entryStart ?? out.length, end: children[children.length - 1]?.end ?? out.length, entryStart, children };
       }
     }
   }
 
+  function footer(column: number, comment: string | undefined): void {
+    if (comment === undefined) return;
+    pad(column);
+    out += `# ${comment}`;
+    nl();
+  }
+
   if (model.header !== undefined) {
     out += `# ${model.header}`;
+    nl();
+  }
+  if (model.marker) {
+    out += '---';
     nl();
   }
   const children = entries([], model.entries, 0, false);

@@ -255,4 +255,8 @@ describe('YAML writer: cases the property found', () => {
     assert.strictEqual(edit('a: 1\n\nb: 2', { kind: 'delete', path: ['b'] }), 'a: 1');
     assert.strictEqual(edit('a: 1\r\n\r\nb: 2', { kind: 'delete', path: ['b'] }), 'a: 1');
   });
+
+  it('adds a key with a multi-line value before an indented comment line without the comment joining the value', () => {
+    assert.strictEqual(edit('id:\n  - plain\n  # note\n', { kind: 'set', path: ['outcome'], value: 'multi\nline' }), 'id:\n  - plain\noutcome: "multi\\nline"\n  # note\n');
+  });
 });
