@@ -130,7 +130,8 @@ class SimpleYamlReader {
   private keyAt(at: number): string | undefined {
     KEY.lastIndex = at;
     const match = KEY.exec(this.text);
-    if (!match) return undefined;
+    // The library refuses a block key longer than 1,024 characters; leave such keys to it.
+    if (!match || match[0].length > 1024) return undefined;
     const colon = at + match[0].length;
     const after = this.text[colon + 1];
     if (this.text[colon] !== ':' || (after !== ' ' && after !== '\n' && after !== undefined)) return undefined;

@@ -64,7 +64,7 @@ describe('the quick YAML reader', () => {
       'a: b\rc: d\n', 'a:\tb\n', '\ufeffa: b\n', 'a: &x b\nc: *x\n', 'a: !tag b\n', '%YAML 1.2\n---\na: b\n', '---\na: b\n',
       'a: b\na: c\n', 'a: "line\n  two"\n', 'a: plain\n  continued\n', 'a: >+\n  kept\n\n', 'a: >2\n  x\n', 'a: [b, [c]]\n',
       'a: [b,\n  c]\n', 'a: {b: }\n', 'a: [b, ]\n', '"a": b\n', 'a: b: c\n', '- a\n', '', '# only a comment\n', 'a: "\\x41"\n',
-      'a:\n  - - b\n', 'a: >\n   more\n  less\n', 'a: |\n  x\n  \n  y\n', 'null: x\n', 'a: "x"#c\n',
+      'a:\n  - - b\n', `${'k'.repeat(1025)}: v\n`, `a:\n  - ${'k'.repeat(1025)}: v\n`, 'a: >\n   more\n  less\n', 'a: |\n  x\n  \n  y\n', 'null: x\n', 'a: "x"#c\n',
     ];
     for (const text of declined) assert.strictEqual(parseSimpleYaml(text), undefined, JSON.stringify(text));
   });
