@@ -53,6 +53,7 @@ const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
 // Keys the core schema reads as null or booleans: their JS key would not be their text.
 const NON_STRING_KEYS = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const FLOW_INDICATORS = ',[]{}';
+const MAX_DEPTH = 64;
 const ESCAPES: Record<string, string> = { '\\': '\\', '"': '"', '/': '/', n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
 
 /** A plain scalar's value under the YAML 1.2 core schema, tested in the library's order. */
@@ -79,6 +80,8 @@ function setKey(target: Record<string, unknown>, key: string, value: unknown): v
 class SimpleYamlReader {
   /** Offset of the current position; block parsing keeps it at the start of a line. */
   private pos = 0;
+  /** Open block maps and lists: the library runs out of stack near a thousand, so stay far below. */
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -143,6 +146,7 @@ class SimpleYamlReader {
    * (mid-line for a map inside a list item). Leaves `pos` at the first line after the map.
    */
   private blockMap(indent: number, first: number): { value: Record<string, unknown>; node: MapNode } {
+    if (++this.depth > MAX_DEPTH) unsupported();
     const value: Record<string, unknown> = {};
     const pairs: MapNode['pairs'] = new Map();
     let at = first;
@@ -160,11 +164,13 @@ class SimpleYamlReader {
       if (next > indent) unsupported();
       at = this.pos + indent;
     }
+    this.depth--;
     return { value, node: { kind: 'map', span: undefined, pairs } };
   }
 
   /** The block list whose `-` marks are at column `indent`, starting at the line at `pos`. */
   private blockSeq(indent: number): { value: unknown[]; node: SeqNode } {
+    if (++this.depth > MAX_DEPTH) unsupported();
     const value: unknown[] = [];
     const items: TreeNode[] = [];
     for (;;) {
@@ -184,6 +190,7 @@ class SimpleYamlReader {
       if (next < indent) break;
       if (next > indent) unsupported();
     }
+    this.depth--;
     return { value, node: { kind: 'seq', span: undefined, items } };
   }
 

@@ -67,6 +67,10 @@ describe('the quick YAML reader', () => {
       'a:\n  - - b\n', `${'k'.repeat(1025)}: v\n`, `a:\n  - ${'k'.repeat(1025)}: v\n`, 'a: >\n   more\n  less\n', 'a: |\n  x\n  \n  y\n', 'null: x\n', 'a: "x"#c\n',
     ];
     for (const text of declined) assert.strictEqual(parseSimpleYaml(text), undefined, JSON.stringify(text));
+    // Nesting the library cannot compose (it runs out of stack near 1,000 levels) is its to report.
+    const nested = (levels: number): string => Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}a:\n`).join('') + `${' '.repeat(levels)}b: 1\n`;
+    assert.ok(agreesWithLibrary(nested(20)));
+    assert.strictEqual(parseSimpleYaml(nested(1000)), undefined);
   });
 
   it('gives intents, releases and configs (LF and CRLF) the same problems, at the same places, as the full parser', () => {
