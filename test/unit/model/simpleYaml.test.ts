@@ -78,6 +78,8 @@ describe('the quick YAML reader', () => {
       [INTENT.replace('status: active', 'status: ongoing').replace('owner: payments-team', 'ownr: payments-team'), 'intent'],
       [RELEASE.replace('base: main', 'base: [main]').replace('created: 2026-01-10', 'created: 2026-02-30'), 'release'],
       [CONFIG.replace('currency: EUR', 'currency: eur'), 'config'],
+      // Problems on a block list and on an empty value: placed by the full parser, lazily.
+      [INTENT.replace('title: "Faster checkout \\"now\\" \\u00e9"', 'title:\n  - a\n  - b').replace('owner: payments-team  # the team', 'owner:'), 'intent'],
     ] as const;
     for (const [lf, kind] of broken) for (const text of [lf, lf.replace(/\n/g, '\r\n')]) {
       assert.ok(parseSimpleYaml(text), 'the quick reader reads it');
@@ -89,6 +91,16 @@ describe('the quick YAML reader', () => {
       assert.deepStrictEqual(quick.problems, shifted);
       assert.deepStrictEqual(quick.data, full.data);
     }
+  });
+
+  it('puts a problem on a block list or an empty value where the full parser puts it', () => {
+    const text = 'id: a\ntitle:\n  - one\n  - two\nwhy: w\nowner:\nstatus: active\n';
+    assert.ok(parseSimpleYaml(text), 'the quick reader reads it');
+    const problems = parseValueFile('.value/intents/a.yaml', 'intent', text).problems;
+    assert.deepStrictEqual(problems.map((p) => `${p.range.start.line + 1}:${p.range.start.col + 1}-${p.range.end.line + 1}:${p.range.end.col + 1} ${p.code}`), [
+      '3:3-5:1 schema.type',
+      '6:7-6:7 schema.type',
+    ]);
   });
 
   it('places a value it does not record itself (a block list) through the full parser, lazily', () => {
