@@ -3,6 +3,7 @@ import { promisify } from 'util';
 import * as path from 'path';
 import { CONFIG_FILE, entryNameOf, INTENTS_DIR, RELEASES_DIR, VALUE_DIR } from '../valueFolder';
 import { MAX_VALUE_FILE_BYTES } from './parseValueFile';
+import type { MessageRef } from '../present/messages';
 import { message } from '../present/messages';
 import { problemOf, START_OF_FILE } from './problem';
 import { ValueModel } from './valueModel';
@@ -10,12 +11,12 @@ import { ValueModel } from './valueModel';
 /** How many files are read at once: enough to be quick, few enough not to exhaust file handles. */
 const READ_CONCURRENCY = 32;
 
-function reasonOf(e: unknown): { code: string; message: string } {
+function reasonOf(e: unknown): { code: string; reason: MessageRef } {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable', message: 'Cannot read this file: permission denied. Fix its permissions (chmod u+r).' };
-  if (code === 'ELOOP') return { code: 'unreadable', message: 'Cannot read this file: it is a symbolic link that loops.' };
-  if (code === 'EISDIR') return { code: 'unreadable', message: 'This is a folder, not a YAML file.' };
-  return { code: 'unreadable', message: `Cannot read this file: ${e instanceof Error ? e.message : String(e)}` };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable', reason: message('filePermissionDenied') };
+  if (code === 'ELOOP') return { code: 'unreadable', reason: message('fileSymlinkLoop') };
+  if (code === 'EISDIR') return { code: 'unreadable', reason: message('fileIsFolder') };
+  return { code: 'unreadable', reason: message('fileUnreadable', e instanceof Error ? e.message : String(e)) };
 }
 
 // The callback functions, promisified: a FileHandle costs about half again as much per file.
@@ -33,19 +34,19 @@ export async function readValueFile(root: string, file: string, model: ValueMode
     // so a named pipe left in .value/ is opened (and refused below) instead of waiting for a writer.
     fd = await openFile(full, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
     const stat = await statOpen(fd);
-    if (!stat.isFile()) return model.setUnreadable(file, 'unreadable', 'This is not a regular file.');
+    if (!stat.isFile()) return model.setUnreadable(file, 'unreadable', message('fileNotRegular'));
     if (stat.size > MAX_VALUE_FILE_BYTES) {
       const mb = (stat.size / (1024 * 1024)).toFixed(1);
-      return model.setUnreadable(file, 'too-large', `File is ${mb} MB; Value Lens reads .value/ files up to ${MAX_VALUE_FILE_BYTES / (1024 * 1024)} MB. Keep one intent or release per file.`);
+      return model.setUnreadable(file, 'too-large', message('fileTooLargeMb', mb, MAX_VALUE_FILE_BYTES / (1024 * 1024)));
     }
     model.setFile(file, await readAll(fd, stat.size));
   } catch (e) {
     const errno = (e as NodeJS.ErrnoException).code;
     if (errno === 'ENOENT') return model.deleteFile(file);
     // A folder (where open refuses one) or a socket: what the stat check says for the others.
-    if (errno === 'EISDIR' || errno === 'ENXIO') return model.setUnreadable(file, 'unreadable', 'This is not a regular file.');
-    const { code, message } = reasonOf(e);
-    model.setUnreadable(file, code, message);
+    if (errno === 'EISDIR' || errno === 'ENXIO') return model.setUnreadable(file, 'unreadable', message('fileNotRegular'));
+    const { code, reason } = reasonOf(e);
+    model.setUnreadable(file, code, reason);
   } finally {
     if (fd !== undefined) await closeFile(fd).catch(() => undefined);
   }

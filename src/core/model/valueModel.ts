@@ -1,10 +1,11 @@
+import type { MessageRef } from '../present/messages';
 import { CONFIG_FILE, entryNameOf, INTENTS_DIR, RELEASES_DIR, VALUE_DIR } from '../valueFolder';
 import { crossFileChecks } from './crossFileChecks';
 import { toConfig, toIntent, toReleaseStatement } from './normalize';
 import type { ParsedValueFile } from './parseValueFile';
 import { parseValueFile } from './parseValueFile';
 import type { Problem } from './problem';
-import { compareProblems, START_OF_FILE } from './problem';
+import { compareProblems, problemOf, START_OF_FILE } from './problem';
 import type { Intent, ReleaseStatement, ValueConfig } from './types';
 import { DEFAULT_CONFIG } from './types';
 import type { ValueFileKind } from './valueFileKind';
@@ -60,10 +61,10 @@ export class ValueModel {
   }
 
   /** Records a file that exists but cannot be read, with the reason. */
-  setUnreadable(file: string, code: string, message: string): void {
+  setUnreadable(file: string, code: string, reason: MessageRef): void {
     const kind = kindOfValuePath(file);
     if (!kind) return;
-    const problem: Problem = { file, range: START_OF_FILE, severity: 'error', code, message };
+    const problem = problemOf(file, START_OF_FILE, 'error', code, reason);
     const added = !this.files.has(file);
     this.files.set(file, { file, kind, data: undefined, valid: false, problems: [problem], locate: () => START_OF_FILE });
     this.invalidate(added);

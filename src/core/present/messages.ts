@@ -145,6 +145,11 @@ export const MESSAGES = {
   fileTooLargeMb: 'File is {0} MB; Value Lens reads .value/ files up to {1} MB. Keep one intent or release per file.',
   fileBinary: 'This is a binary file, not YAML text: replace it with a YAML file or remove it from .value/.',
   fileEncoding: 'This file is not valid UTF-8 text: save it as UTF-8.',
+  filePermissionDenied: 'Cannot read this file: permission denied. Fix its permissions (chmod u+r).',
+  fileSymlinkLoop: 'Cannot read this file: it is a symbolic link that loops.',
+  fileIsFolder: 'This is a folder, not a YAML file.',
+  fileNotRegular: 'This is not a regular file.',
+  fileUnreadable: 'Cannot read this file: {0}',
 
   // Problems in .value/ files (model/*)
   problemIdMismatch: 'id "{0}" does not match the file name "{1}": rename the file to {0}.yaml or set id: {2}.',
