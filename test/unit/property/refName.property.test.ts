@@ -34,13 +34,15 @@ describe('property: branch-name validation agrees with git check-ref-format --br
   });
   after(() => repo.remove());
 
-  it('accepts exactly what git accepts, except the lone `@` (80 runs × up to 16 names)', async () => {
+  it('accepts exactly what git accepts, except the lone `@` (50 runs × up to 12 names)', async function () {
+    // One git process per name: give a loaded machine time.
+    this.timeout(60_000);
     let accepted = 0;
     let refused = 0;
     await checkProperty(
       'isValidBranchName = git check-ref-format --branch',
       // A NUL cannot be passed to git as an argument; our check refuses it with the other control characters.
-      fc.asyncProperty(fc.array(nameArb.filter((n) => !n.includes('\0')), { minLength: 1, maxLength: 16 }), async (names) => {
+      fc.asyncProperty(fc.array(nameArb.filter((n) => !n.includes('\0')), { minLength: 1, maxLength: 12 }), async (names) => {
         const verdicts = await Promise.all(names.map((n) => gitAccepts(repo.dir, n)));
         names.forEach((name, i) => {
           // git takes a branch named `@`, but `@` alone means HEAD in every revision argument: refused on purpose.
@@ -50,11 +52,11 @@ describe('property: branch-name validation agrees with git check-ref-format --br
           else refused++;
         });
       }),
-      80,
+      50,
       20261126,
     );
     // Both verdicts must be common, or the property says little.
-    assert.ok(accepted >= 50 && refused >= 50, `accepted ${accepted}, refused ${refused}`);
+    assert.ok(accepted >= 40 && refused >= 40, `accepted ${accepted}, refused ${refused}`);
   });
 
   it('refuses a NUL, which no git argument can carry', () => {

@@ -86,7 +86,9 @@ describe('property: trailer ids we read equal git interpret-trailers on the same
   });
   after(() => repo.remove());
 
-  it('reads the same ids from generated commit messages (25 runs × up to 12 commits)', async () => {
+  it('reads the same ids from generated commit messages (20 runs × up to 12 commits)', async function () {
+    // One git process per message for the oracle: give a loaded machine time.
+    this.timeout(60_000);
     let withIds = 0;
     let total = 0;
     await checkProperty(
@@ -104,7 +106,7 @@ describe('property: trailer ids we read equal git interpret-trailers on the same
           total++;
         });
       }),
-      25,
+      20,
       20261126,
     );
     // The generator must produce messages with and without Intent ids, or the property says little.

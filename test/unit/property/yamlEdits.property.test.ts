@@ -196,7 +196,8 @@ function expectedAfter(js: Js, edit: YamlEdit): Js {
 }
 
 describe('property: a YAML edit changes the intended node and no other byte', () => {
-  it('gives the expected value and keeps every byte outside the edited region (400 runs)', async () => {
+  it('gives the expected value and keeps every byte outside the edited region (400 runs)', async function () {
+    this.timeout(60_000);
     const counts: Record<string, number> = {};
     await checkProperty(
       'yaml writer round-trip',
