@@ -10,7 +10,8 @@ const FORBIDDEN_CHARACTERS = /[\u0000-\u0020\u007f~^:?*[\\]/;
 /**
  * True when `name` is a valid branch name (the short form, e.g. `feature/x`), following
  * `git check-ref-format --branch`: no `..`, no `@{`, no component starting with `.` or
- * ending with `.lock`, no leading `-`, not `@`, no trailing `/` or `.`, no `//`.
+ * ending with `.lock`, no leading `-`, not `HEAD`, no trailing `/` or `.`, no `//`. Stricter
+ * than git in one case: git takes a branch named `@`, which every revision argument reads as HEAD.
  */
 export function isValidBranchName(name: string): boolean {
   if (name.length === 0 || name.startsWith('-') || name === '@' || name === 'HEAD') return false;
