@@ -4,13 +4,18 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { repoRoot } from '../support/repoRoot';
 import { quickInput, resultsDir, runCommand, screenshotIfFailed, stepShowing, viewRows } from './workbench';
 
 interface Harness {
   startCodeServer(o: { trustWorkspaces: boolean; settings: Record<string, unknown> }): Promise<{ tmp: string; stop(): Promise<void>; workbenchUrl(o: { folder: string; extensionDevelopmentPath: string }): string }>;
   launchBrowser(tmp: string): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/** The report's document inside the webview's two iframes. */
+function reportFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
 /** The titles the command palette offers for `>query`. */
@@ -63,7 +68,7 @@ describe('workspace trust in the browser: restricted mode, then granting trust',
     fs.rmSync(parent, { recursive: true, force: true });
   });
 
-  it('restricted: intents from .value/ show, the Current view says git is off, write commands are not offered, no git runs', async () => {
+  it('restricted: intents from .value/ show, the Current view and status bar say git is off, write commands are not offered, the report has no toolbar, no git runs', async () => {
     await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ timeout: 30000 });
     await page.locator('.activitybar a.action-label[aria-label="Value"]').click();
     await viewRows(page, 'Intents').filter({ hasText: 'Faster checkout' }).waitFor({ timeout: 60000 });
@@ -74,11 +79,14 @@ describe('workspace trust in the browser: restricted mode, then granting trust',
       assert.ok(!offered.some((t) => t.startsWith(title)), `${title}… is offered in restricted mode: ${offered.join(', ')}`);
     }
     assert.ok(offered.includes('Value: Open Value Report'), offered.join(', '));
+    await runCommand(page, 'Value: Open Value Report');
+    await reportFrame(page).locator('.restricted', { hasText: 'Restricted mode' }).waitFor({ timeout: 30000 });
+    assert.strictEqual(await reportFrame(page).locator('#export-html').count(), 0, 'export buttons (script-driven) in restricted mode');
     await page.waitForTimeout(2000); // past every debounce
     assert.deepStrictEqual(gitCalls(), []);
   });
 
-  it('granting trust turns on git, links and writes in the same window, without a reload', async () => {
+  it('granting trust turns on git, links, the report toolbar and writes in the same window, without a reload', async () => {
     await page.evaluate(() => {
       (globalThis as unknown as { beforeTrust: boolean }).beforeTrust = true;
     });
@@ -89,6 +97,12 @@ describe('workspace trust in the browser: restricted mode, then granting trust',
     await viewRows(page, 'Current').filter({ hasText: 'feature/checkout-speed-retry' }).filter({ hasText: '1 of 3 commits linked' }).waitFor({ timeout: 30000 });
     await page.locator('.statusbar-item', { hasText: 'checkout-speed · €120K/yr' }).waitFor({ timeout: 30000 });
     assert.ok(gitCalls().some((l) => / log -z /.test(l)), 'no branch scan ran after trust was granted');
+
+    // The report panel renders again with scripts: toolbar, and coverage from git.
+    await runCommand(page, 'Value: Open Value Report');
+    await reportFrame(page).locator('#export-html').waitFor({ timeout: 30000 });
+    await reportFrame(page).locator('[data-figure="coverage"]', { hasText: '%' }).waitFor({ timeout: 30000 });
+    assert.strictEqual(await reportFrame(page).locator('.restricted').count(), 0);
 
     const offered = await paletteTitles(page, 'Value: New Intent');
     assert.ok(offered.some((t) => t.startsWith('Value: New Intent')), offered.join(', '));
