@@ -35,6 +35,7 @@ function hostileRepo(traps: Traps): { repo: TempRepo; signedSha: string } {
   const signedSha = signed(repo, toSign);
   repo.git('update-ref', 'refs/heads/feature/checkout-fast', signedSha);
   repo.commit('Reword the readme\n', ['README.md']);
+  repo.git('branch', 'release/9.9', 'main');
   // Old timestamps, recorded in the index: no tracked file is "racily clean", so a status
   // need not re-read (and filter) any file whose size is unchanged.
   const past = new Date('2020-01-01T00:00:00Z');
@@ -135,7 +136,7 @@ describe('a repository whose .git/config runs programs (hostile config, trusted 
     assert.deepStrictEqual(traps.fired(), []);
   });
 
-  it('the CLI (status in every format, why, report in every format) starts none of them', () => {
+  it('the CLI (status in every format, why, report in every format, check --branch) starts none of them', () => {
     const runs = [
       ['status'],
       ['status', '--json'],
@@ -149,6 +150,10 @@ describe('a repository whose .git/config runs programs (hostile config, trusted 
     assert.match(runs[0]!.run.stdout, /^On branch feature\/checkout-fast at [0-9a-f]{7}, base main$/m);
     assert.match(runs[0]!.run.stdout, /^Commits: 2 of 3 linked \(67%\)$/m);
     assert.match(runs[3]!.run.stdout, /checkout-speed .*\(paths glob, commit trailer\)/);
+    // A release branch without a statement: check reads its tree from git and fails (exit 1).
+    const check = spawnBin(repo.dir, ['check', '--branch', 'release/9.9']);
+    assert.strictEqual(check.status, 1, check.stderr);
+    assert.match(check.stdout, /release\/9\.9 is a release branch without a value statement/);
     assert.deepStrictEqual(traps.fired(), []);
   });
 
