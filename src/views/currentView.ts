@@ -6,6 +6,7 @@ import type { FileIntent } from '../core/linking/linkingEngine';
 import { formatMoneyShort } from '../core/present/formatMoney';
 import type { FolderLinks, LinkingService } from '../state/linkingService';
 import type { FolderState, ValueStore } from '../state/valueStore';
+import { localize } from '../ui/localize';
 import { InfoNode, md, mdCode, openAt } from './commonNodes';
 import { ViewIds } from './viewIds';
 
@@ -158,7 +159,7 @@ export class CurrentViewProvider implements vscode.TreeDataProvider<vscode.TreeI
     if (!scan) return [new InfoNode(`${id}:scanning`, vscode.l10n.t('Reading git…'), 'loading~spin')];
     const children: vscode.TreeItem[] = scan.intents.map((i) => new LinkedIntentNode(id, state, i.id, i.reasons, branchReasons()));
     if (scan.intents.length === 0) children.push(new InfoNode(`${id}:noIntent`, vscode.l10n.t('No intent linked to this branch'), 'info', vscode.l10n.t('Link Branch to Intent…')));
-    if (scan.state.degraded) children.push(new InfoNode(`${id}:degraded`, scan.state.degraded, 'warning'));
+    if (scan.state.degraded) children.push(new InfoNode(`${id}:degraded`, scan.state.degradedRef ? localize(scan.state.degradedRef) : scan.state.degraded, 'warning'));
     const base = scan.state.base?.name ?? vscode.l10n.t('base');
     if (scan.commits.length) children.push(new GroupNode(`${id}:commits`, vscode.l10n.t('Commits ahead of {0}', base), scan.commits.map((c) => new CommitNode(`${id}:commits`, c)), 'git-commit'));
     const unlinkedCommits = scan.commits.filter((c) => c.intents.length === 0);

@@ -1,5 +1,6 @@
 import type { CommitRecord } from './commitLog';
 import type { ChangedFile } from './fileChanges';
+import type { MessageRef } from '../present/messages';
 
 /** Where HEAD points. */
 export type HeadState =
@@ -44,6 +45,8 @@ export interface RepoState {
    * partial; absent when all is well.
    */
   readonly degraded?: string;
+  /** `degraded` as a message id and its data, for the extension to translate. */
+  readonly degradedRef?: MessageRef;
 }
 
 /** The slice of git that Value Lens uses. Every method runs git with argument arrays only. */

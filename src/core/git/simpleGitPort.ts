@@ -9,6 +9,8 @@ import type { BaseBranch, BaseSource, GitPort, HeadState, RepoState } from './gi
 import { createGitRunner } from './gitRunner';
 import type { GitRunner, GitRunnerOptions } from './gitRunner';
 import { isValidBranchName } from './refName';
+import type { MessageRef } from '../present/messages';
+import { message, renderMessage } from '../present/messages';
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,14 +57,12 @@ export class SimpleGitPort implements GitPort {
     const upstream = headRef ? refs.get(headRef)?.upstream : undefined;
     const found = findBase(candidates, refs, branch);
     const state = { ...location, head, ...(upstream ? { upstream } : {}) };
-    if (sha === undefined) return { ...state, ...(found ? { base: found } : {}), degraded: `No commits yet on ${branch ?? 'HEAD'}.` };
-    if (!found) return { ...state, degraded: missingBaseReason(configured, location.isShallow) };
+    if (sha === undefined) return { ...state, ...(found ? { base: found } : {}), ...degradedBy(message('gitNoCommitsYet', branch ?? 'HEAD')) };
+    if (!found) return { ...state, ...degradedBy(missingBaseReason(configured, location.isShallow)) };
     const mergeBase = await this.runner.run(['merge-base', sha, found.sha], [1]);
     if (mergeBase.exitCode !== 0) {
-      const why = location.isShallow
-        ? `Shallow clone: the history does not reach the merge-base with ${found.name}; fetch more history to see commits ahead.`
-        : `HEAD has no common history with ${found.name}.`;
-      return { ...state, base: found, degraded: why };
+      const why = location.isShallow ? message('gitShallowNoMergeBase', found.name) : message('gitNoCommonHistory', found.name);
+      return { ...state, base: found, ...degradedBy(why) };
     }
     return { ...state, base: { ...found, mergeBase: mergeBase.stdout.trim() } };
   }
@@ -202,10 +202,15 @@ function shortRefName(ref: string): string {
   return ref.replace(/^refs\/(?:heads|remotes)\//, '');
 }
 
-function missingBaseReason(configured: string | undefined, shallow: boolean): string {
-  if (configured !== undefined) return `Base branch "${configured}" (from config) does not exist here.`;
-  if (shallow) return 'Shallow clone without a base branch (no origin/HEAD, main or master); fetch the base to see commits ahead.';
-  return 'No base branch: set baseBranch in .value/config.yaml, or create origin/HEAD, main or master.';
+function missingBaseReason(configured: string | undefined, shallow: boolean): MessageRef {
+  if (configured !== undefined) return message('gitConfiguredBaseMissing', configured);
+  if (shallow) return message('gitShallowNoBase');
+  return message('gitNoBase');
+}
+
+/** A state's `degraded` fields: the English text and the message it came from. */
+function degradedBy(ref: MessageRef): { degraded: string; degradedRef: MessageRef } {
+  return { degraded: renderMessage(ref), degradedRef: ref };
 }
 
 /** The `git log` range of the commits ahead of `baseSha`: all of HEAD's history when absent. */

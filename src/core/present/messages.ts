@@ -78,6 +78,14 @@ export const MESSAGES = {
   releaseCouldNotWrite: 'Could not write {0}',
   releaseCouldNotCommit: 'Could not commit {0} (it is on disk, uncommitted)',
 
+  // Why branch-level answers are partial (git/simpleGitPort)
+  gitNoCommitsYet: 'No commits yet on {0}.',
+  gitShallowNoMergeBase: 'Shallow clone: the history does not reach the merge-base with {0}; fetch more history to see commits ahead.',
+  gitNoCommonHistory: 'HEAD has no common history with {0}.',
+  gitConfiguredBaseMissing: 'Base branch "{0}" (from config) does not exist here.',
+  gitShallowNoBase: 'Shallow clone without a base branch (no origin/HEAD, main or master); fetch the base to see commits ahead.',
+  gitNoBase: 'No base branch: set baseBranch in .value/config.yaml, or create origin/HEAD, main or master.',
+
   // Schema problems (schema/schemaMessages): {0} is the field, "expected.intents[0]", or schemaTheFile
   schemaTheFile: 'The file',
   schemaRequired: 'Missing required field "{0}": add "{0}:".',
