@@ -19,7 +19,9 @@ export interface CommitRecord {
 // Each record starts with a record separator glued to the sha, so a file list (which may hold
 // any byte but NUL) cannot be confused with the start of the next commit.
 const RECORD_MARK = '\x1e';
-const TRAILER_SEPARATOR = '\x1f';
+// Between trailer values: with `unfold` a value is one line, so a line break cannot be part of it
+// (a value may hold any other byte, \x1f included).
+const TRAILER_SEPARATOR = '\n';
 const FIELDS = ['%x1e%H', '%s', '%an', '%ae', '%aI', '%P'] as const;
 const FIELD_COUNT = FIELDS.length + 1;
 // eslint-disable-next-line no-control-regex -- the record mark is a control character on purpose
@@ -31,12 +33,12 @@ const RECORD_START = /^\x1e[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  * trailer block is, matches the key case-insensitively and unfolds continuation lines.
  */
 export function commitLogFormat(trailerKey: string): string {
-  return `--format=${FIELDS.join('%x00')}%x00%(trailers:key=${checkedKey(trailerKey)},valueonly,unfold,separator=%x1f)`;
+  return `--format=${FIELDS.join('%x00')}%x00%(trailers:key=${checkedKey(trailerKey)},valueonly,unfold,separator=%x0a)`;
 }
 
 /** `--format` for `git log -z` that yields only the trailer values of `key`, one record per commit. */
 export function trailerValuesFormat(trailerKey: string): string {
-  return `--format=%(trailers:key=${checkedKey(trailerKey)},valueonly,unfold,separator=%x1f)`;
+  return `--format=%(trailers:key=${checkedKey(trailerKey)},valueonly,unfold,separator=%x0a)`;
 }
 
 /** Intent ids named in the output of `git log -z <trailerValuesFormat>`, deduplicated, newest commit first. */

@@ -28,10 +28,12 @@ function expectedIds(trailers: readonly { key: string; value: string }[], key: s
   return [...new Set(ids.filter((id) => id.length > 0))];
 }
 
-// Free text of every kind but the bytes `git log -z` output uses as separators (NUL, \x1e, \x1f).
-// eslint-disable-next-line no-control-regex
-const textArb = fc.string({ unit: 'grapheme', maxLength: 24 }).map((s) => s.replace(/[\0\x1e\x1f\r\n]/g, ' '));
-const idArb = fc.oneof(fc.constantFrom('checkout-speed', 'a', 'b-2', 'search', 'ünï', '日本', '😀', 'x y', ''), textArb);
+// Free text of every kind (control bytes such as the \x1e and \x1f our log format uses too), on one line and without NUL.
+const controlArb = fc.constantFrom('\x1e', '\x1f', '\x01', '\x7f', '\u0085', '\u2028');
+const textArb = fc
+  .array(fc.oneof({ weight: 6, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) }, controlArb), { maxLength: 5 })
+  .map((parts) => parts.join('').replace(/[\0\r\n]/g, ' '));
+const idArb = fc.oneof(fc.constantFrom('checkout-speed', 'a', 'b-2', 'search', 'ünï', '日本', '😀', 'x y', '', 'a\x1fb'), textArb);
 const spaceArb = fc.constantFrom('', ' ', '  ', '\t', '\u00a0');
 const idListArb = fc
   .array(fc.tuple(spaceArb, idArb, spaceArb).map((p) => p.join('')), { minLength: 1, maxLength: 4 })
@@ -111,5 +113,19 @@ describe('property: trailer ids we read equal git interpret-trailers on the same
     );
     // The generator must produce messages with and without Intent ids, or the property says little.
     assert.ok(withIds > total / 5 && withIds < total, `${withIds} of ${total} messages had ids`);
+  });
+});
+
+describe('trailers: cases the property found', () => {
+  it('keeps a trailer value holding a \\x1f byte in one piece (it was the separator between values)', async () => {
+    const repo = TempRepo.create();
+    try {
+      const base = repo.commit('base');
+      repo.commit('Work\n\nIntent: checkout-speed\x1fjunk\nIntent: search\n');
+      const [commit] = await new SimpleGitPort(repo.dir).commitsAhead(base, 'Intent', false);
+      assert.deepStrictEqual(commit?.trailerIds, ['checkout-speed\x1fjunk', 'search']);
+    } finally {
+      repo.remove();
+    }
   });
 });
