@@ -61,9 +61,14 @@ describe('changed and uncommitted files (real git)', () => {
       .filter((e) => e.length > 0)
       .map((e) => `${e.slice(0, 2)}|${e.slice(3)}`);
     assert.ok(expected.includes('??|nested/') && expected.includes('??|other/ünï\nline.md') && !expected.some((e) => e.endsWith('.log')));
-    for (const folder of [repo.dir, `${repo.dir}/sub`]) {
-      const files = await new SimpleGitPort(folder).uncommittedFiles();
-      assert.deepStrictEqual(files.map((f) => `${f.status}|${f.path}`), expected, folder);
+    // One status process, and status beside ls-files (as in a big work tree).
+    for (const splitStatusFromIndexBytes of [Number.MAX_SAFE_INTEGER, 0]) {
+      for (const folder of [repo.dir, `${repo.dir}/sub`]) {
+        const port = new SimpleGitPort(folder, { splitStatusFromIndexBytes });
+        await port.readState();
+        const files = await port.uncommittedFiles();
+        assert.deepStrictEqual(files.map((f) => `${f.status}|${f.path}`), expected, `${folder}, split from ${splitStatusFromIndexBytes} bytes`);
+      }
     }
   });
 
