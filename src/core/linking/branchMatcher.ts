@@ -1,5 +1,7 @@
 import picomatch from 'picomatch';
 import type { Intent } from '../model/types';
+import { isPlainPath, matchSegments, parseSegmentGlob } from './segmentGlob';
+import type { SegmentGlob } from './segmentGlob';
 
 /** Why a branch serves an intent: one of its `branches` globs, or its id in the branch name. */
 export type BranchReason = 'pattern' | 'name';
@@ -17,13 +19,11 @@ const DELIMITERS = new Set(['/', '-', '_', '.']);
  * delimiters (`/ - _ .`) or its ends, e.g. `checkout-speed` in `feature/checkout-speed-retry`.
  */
 export class BranchMatcher {
-  private readonly globs: readonly { readonly id: string; readonly test: (name: string) => boolean }[];
+  private readonly globs: readonly BranchGlob[];
   private readonly ids: ReadonlyMap<string, number>;
 
   constructor(intents: readonly Pick<Intent, 'id' | 'branches'>[]) {
-    this.globs = intents.flatMap((intent) =>
-      intent.branches.filter((g) => g.trim().length > 0).map((g) => ({ id: intent.id, test: picomatch(g.trim(), { dot: true, windows: false }) })),
-    );
+    this.globs = intents.flatMap((intent) => intent.branches.filter((g) => g.trim().length > 0).map((g) => new BranchGlob(intent.id, g.trim())));
     this.ids = new Map(intents.map((intent, i) => [intent.id, i]));
   }
 
@@ -35,12 +35,36 @@ export class BranchMatcher {
       set.add(reason);
       reasons.set(id, set);
     };
-    for (const glob of this.globs) if (glob.test(branch)) add(glob.id, 'pattern');
+    const segments = isPlainPath(branch) ? branch.split('/') : undefined;
+    for (const glob of this.globs) if (glob.test(branch, segments)) add(glob.id, 'pattern');
     for (const id of idsInName(branch, this.ids)) add(id, 'name');
     const order = (id: string): number => this.ids.get(id) ?? Number.MAX_SAFE_INTEGER;
     return [...reasons]
       .sort(([a], [b]) => order(a) - order(b))
       .map(([id, set]) => ({ id, reasons: (['pattern', 'name'] as const).filter((r) => set.has(r)) }));
+  }
+}
+
+/**
+ * One `branches` glob: literal, `*` and `**` globs matched segment by segment (a new engine
+ * meets a thousand of them and matches each once); others through picomatch, compiled on first use.
+ */
+class BranchGlob {
+  private readonly segments: SegmentGlob | undefined;
+  private regex: ((name: string) => boolean) | undefined;
+
+  constructor(
+    readonly id: string,
+    private readonly glob: string,
+  ) {
+    this.segments = parseSegmentGlob(glob);
+  }
+
+  /** `segments`: the name split at `/` when it is plain (no empty, `.` or `..` part). */
+  test(name: string, segments: readonly string[] | undefined): boolean {
+    if (this.segments && segments) return name === this.glob || matchSegments(this.segments, segments);
+    this.regex ??= picomatch(this.glob, { dot: true, windows: false });
+    return this.regex(name);
   }
 }
 

@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import fc from 'fast-check';
+import picomatch from 'picomatch';
 import { BranchMatcher, idsInName } from '../../../src/core/linking/branchMatcher';
+import { checkProperty } from '../property/propertyRun';
 import { intent } from './intents';
 
 describe('branch matcher', () => {
@@ -25,5 +28,27 @@ describe('branch matcher', () => {
     assert.deepStrictEqual(matcher.match('hotfix/deep/x'), [{ id: 'checkout-speed', reasons: ['pattern'] }]);
     assert.deepStrictEqual(matcher.match('feature/checkout-x/deeper'), [], '* stays within a segment');
     assert.deepStrictEqual(matcher.match('main'), []);
+  });
+});
+
+describe('branch globs without picomatch agree with picomatch', () => {
+  const SEGMENTS = ['feature', 'release', 'checkout-speed', 'v1.2', 'x_y', 'é', '.hidden', 'a'];
+  const GLOBS = [...SEGMENTS, '*', '**', 'feature-*', '*-speed', 'v*', '*.2', '{a,b}', 'x?y', '[ab]'];
+  const nameArb = fc.array(fc.constantFrom(...SEGMENTS), { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+  const globArb = fc.array(fc.constantFrom(...GLOBS), { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
+
+  it('gives the pattern reason exactly when picomatch matches (1,000 runs × 8 names)', async () => {
+    await checkProperty(
+      'branch glob = picomatch',
+      fc.property(globArb, fc.array(nameArb, { minLength: 1, maxLength: 8 }), (glob, names) => {
+        const matcher = new BranchMatcher([intent('zz-not-in-names', [], [glob])]);
+        for (const name of [...names, glob]) {
+          const viaMatcher = matcher.match(name).some((m) => m.reasons.includes('pattern'));
+          assert.strictEqual(viaMatcher, picomatch(glob, { dot: true, windows: false })(name), `glob ${JSON.stringify(glob)}, branch ${JSON.stringify(name)}`);
+        }
+      }),
+      1000,
+      20261128,
+    );
   });
 });
