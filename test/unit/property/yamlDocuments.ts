@@ -13,7 +13,8 @@ export type YamlNodeModel =
   /** `key:` with nothing after it (null). */
   | { readonly t: 'empty' }
   | { readonly t: 'block'; readonly header: string; readonly lines: readonly string[] }
-  | { readonly t: 'flowSeq'; readonly items: readonly ScalarSource[]; readonly pad: boolean }
+  /** `lines`: one item per line, the `]` on a line of its own (as a map value). */
+  | { readonly t: 'flowSeq'; readonly items: readonly ScalarSource[]; readonly pad: boolean; readonly lines?: boolean }
   | { readonly t: 'flowMap'; readonly entries: readonly (readonly [string, ScalarSource])[]; readonly pad: boolean }
   | { readonly t: 'blockSeq'; readonly items: readonly SeqItemModel[]; readonly footer?: string }
   | { readonly t: 'blockMap'; readonly entries: readonly EntryModel[]; readonly footer?: string };
@@ -104,7 +105,7 @@ function uniqueEntries<T>(arb: fc.Arbitrary<T>, key: (t: T) => string, maxLength
   return fc.uniqueArray(arb, { minLength, maxLength, selector: key });
 }
 
-const flowSeqArb = fc.record({ t: fc.constant('flowSeq' as const), items: fc.array(flowScalarSrcArb, { maxLength: 4 }), pad: fc.boolean() });
+const flowSeqArb = fc.record({ t: fc.constant('flowSeq' as const), items: fc.array(flowScalarSrcArb, { maxLength: 4 }), pad: fc.boolean(), lines: fc.boolean() });
 const flowMapArb = fc.record({
   t: fc.constant('flowMap' as const),
   entries: uniqueEntries(fc.tuple(keyArb, flowScalarSrcArb), (e) => keyName(e[0]), 3, 0),
@@ -249,6 +250,30 @@ export function renderDocument(model: DocumentModel): RenderedDocument {
     });
   }
 
+  /** `key: [` then one item per line, the `]` on a line of its own at the key's column. */
+  function flowSeqOnLines(path: Path, items: readonly ScalarSource[], column: number, entryStart: number, comment: string | undefined): NodeInfo {
+    out += ' ';
+    const start = out.length;
+    out += '[';
+    const children = items.map((src, i): NodeInfo => {
+      nl();
+      pad(column + model.indent);
+      const s = out.length;
+      out += src;
+      const child = { path: [...path, i], kind: 'scalar' as const, start: s, end: out.length, entryStart: s, children: [] };
+      if (i < items.length - 1) out += ',';
+      return child;
+    });
+    nl();
+    pad(column);
+    const close = out.length;
+    out += ']';
+    const info: NodeInfo = { path, kind: 'flowSeq', start, end: out.length, entryStart, open: start, close, children };
+    trailing(comment);
+    nl();
+    return info;
+  }
+
   /** Writes the value after `key:` through its last line break. */
   function value(path: Path, node: YamlNodeModel, column: number, entryStart: number, comment: string | undefined): NodeInfo {
     switch (node.t) {
@@ -275,6 +300,7 @@ export function renderDocument(model: DocumentModel): RenderedDocument {
       case 'scalar':
       case 'flowSeq':
       case 'flowMap': {
+        if (node.t === 'flowSeq' && node.lines && node.items.length > 0) return flowSeqOnLines(path, node.items, column, entryStart, comment);
         out += ' ';
         const info = inline(path, node, entryStart);
         trailing(comment);
