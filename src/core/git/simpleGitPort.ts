@@ -4,7 +4,7 @@ import { commitLogFormat, FILE_LIST_FORMAT, parseCommitLog, parseFileLists, pars
 import type { CommitRecord } from './commitLog';
 import { parseNameStatus, parseNulList, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
-import { InvalidGitInputError, NotARepositoryError } from './gitErrors';
+import { GitCommandError, InvalidGitInputError, NotARepositoryError } from './gitErrors';
 import type { BaseBranch, BaseSource, GitPort, HeadState, RepoState } from './gitPort';
 import { createGitRunner } from './gitRunner';
 import type { GitRunner, GitRunnerOptions } from './gitRunner';
@@ -51,14 +51,9 @@ export class SimpleGitPort implements GitPort {
       throw new InvalidGitInputError(`Invalid base branch name in config: ${JSON.stringify(configured)}`);
     }
     // Independent questions, asked at once: each git start costs a few milliseconds.
-    const [location, symbolic, verified] = await Promise.all([
-      this.location(),
-      this.runner.run(['symbolic-ref', '-q', 'HEAD'], [1]),
-      this.runner.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1]),
-    ]);
+    const [{ headSha: sha, ...location }, symbolic] = await Promise.all([this.location(), this.runner.run(['symbolic-ref', '-q', 'HEAD'], [1])]);
     const headRef = symbolic.exitCode === 0 ? symbolic.stdout.trim() : undefined;
     const branch = headRef?.replace(/^refs\/heads\//, '');
-    const sha = verified.exitCode === 0 ? verified.stdout.trim() : undefined;
     const head: HeadState =
       sha === undefined
         ? { kind: 'unborn', branch: branch ?? '' }
@@ -160,14 +155,18 @@ export class SimpleGitPort implements GitPort {
     }
   }
 
-  private async location(): Promise<Pick<RepoState, 'topLevel' | 'prefix' | 'gitDir' | 'commonGitDir' | 'isLinkedWorktree' | 'isShallow' | 'rebaseInProgress'>> {
+  /** Where the work tree and git directories are, and HEAD's commit (undefined when it has none yet), in one rev-parse. */
+  private async location(): Promise<Pick<RepoState, 'topLevel' | 'prefix' | 'gitDir' | 'commonGitDir' | 'isLinkedWorktree' | 'isShallow' | 'rebaseInProgress'> & { headSha: string | undefined }> {
+    // The --show-* answers are printed first; `-q --verify` then adds HEAD's commit, or exits 1 without it.
     const out = await this.runner.run(
-      ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository', '--show-prefix'],
-      [128],
+      ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository', '--show-prefix', '-q', '--verify', 'HEAD^{commit}'],
+      [1, 128],
     );
     const lines = out.stdout.split('\n');
-    const [topLevel, gitDir, common, shallow, prefix] = lines;
-    if (out.exitCode !== 0 || !topLevel || !gitDir || !common) throw new NotARepositoryError(this.runner.cwd);
+    const [topLevel, gitDir, common, shallow, prefix, verified] = lines;
+    if (out.exitCode === 128 || !topLevel || !gitDir || !common) throw new NotARepositoryError(this.runner.cwd);
+    const headSha = out.exitCode === 0 && verified !== undefined && OBJECT_ID.test(verified) ? verified : undefined;
+    if (out.exitCode === 0 && headSha === undefined) throw new GitCommandError(['rev-parse', '--verify', 'HEAD^{commit}'], 0, 'no commit id in the answer', out.stdout);
     const commonGitDir = path.resolve(this.runner.cwd, common);
     this.indexFile = path.join(gitDir, 'index');
     return {
@@ -178,6 +177,7 @@ export class SimpleGitPort implements GitPort {
       isLinkedWorktree: path.resolve(gitDir) !== commonGitDir,
       isShallow: shallow === 'true',
       rebaseInProgress: ['rebase-merge', 'rebase-apply'].some((d) => fs.existsSync(path.join(gitDir, d))),
+      headSha,
     };
   }
 
