@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { parseValueFile } from '../../../src/core/model/parseValueFile';
+import { renderReleaseYaml } from '../../../src/core/release/releaseStatement';
+import { renderIntentYaml } from '../../../src/core/yaml/intentTemplate';
 import { parseSimpleYaml } from '../../../src/core/model/simpleYaml';
 import type { YamlPath } from '../../../src/core/model/yamlSource';
 import { YamlSource } from '../../../src/core/model/yamlSource';
@@ -44,6 +46,20 @@ describe('the quick YAML reader', () => {
     const intents = generateIntents(QUICK).files;
     const releases = generateReleases(QUICK);
     for (const text of [...intents.values(), ...releases.values()]) assert.ok(agreesWithLibrary(text), text);
+  });
+
+  it('reads the files Value Lens writes itself (New Intent, release statements), long lines included', () => {
+    const why = 'Customers drop out at the invoice step; each second of delay costs about 1% conversion, which is a lot of money every single month.';
+    const intent = renderIntentYaml({ id: 'checkout-speed', title: 'Faster: checkout', why, owner: '#payments', metric: { name: 'conversion', unit: '%', baseline: 2.1, target: 2.4 }, value: { amount: 120000, currency: 'EUR', per: 'year' } });
+    const release = renderReleaseYaml({
+      release: '2.10',
+      branch: 'release/2.10',
+      base: 'main',
+      created: '2026-11-26',
+      author: 'Dana <dana@example.com>',
+      expected: { summary: why, intents: ['checkout-speed', 'yes'], measures: [{ metric: 'conversion', baseline: 2.1, target: 2.3, review: '2026-12-10' }], value: { amount: 5000, currency: 'EUR' } },
+    });
+    for (const text of [intent, release]) assert.ok(agreesWithLibrary(text), text);
   });
 
   it('declines or agrees on 10,000 mutated files (tabs, CRLF, lone CR, anchors, quotes, indentation, comments)', function () {
