@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Confidence, ValuePeriod } from '../core/model/types';
 import { CONFIDENCE_LEVELS, VALUE_PERIODS } from '../core/model/types';
 import { INTENTS_DIR, VALUE_DIR } from '../core/valueFolder';
-import { UnsafeWritePathError, WriteConflictError, createFileAtomic } from '../core/yaml/atomicWrite';
+import { UnsafeWritePathError, WriteConflictError, WriteFailedError, createFileAtomic } from '../core/yaml/atomicWrite';
 import { intentIdProblem, parseCurrencyInput, parseNumberInput, requiredProblem } from '../core/yaml/intentInput';
 import type { IntentAnswers } from '../core/yaml/intentTemplate';
 import { renderIntentYaml, suggestIntentId } from '../core/yaml/intentTemplate';
@@ -254,7 +254,9 @@ async function writeIntent(state: Partial<State>): Promise<vscode.Uri | undefine
   try {
     await createFileAtomic(file, renderIntentYaml(answers), { root: folder.uri.fsPath, makeFolders: true });
   } catch (err) {
-    const why = err instanceof WriteConflictError || err instanceof UnsafeWritePathError ? err.message : vscode.l10n.t('Could not write {0}: {1}', file, String(err));
+    // Our own errors already say what happened and what to do; anything else gets the file name around it.
+    const ours = err instanceof WriteConflictError || err instanceof UnsafeWritePathError || err instanceof WriteFailedError;
+    const why = ours ? err.message : vscode.l10n.t('Could not write {0}: {1}', file, err instanceof Error ? err.message : String(err));
     void vscode.window.showErrorMessage(why);
     return undefined;
   }
