@@ -64,10 +64,23 @@ async function readAll(fd: number, size: number): Promise<Buffer> {
   return buffer.subarray(0, filled);
 }
 
-async function listYaml(dir: string): Promise<string[]> {
+/**
+ * The YAML files of `.value/<sub>`, prefixed with their workspace-relative folder. A missing folder
+ * is simply empty; one that exists but cannot be listed is a problem, so that `check` cannot
+ * pass on a folder it never read.
+ */
+async function listYaml(root: string, sub: string, model: ValueModel): Promise<string[]> {
+  const folder = `${VALUE_DIR}/${sub}`;
   try {
-    return (await fs.readdir(dir)).filter((name) => entryNameOf(name) !== undefined);
-  } catch {
+    return (await fs.readdir(path.join(root, VALUE_DIR, sub))).filter((name) => entryNameOf(name) !== undefined).map((n) => `${folder}/${n}`);
+  } catch (e) {
+    const errno = (e as NodeJS.ErrnoException).code;
+    if (errno === 'ENOENT') return [];
+    const problem = errno === 'ENOTDIR'
+      ? problemOf(folder, START_OF_FILE, 'error', 'value-not-folder', message('problemSubfolderNotFolder', folder))
+      : problemOf(folder, START_OF_FILE, 'error', 'unreadable', message('problemSubfolderUnreadable', folder,
+        errno === 'EACCES' || errno === 'EPERM' ? message('folderPermissionDenied') : e instanceof Error ? e.message : String(e)));
+    model.addFolderProblem(problem);
     return [];
   }
 }
@@ -94,8 +107,8 @@ export async function readValueFolder(root: string): Promise<FolderRead> {
   }
   const files = [
     `${VALUE_DIR}/${CONFIG_FILE}`,
-    ...(await listYaml(path.join(valueDir, INTENTS_DIR))).map((n) => `${VALUE_DIR}/${INTENTS_DIR}/${n}`),
-    ...(await listYaml(path.join(valueDir, RELEASES_DIR))).map((n) => `${VALUE_DIR}/${RELEASES_DIR}/${n}`),
+    ...(await listYaml(root, INTENTS_DIR, model)),
+    ...(await listYaml(root, RELEASES_DIR, model)),
   ];
   // A fixed number of readers, each taking the next file as soon as it is done: no batch waits for its slowest file.
   let next = 0;

@@ -167,6 +167,9 @@ export const MESSAGES = {
   problemUnknownIntent: 'Unknown intent "{0}": no .value/intents/ file has this id. Fix the id or create the intent.',
   problemReviewOverdue: 'Review overdue: "{0}" was due for review on {1}. Add an outcome: section with what actually happened.',
   problemValueNotFolder: '.value is a file, but Value Lens keeps intents in a .value/ folder: move the file away and create the folder.',
+  problemSubfolderNotFolder: '{0} is a file, but Value Lens reads the YAML files inside a {0}/ folder: move the file away and create the folder.',
+  problemSubfolderUnreadable: 'Cannot list the folder {0} ({1}): its files are left out until this is fixed.',
+  folderPermissionDenied: 'permission denied; fix it with chmod u+rx',
 } as const;
 
 export type MessageId = keyof typeof MESSAGES;

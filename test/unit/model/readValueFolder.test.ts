@@ -30,6 +30,27 @@ describe('reading a .value/ folder from disk', () => {
     assert.deepStrictEqual(model.problems(TODAY).map((p) => `${p.file} ${p.code}`), ['.value value-not-folder']);
   });
 
+  it('reports .value/intents or .value/releases that is a file, so check cannot pass on files it never read', async () => {
+    write('.value/intents', 'oops');
+    const { model } = await readValueFolder(root);
+    const problems = model.problems(TODAY);
+    assert.deepStrictEqual(problems.map((p) => `${p.file} ${p.severity} ${p.code}`), ['.value/intents error value-not-folder']);
+    assert.match(problems[0]!.message, /\.value\/intents is a file/);
+  });
+
+  it('reports a .value/intents folder it may not list (as a user without permission)', async function () {
+    if (process.getuid?.() === 0) this.skip(); // root lists any folder
+    write('.value/intents/a.yaml', 'id: a\n');
+    fs.chmodSync(path.join(root, '.value/intents'), 0o000);
+    try {
+      const { model } = await readValueFolder(root);
+      assert.deepStrictEqual(model.problems(TODAY).map((p) => `${p.file} ${p.code}`), ['.value/intents unreadable']);
+      assert.match(model.problems(TODAY)[0]!.message, /permission denied/);
+    } finally {
+      fs.chmodSync(path.join(root, '.value/intents'), 0o755);
+    }
+  });
+
   it('reads intents, releases and config, skipping other files and nested folders', async () => {
     write('.value/intents/a.yaml', 'id: a\ntitle: A\nwhy: w\nowner: o\nstatus: active\n');
     write('.value/intents/b.yml', 'id: b\ntitle: B\nwhy: w\nowner: o\nstatus: active\n');
