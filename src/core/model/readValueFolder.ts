@@ -25,6 +25,33 @@ const statOpen = promisify(fstat);
 const readInto = promisify(read);
 const closeFile = promisify(close);
 
+const NO_FOLLOW = fsConstants.O_NOFOLLOW ?? 0;
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | NO_FOLLOW;
+
+/** A link to a file outside the workspace folder: not opened, so nothing of it reaches a message. */
+class OutsideWorkspaceError extends Error {
+  constructor(readonly target: string) {
+    super(`symbolic link to ${target}, outside the workspace folder`);
+  }
+}
+
+/**
+ * Opens a value file. A symbolic link is followed only when its target stays inside `root`: a
+ * hostile pull request could point an intent at ~/.ssh/… and have CI quote it in a problem.
+ * O_NOFOLLOW makes links the rare, slower path; a link that loops throws ELOOP from realpath.
+ */
+async function openInside(root: string, full: string): Promise<number> {
+  try {
+    return await openFile(full, OPEN_FLAGS);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ELOOP' || NO_FOLLOW === 0) throw e;
+    const [realRoot, target] = await Promise.all([fs.realpath(root), fs.realpath(full)]);
+    const inside = path.relative(realRoot, target);
+    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) throw new OutsideWorkspaceError(target);
+    return openFile(full, OPEN_FLAGS & ~NO_FOLLOW);
+  }
+}
+
 /** Reads one value file (workspace-relative `file`) into the model, or records why it could not. */
 export async function readValueFile(root: string, file: string, model: ValueModel): Promise<void> {
   const full = path.join(root, ...file.split('/'));
@@ -32,7 +59,7 @@ export async function readValueFile(root: string, file: string, model: ValueMode
   try {
     // One open, fstat, read and close, as fs.readFile does: no stat of its own before. Non-blocking,
     // so a named pipe left in .value/ is opened (and refused below) instead of waiting for a writer.
-    fd = await openFile(full, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    fd = await openInside(root, full);
     const stat = await statOpen(fd);
     if (!stat.isFile()) return model.setUnreadable(file, 'unreadable', message('fileNotRegular'));
     if (stat.size > MAX_VALUE_FILE_BYTES) {
@@ -41,6 +68,7 @@ export async function readValueFile(root: string, file: string, model: ValueMode
     }
     model.setFile(file, await readAll(fd, stat.size));
   } catch (e) {
+    if (e instanceof OutsideWorkspaceError) return model.setUnreadable(file, 'outside-workspace', message('fileOutsideRepository', e.target));
     const errno = (e as NodeJS.ErrnoException).code;
     if (errno === 'ENOENT') return model.deleteFile(file);
     // A folder (where open refuses one) or a socket: what the stat check says for the others.

@@ -155,6 +155,7 @@ export const MESSAGES = {
   fileEncoding: 'This file is not valid UTF-8 text: save it as UTF-8.',
   filePermissionDenied: 'Cannot read this file: permission denied. Fix its permissions (chmod u+r).',
   fileSymlinkLoop: 'Cannot read this file: it is a symbolic link that loops.',
+  fileOutsideRepository: 'Not read: this is a symbolic link to {0}, outside the workspace folder. Value Lens reads only files inside it, so a link cannot expose other files in its messages; copy the file here instead.',
   fileIsFolder: 'This is a folder, not a YAML file.',
   fileNotRegular: 'This is not a regular file.',
   fileUnreadable: 'Cannot read this file: {0}',

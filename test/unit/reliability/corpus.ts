@@ -48,6 +48,12 @@ const SETUPS = {
     fs.writeFileSync(outside, intentText('shared'));
     fs.symlinkSync(outside, path.join(root, '.value/intents/shared.yaml'));
   },
+  /** `.value/intents/inside.yaml` → `docs/inside.yaml`: a link that stays in the workspace is followed. */
+  symlinkInside: (root: string): void => {
+    fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'docs/inside.yaml'), intentText('inside'));
+    fs.symlinkSync('../../docs/inside.yaml', path.join(root, '.value/intents/inside.yaml'));
+  },
   unreadableFile: (root: string): void => {
     const file = path.join(root, '.value/intents/secret.yaml');
     fs.writeFileSync(file, intentText('secret'));

@@ -128,14 +128,15 @@ describe('write faults: disk full, permissions, races, a killed writer', functio
     console.log(`      two quick edits × 40: both landed ${outcomes.both}, second refused as a conflict ${outcomes.conflict}`);
   });
 
-  it('an intent symlinked to a file outside the repository: read, but never written through', async () => {
+  it('an intent symlinked to a file outside the repository: neither read nor written through', async () => {
     const ws = workspaceOf('symlink-outside-repository');
     try {
       const link = path.join(ws.root, '.value/intents/shared.yaml');
       const outside = fs.realpathSync(link);
       const before = fs.readFileSync(outside, 'utf8');
       const { model } = await readValueFolder(ws.root);
-      assert.ok(model.intents.has('shared'), 'reading through the link is allowed');
+      assert.ok(!model.intents.has('shared'), 'nothing is read through the link');
+      assert.deepStrictEqual(model.problems('2026-11-26').map((p) => `${p.file} ${p.code}`), ['.value/intents/shared.yaml outside-workspace']);
       await assert.rejects(editYamlFile(link, setTitle, { root: ws.root }), (e: unknown) => {
         assert.ok(e instanceof UnsafeWritePathError, String(e));
         assert.match(e.message, /shared\.yaml leads outside .* \(through a symbolic link or \.\.\), so Value Lens does not write it\./);
