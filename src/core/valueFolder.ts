@@ -25,6 +25,9 @@ export function isIntentId(id: string): boolean {
 }
 
 /** Sorts names the way people read them: `2.10.0` after `2.9.0`, case-insensitive. */
+// One collator for every comparison: localeCompare with options builds a new one per call.
+const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
 export function compareNatural(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+  return NATURAL.compare(a, b);
 }
