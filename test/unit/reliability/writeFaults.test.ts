@@ -16,6 +16,19 @@ import { intentText, removeCliCopy, stableCli, workspaceOf } from './corpus';
 const TODAY = '2026-11-26';
 const NOBODY = 65534;
 const CHILD = path.join(__dirname, 'writerChild.js');
+
+/**
+ * The writer child where user nobody can run it: a checkout under a private folder (a CI clone
+ * in a mode-700 temp folder) is out of nobody's reach. The bundle is self-contained, so a copy runs.
+ */
+function childForNobody(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-writer-child-'));
+  fs.chmodSync(dir, 0o755);
+  const copy = path.join(dir, 'writerChild.js');
+  fs.copyFileSync(CHILD, copy);
+  fs.chmodSync(copy, 0o644);
+  return copy;
+}
 /** The writer's temp files: hidden, and not ending in .yaml, so the model never reads one as an intent. */
 const TEMP_NAME = /^\.[^/]+\.yaml\.[0-9a-f]{12}\.tmp$/;
 
@@ -69,8 +82,9 @@ describe('write faults: disk full, permissions, races, a killed writer', functio
     const asNobody = process.getuid?.() === 0;
     if (asNobody) fs.chmodSync(root, 0o755);
     fs.chmodSync(file, 0o444);
+    const child = asNobody ? childForNobody() : CHILD;
     const editAs = (): { error?: string; reason?: string; message?: string; changed?: boolean } => {
-      const r = spawnSync(process.execPath, [CHILD, 'edit', file, root, JSON.stringify(setTitle)], { encoding: 'utf8', timeout: 30000, ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) });
+      const r = spawnSync(process.execPath, [child, 'edit', file, root, JSON.stringify(setTitle)], { encoding: 'utf8', timeout: 30000, ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}) });
       assert.strictEqual(r.status, 0, r.stderr);
       return JSON.parse(r.stdout) as { error?: string; reason?: string; message?: string };
     };
@@ -81,7 +95,12 @@ describe('write faults: disk full, permissions, races, a killed writer', functio
       assert.match(readOnlyFile.message ?? '', /was not saved: permission denied\. Check that you may write to the file and its folder\. The file on disk was not changed\./);
     }
     fs.chmodSync(path.dirname(file), 0o555);
-    const readOnlyFolder = editAs();
+    let readOnlyFolder;
+    try {
+      readOnlyFolder = editAs();
+    } finally {
+      if (child !== CHILD) fs.rmSync(path.dirname(child), { recursive: true, force: true });
+    }
     assert.deepStrictEqual([readOnlyFolder.error, readOnlyFolder.reason], ['WriteFailedError', 'permission'], JSON.stringify(readOnlyFolder));
     assert.match(readOnlyFolder.message ?? '', /checkout-speed\.yaml was not saved: permission denied/);
     assert.strictEqual(fs.readFileSync(file, 'utf8'), original);
