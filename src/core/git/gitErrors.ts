@@ -29,6 +29,14 @@ export class GitCommandError extends Error {
   }
 }
 
+/** A git process gave no output for too long and was stopped, so one stuck git cannot hang every later scan. */
+export class GitTimeoutError extends Error {
+  override readonly name = 'GitTimeoutError';
+  constructor(readonly args: readonly string[], readonly seconds: number) {
+    super(`git ${subcommandOf(args)} gave no output for ${seconds} s and was stopped. A lock held by another git, a network file system or a hook may be slow: refresh once it is free.`);
+  }
+}
+
 /** A user-provided ref or trailer key was refused before it reached git. */
 export class InvalidGitInputError extends Error {
   override readonly name = 'InvalidGitInputError';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import { GitError, simpleGit } from 'simple-git';
+import { GitError, GitPluginError, simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
-import { GitCommandError, GitMissingError, NotARepositoryError } from './gitErrors';
+import { GitCommandError, GitMissingError, GitTimeoutError, NotARepositoryError } from './gitErrors';
 
 /** What one git process produced. */
 export interface GitOutput {
@@ -24,7 +24,11 @@ export interface GitRunnerOptions {
   readonly binary?: string;
   /** Upper bound of git processes this runner starts at once; default 4. */
   readonly maxConcurrentProcesses?: number;
+  /** A git process silent on stdout and stderr for this long is killed; default 2 minutes. */
+  readonly silenceTimeoutMs?: number;
 }
+
+const DEFAULT_SILENCE_TIMEOUT_MS = 120_000;
 
 // Settings that would change the machine-readable output or start programs we did not ask for
 // (docs/SECURITY.md lists what else we rely on). log.showSignature would run gpg.program on
@@ -56,6 +60,7 @@ class RunFailure extends GitError {
  */
 export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): GitRunner {
   const binary = options.binary ?? 'git';
+  const silenceTimeoutMs = options.silenceTimeoutMs ?? DEFAULT_SILENCE_TIMEOUT_MS;
   let git: SimpleGit | undefined;
   const client = (): SimpleGit => {
     if (!fs.existsSync(cwd)) throw new NotARepositoryError(cwd);
@@ -65,9 +70,12 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
       maxConcurrentProcesses: options.maxConcurrentProcesses ?? 4,
       config: NEUTRAL_CONFIG,
       unsafe: { allowUnsafeFsMonitor: true },
+      // Killed only when silent, not when slow: a 100 MB log or a big status keeps talking.
+      timeout: { block: silenceTimeoutMs },
       // simple-git only treats a run as failed when stderr is non-empty; we want every
       // non-zero exit (e.g. `rev-parse --verify -q` is silent) reported with its code.
       errors: (error, result) => {
+        if (isTimeout(error)) return error;
         if (result.exitCode === 0 && !(error instanceof Error)) return undefined;
         return new RunFailure({
           exitCode: result.exitCode,
@@ -87,6 +95,7 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
         const stdout = await client().raw([...args]);
         return { exitCode: 0, stdout };
       } catch (e) {
+        if (isTimeout(e)) throw new GitTimeoutError(args, Math.round(silenceTimeoutMs / 100) / 10);
         const failure = findFailure(e);
         if (!failure) throw e;
         if (isSpawnFailure(failure)) throw new GitMissingError(binary);
@@ -96,6 +105,10 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
       }
     },
   };
+}
+
+function isTimeout(e: unknown): e is GitPluginError {
+  return e instanceof GitPluginError && e.plugin === 'timeout';
 }
 
 function findFailure(e: unknown): FailedRun | undefined {
