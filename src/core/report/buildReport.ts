@@ -1,9 +1,12 @@
 import type { IntentEntry, ReleaseEntry } from '../model/valueModel';
 import type { Money } from '../model/types';
+import type { MessageRef } from '../present/messages';
+import { message, renderMessage } from '../present/messages';
 import { reviewState } from '../present/reviewDue';
 import type { CoverageMonth, CoverageReport, Headline, IntentRow, MeasureRow, MoneyTotal, ReleaseRow, ValueReport, VerdictCounts } from './reportModel';
 import type { ReportPeriod } from './reportPeriod';
 import { inPeriod, periodStart } from './reportPeriod';
+import { perMessage } from './reportText';
 
 /** One commit as the report needs it. */
 export interface ReportCommit {
@@ -255,7 +258,8 @@ export function buildReport(input: ReportInput): ValueReport {
     coverage: coverage.available ? { commits: coverage.commits, linked: coverage.linked, share: coverage.share } : null,
   };
 
-  return {
+  const notes = reportNotes(releases, coverage, input.commits, today);
+  const report: ValueReport = {
     title: input.title,
     today,
     period,
@@ -264,24 +268,42 @@ export function buildReport(input: ReportInput): ValueReport {
     intents,
     releases,
     coverage,
-    notes: reportNotes(releases, coverage, input.commits, today),
+    notes: notes.map((n) => renderMessage(n)),
   };
+  noteMessages.set(report, notes);
+  return report;
 }
 
-function reportNotes(releases: readonly ReleaseRow[], coverage: CoverageReport, commits: ReportCommits, today: string): string[] {
-  const notes: string[] = [];
+/**
+ * The notes of reports made here, as messages: `notes` in the model stays English text (the JSON
+ * output is data), while the renderers show these in the display language.
+ */
+const noteMessages = new WeakMap<ValueReport, readonly MessageRef[]>();
+
+/** The report's notes through `translate`; a report not made by buildReport (read from JSON) keeps its text. */
+export function reportNoteTexts(report: ValueReport, translate: (ref: MessageRef) => string): readonly string[] {
+  return noteMessages.get(report)?.map(translate) ?? report.notes;
+}
+
+/** `EUR per year`, `EUR once`, or `EUR` without a period. */
+function moneyKind(m: Money): MessageRef | string {
+  return m.per ? message('reportCurrencyPer', m.currency, perMessage(m.per)) : m.currency;
+}
+
+function reportNotes(releases: readonly ReleaseRow[], coverage: CoverageReport, commits: ReportCommits, today: string): MessageRef[] {
+  const notes: MessageRef[] = [];
   for (const r of releases) {
-    for (const i of r.intents) if (!i.known) notes.push(`Release ${r.name} names intent "${i.id}", which does not exist (deleted or renamed).`);
-    if (r.created > today) notes.push(`Release ${r.name} is dated ${r.created}, after today.`);
-    if (r.recorded !== undefined && r.recorded > today) notes.push(`The outcome of release ${r.name} is recorded on ${r.recorded}, after today.`);
-    if (r.recorded !== undefined && !r.realised && r.expected) notes.push(`Release ${r.name} was reviewed without a realised value; its expected value is not compared.`);
+    for (const i of r.intents) if (!i.known) notes.push(message('reportNoteUnknownIntent', r.name, i.id));
+    if (r.created > today) notes.push(message('reportNoteCreatedFuture', r.name, r.created));
+    if (r.recorded !== undefined && r.recorded > today) notes.push(message('reportNoteRecordedFuture', r.name, r.recorded));
+    if (r.recorded !== undefined && !r.realised && r.expected) notes.push(message('reportNoteNoRealised', r.name));
     if (r.expected && r.realised && moneyKey(r.expected) !== moneyKey(r.realised)) {
-      notes.push(`Release ${r.name} expected ${r.expected.currency}${r.expected.per ? ` per ${r.expected.per}` : ''} but recorded ${r.realised.currency}${r.realised.per ? ` per ${r.realised.per}` : ''}; the two are not compared.`);
+      notes.push(message('reportNoteMoneyChanged', r.name, moneyKind(r.expected), moneyKind(r.realised)));
     }
   }
   if (coverage.available) {
-    for (const u of coverage.unknownIds) notes.push(`${u.commits} commit${u.commits === 1 ? '' : 's'} name${u.commits === 1 ? 's' : ''} intent "${u.id}" in a trailer, which does not exist; they count as unlinked.`);
-    if (commits.available && commits.commits.some((c) => c.date.slice(0, 10) > today)) notes.push('Some commits are dated after today.');
+    for (const u of coverage.unknownIds) notes.push(u.commits === 1 ? message('reportNoteUnknownTrailerOne', u.id) : message('reportNoteUnknownTrailer', u.commits, u.id));
+    if (commits.available && commits.commits.some((c) => c.date.slice(0, 10) > today)) notes.push(message('reportNoteCommitsFuture'));
   }
   return notes;
 }

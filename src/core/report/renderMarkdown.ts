@@ -1,8 +1,21 @@
 import type { Money } from '../model/types';
-import { describeReview } from '../present/reviewDue';
+import type { MessageId } from '../present/messages';
+import { message } from '../present/messages';
+import { reviewMessage } from '../present/reviewDue';
+import { reportNoteTexts } from './buildReport';
 import type { ReleaseRow, ValueReport } from './reportModel';
 import { describePeriod } from './reportPeriod';
-import { escapeMarkdown as md, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
+import type { RenderRef } from './reportText';
+import { english, markup, escapeMarkdown as md, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
+
+export interface MarkdownOptions {
+  /** Locale for numbers and money; default `en`. */
+  readonly locale?: string;
+  /** Renders the report's own text; English by default, `localize` in the extension. */
+  readonly translate?: RenderRef;
+}
+
+type Say = (id: MessageId, ...args: readonly string[]) => string;
 
 function table(head: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
   return [
@@ -12,102 +25,108 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ri
   ];
 }
 
-function money(m: Money | undefined, locale: string): string {
-  return m ? md(moneyOf(m, locale)) : '—';
+function releaseState(r: ReleaseRow, t: RenderRef): string {
+  if (r.recorded !== undefined) return t(message('reportReviewedOn', r.recorded));
+  const review = reviewMessage(r.review);
+  return review ? t(review) : t(message('reportNoReviewDate'));
 }
 
-function releaseState(r: ReleaseRow): string {
-  if (r.recorded !== undefined) return `reviewed ${r.recorded}`;
-  return describeReview(r.review) ?? 'no review date';
-}
+const VERDICT: Record<string, MessageId> = { met: 'reportVerdictMet', partial: 'reportVerdictPartial', missed: 'reportVerdictMissed' };
 
 /**
  * The report as GitHub-flavoured Markdown: headings, lists and tables that paste into a wiki or
- * pull request. Every text from `.value/` is escaped, so it cannot add markup or raw HTML.
+ * pull request. Every text from `.value/` is escaped, so it cannot add markup or raw HTML; so is
+ * the report's own (translated) text.
  */
-export function renderMarkdown(report: ValueReport, options: { readonly locale?: string } = {}): string {
+export function renderMarkdown(report: ValueReport, options: MarkdownOptions = {}): string {
   const locale = options.locale ?? 'en';
+  const t = options.translate ?? english;
+  // Arguments are markup already (escaped data, numbers); the template text is escaped here.
+  const say: Say = (id, ...args) => markup(t, md, id, ...args);
+  const money = (m: Money | undefined): string => (m ? md(moneyOf(m, locale, t)) : '—');
   const out: string[] = [];
-  const range = report.periodStart !== undefined ? `${report.periodStart} to ${report.today}` : `up to ${report.today}`;
-  out.push(`# Value report: ${md(report.title)}`, '', `Period: ${describePeriod(report.period)} (${range}).`, '', '## Headline', '');
+  const range = report.periodStart !== undefined ? say('reportRange', report.periodStart, report.today) : say('reportUpTo', report.today);
+  out.push(`# ${say('reportHeading', md(report.title))}`, '', say('reportPeriodLine', md(describePeriod(report.period, t)), range), '', `## ${say('reportHeadline')}`, '');
 
   const { headline } = report;
-  if (headline.money.length === 0) out.push('No release in this period states a value.', '');
+  if (headline.money.length === 0) out.push(say('reportNoValueStated'), '');
   else {
     out.push(...table(
-      ['Currency', 'Period', 'Expected', 'Realised', 'Expected of reviewed releases', 'Realised share'],
-      headline.money.map((t) => {
-        const fmt = (n: number): string => md(moneyText(n, t.currency, t.per, locale));
-        return [t.currency, perText(t.per), fmt(t.expected), fmt(t.realised), fmt(t.expectedOfReviewed), percentText(t.realisedShare)];
+      [say('reportColCurrency'), say('reportPeriod'), say('reportColExpectedTotal'), say('reportColRealisedTotal'), say('reportColExpectedOfReviewed'), say('reportColRealisedShare')],
+      headline.money.map((x) => {
+        const fmt = (n: number): string => md(moneyText(n, x.currency, x.per, locale, t));
+        return [x.currency, md(perText(x.per, t)), fmt(x.expected), fmt(x.realised), fmt(x.expectedOfReviewed), percentText(x.realisedShare)];
       }),
       new Set([2, 3, 4, 5]),
     ), '');
   }
   const v = headline.verdicts;
   const share = (n: number): string => percentText(v.judged === 0 ? null : n / v.judged);
-  out.push(`- Releases reviewed: ${headline.releases.reviewed} of ${headline.releases.inPeriod} in the period`);
+  out.push(`- ${say('reportMdReleasesReviewed', String(headline.releases.reviewed), String(headline.releases.inPeriod))}`);
+  const judged = say('reportMdVerdictsOf', String(v.judged));
   out.push(v.judged === 0
-    ? '- Measures: no verdict yet'
-    : `- Measures: met ${share(v.met)}, partial ${share(v.partial)}, missed ${share(v.missed)} (of ${v.judged} with a verdict${v.none > 0 ? `; ${v.none} without one` : ''})`);
-  out.push(`- Reviews: ${headline.reviews.overdue} overdue, ${headline.reviews.due} due`);
+    ? `- ${say('reportMdMeasuresNone')}`
+    : `- ${say('reportMdMeasures', share(v.met), share(v.partial), share(v.missed), v.none > 0 ? say('reportWithoutVerdict', judged, String(v.none)) : judged)}`);
+  out.push(`- ${say('reportMdReviews', String(headline.reviews.overdue), String(headline.reviews.due))}`);
   const c = headline.coverage;
   out.push(c === null
-    ? `- Value coverage: unavailable (${md(report.coverage.available ? '' : report.coverage.reason)})`
-    : `- Value coverage: ${percentText(c.share)} of commits linked (${c.linked} of ${c.commits}); ${c.commits - c.linked} unlinked: work we cannot explain`);
-  out.push('', '## Releases', '');
+    ? `- ${say('reportMdCoverageUnavailable', md(report.coverage.available ? '' : report.coverage.reason))}`
+    : `- ${say('reportMdCoverage', percentText(c.share), String(c.linked), String(c.commits), String(c.commits - c.linked))}`);
+  out.push('', `## ${say('reportReleases')}`, '');
 
-  if (report.releases.length === 0) out.push('No release was created or reviewed in this period.', '');
+  if (report.releases.length === 0) out.push(say('reportNoReleases'), '');
   for (const r of report.releases) {
-    out.push(`### ${md(r.name)} (${md(releaseState(r))})`, '', `> ${md(r.summary)}`, '');
-    const intents = r.intents.map((i) => (i.known ? md(i.id) : `${md(i.id)} (unknown)`)).join(', ') || 'none';
-    out.push(`- Branch: ${md(r.branch)}; created ${r.created}${r.author !== undefined ? ` by ${md(r.author)}` : ''}`);
-    out.push(`- Intents: ${intents}`);
-    out.push(`- Expected value: ${money(r.expected, locale)}; realised value: ${money(r.realised, locale)}`);
-    if (r.notes !== undefined) out.push(`- Notes: ${md(r.notes)}`);
+    out.push(`### ${md(r.name)} (${md(releaseState(r, t))})`, '', `> ${md(r.summary)}`, '');
+    const intents = r.intents.map((i) => (i.known ? md(i.id) : say('reportUnknownIntentId', md(i.id)))).join(', ') || say('reportNone');
+    out.push(`- ${r.author !== undefined ? say('reportBranchCreatedBy', md(r.branch), r.created, md(r.author)) : say('reportBranchCreated', md(r.branch), r.created)}`);
+    out.push(`- ${say('reportIntentsList', intents)}`);
+    out.push(`- ${say('reportExpectedRealised', money(r.expected), money(r.realised))}`);
+    if (r.notes !== undefined) out.push(`- ${say('reportNotesLine', md(r.notes))}`);
     out.push('');
     if (r.measures.length > 0) {
       out.push(...table(
-        ['Measure', 'Baseline', 'Target', 'Actual', 'Of the way', 'Verdict', 'Review'],
-        r.measures.map((m) => [md(m.metric), numberText(m.baseline, locale), numberText(m.target, locale), numberText(m.actual, locale), percentText(m.progress), m.verdict ?? '—', m.review ?? '—']),
+        [say('reportColMeasure'), say('reportColBaseline'), say('reportColTarget'), say('reportColActual'), say('reportColOfTheWay'), say('reportColVerdict'), say('reportColReview')],
+        r.measures.map((m) => [md(m.metric), numberText(m.baseline, locale), numberText(m.target, locale), numberText(m.actual, locale), percentText(m.progress), m.verdict ? say(VERDICT[m.verdict] ?? 'reportVerdictMet') : '—', m.review ?? '—']),
         new Set([1, 2, 3, 4]),
       ), '');
     }
   }
 
-  out.push('## Intents', '');
-  if (report.intents.length === 0) out.push('No intents yet.', '');
+  out.push(`## ${say('reportIntents')}`, '');
+  if (report.intents.length === 0) out.push(say('reportNoIntents'), '');
   else {
     out.push(...table(
-      ['Intent', 'Status', 'Owner', 'Sponsor', 'Metric: baseline → target → latest', 'Expected value', 'Realised (releases in period)', 'Releases', 'Commits'],
+      [say('reportColIntent'), say('reportColStatus'), say('reportColOwner'), say('reportColSponsor'), say('reportColMetric'), say('reportColExpected'), say('reportColRealised'), say('reportColReleases'), say('reportColCommits')],
       report.intents.map((i) => {
         const m = i.metric;
-        const metric = m ? `${md(m.name)}${m.unit !== undefined ? ` (${md(m.unit)})` : ''}: ${numberText(m.baseline, locale)} → ${numberText(m.target, locale)} → ${m.latest ? `${numberText(m.latest.value, locale)} (${md(m.latest.release)})` : 'not measured'}` : '—';
+        const metric = m ? `${md(m.name)}${m.unit !== undefined ? ` (${md(m.unit)})` : ''}: ${numberText(m.baseline, locale)} → ${numberText(m.target, locale)} → ${m.latest ? `${numberText(m.latest.value, locale)} (${md(m.latest.release)})` : say('reportNotMeasured')}` : '—';
         return [
           `**${md(i.id)}** ${md(i.title)}`,
           i.status,
           md(i.owner),
           i.sponsor !== undefined ? md(i.sponsor) : '—',
           metric,
-          i.expected ? `${money(i.expected, locale)}${i.expected.confidence ? ` (${i.expected.confidence} confidence)` : ''}` : '—',
-          i.realised.map((x) => money(x, locale)).join('; ') || '—',
+          i.expected ? `${money(i.expected)}${i.expected.confidence ? ` ${say('reportConfidence', i.expected.confidence)}` : ''}` : '—',
+          i.realised.map((x) => money(x)).join('; ') || '—',
           i.releases.map(md).join(', ') || '—',
           i.commits === null ? '—' : String(i.commits),
         ];
       }),
       new Set([8]),
-    ), '', 'A release that serves several intents counts toward each of them here; the headline counts it once.', '');
+    ), '', say('reportSeveralIntents'), '');
   }
 
-  out.push('## Value coverage', '');
+  out.push(`## ${say('reportCoverage')}`, '');
   const cov = report.coverage;
-  if (!cov.available) out.push(`Commit coverage is unavailable: ${md(cov.reason)}`, '');
-  else if (cov.commits === 0) out.push('No commits in this period.', '');
+  if (!cov.available) out.push(say('reportCoverageUnavailable', md(cov.reason)), '');
+  else if (cov.commits === 0) out.push(say('reportNoCommits'), '');
   else {
-    out.push(`${cov.linked} of ${cov.commits} commits in the period name an intent in a trailer (${percentText(cov.share)}); ${cov.unlinked} do not. Merge commits are not counted.`, '');
-    out.push(...table(['Month', 'Commits', 'Linked', 'Unlinked', 'Coverage'], cov.months.map((m) => [m.month, String(m.commits), String(m.linked), String(m.commits - m.linked), percentText(m.share)]), new Set([1, 2, 3, 4])), '');
-    if (cov.unknownIds.length > 0) out.push(`Trailers that name no intent: ${cov.unknownIds.map((u) => `${md(u.id)} (${u.commits})`).join(', ')}`, '');
+    out.push(say('reportMdCoverageSentence', String(cov.linked), String(cov.commits), percentText(cov.share), String(cov.unlinked)), '');
+    out.push(...table([say('reportColMonth'), say('reportColCommits'), say('reportColLinked'), say('reportColUnlinked'), say('reportColCoverage')], cov.months.map((m) => [m.month, String(m.commits), String(m.linked), String(m.commits - m.linked), percentText(m.share)]), new Set([1, 2, 3, 4])), '');
+    if (cov.unknownIds.length > 0) out.push(say('reportUnknownTrailers', cov.unknownIds.map((u) => say('reportCountInParens', md(u.id), String(u.commits))).join(', ')), '');
   }
-  if (report.notes.length > 0) out.push('## Notes on the data', '', ...report.notes.map((n) => `- ${md(n)}`), '');
+  const notes = reportNoteTexts(report, t);
+  if (notes.length > 0) out.push(`## ${say('reportNotes')}`, '', ...notes.map((n) => `- ${md(n)}`), '');
   return out.join('\n');
 }
 

@@ -16,9 +16,9 @@ export function periodMessage(period: ReportPeriod): MessageRef {
   return period === 'all' ? message('periodAll') : message('periodLastDays', DAYS[period]);
 }
 
-/** "last 90 days", "all time". */
-export function describePeriod(period: ReportPeriod): string {
-  return renderMessage(periodMessage(period));
+/** "last 90 days", "all time", in English unless given the extension's translator. */
+export function describePeriod(period: ReportPeriod, translate: (ref: MessageRef) => string = (ref) => renderMessage(ref)): string {
+  return translate(periodMessage(period));
 }
 
 /**

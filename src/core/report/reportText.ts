@@ -1,5 +1,31 @@
 import type { Money, ValuePeriod } from '../model/types';
 import { formatMoneyLong } from '../present/formatMoney';
+import type { MessageId, MessageRef } from '../present/messages';
+import { message, renderMessage } from '../present/messages';
+
+/**
+ * Renders a report message: English by default (the CLI), `localize` in the extension. The
+ * report's renderers take one, so the same model reads in the display language.
+ */
+export type RenderRef = (ref: MessageRef) => string;
+export const english: RenderRef = (ref) => renderMessage(ref);
+
+const MARK = /\uE000(\d+)\uE001/g;
+
+/**
+ * A message around markup: the translated text is escaped with `escape`, then the arguments,
+ * already markup (escaped data, spans, links), go in as they are. The arguments pass through the
+ * translator as marks in private-use characters, which no escape touches and no template holds.
+ */
+export function markup(t: RenderRef, escape: (text: string) => string, id: MessageId, ...args: readonly string[]): string {
+  const text = escape(t(message(id, ...args.map((_, i) => `\uE000${i}\uE001`))));
+  return text.replace(MARK, (whole, n: string) => args[Number(n)] ?? whole);
+}
+
+/** Our own text in a double-quoted attribute: English needs no escape (an apostrophe is fine), a translation might. */
+export function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 /** Text that goes into HTML: every character that could start markup or end an attribute is escaped. */
 export function escapeHtml(text: string): string {
@@ -20,24 +46,32 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** `€120,000 per year`; a sum too large for a number says so instead of `€∞`. */
-export function moneyText(amount: number, currency: string, per: ValuePeriod | 'unspecified' | undefined, locale: string): string {
-  if (!Number.isFinite(amount)) return `too large to add up (${currency})`;
-  const money: Money = per === undefined || per === 'unspecified' ? { amount, currency } : { amount, currency, per };
-  return formatMoneyLong(money, locale);
+export function moneyText(amount: number, currency: string, per: ValuePeriod | 'unspecified' | undefined, locale: string, t: RenderRef = english): string {
+  if (!Number.isFinite(amount)) return t(message('reportTooLarge', currency));
+  const money: Money = { amount, currency };
+  const amountOnly = formatMoneyLong(money, locale);
+  return per === undefined || per === 'unspecified' ? amountOnly : t(message('reportMoneyPer', amountOnly, perMessage(per)));
 }
 
 /** `€120,000`: the amount alone, for places that say the period next to it. */
-export function amountText(amount: number, currency: string, locale: string): string {
-  return moneyText(amount, currency, undefined, locale);
+export function amountText(amount: number, currency: string, locale: string, t: RenderRef = english): string {
+  return moneyText(amount, currency, undefined, locale, t);
 }
 
-export function moneyOf(m: Money, locale: string): string {
-  return moneyText(m.amount, m.currency, m.per, locale);
+export function moneyOf(m: Money, locale: string, t: RenderRef = english): string {
+  return moneyText(m.amount, m.currency, m.per, locale, t);
 }
 
-/** "per year", "once", "" for money without a period. */
-export function perText(per: ValuePeriod | 'unspecified'): string {
-  return per === 'unspecified' ? 'no period given' : per === 'once' ? 'once' : `per ${per}`;
+const PER: Record<ValuePeriod, MessageId> = { once: 'reportPerOnce', month: 'reportPerMonth', quarter: 'reportPerQuarter', year: 'reportPerYear' };
+
+/** "per year", "once", "no period given", as a message. */
+export function perMessage(per: ValuePeriod | 'unspecified'): MessageRef {
+  return message(per === 'unspecified' ? 'reportNoPeriodGiven' : PER[per]);
+}
+
+/** "per year", "once", "no period given". */
+export function perText(per: ValuePeriod | 'unspecified', t: RenderRef = english): string {
+  return t(perMessage(per));
 }
 
 /** `62%`, or an em dash when there is nothing to divide. */

@@ -1,4 +1,6 @@
-import { escapeHtml } from './reportText';
+import { message } from '../present/messages';
+import type { RenderRef } from './reportText';
+import { english, escapeHtml } from './reportText';
 
 // Charts are inline SVG with classes only (no style attributes), so a strict CSP without
 // 'unsafe-inline' allows them and the stylesheet decides the colours for every theme.
@@ -25,7 +27,7 @@ function shorten(label: string, max: number): string {
  * Expected vs realised value per release as grouped bars, one chart per currency and period.
  * `format` writes an amount for the hover titles; `title` names the chart for screen readers.
  */
-export function barChartSvg(groups: readonly BarGroup[], title: string, format: (n: number) => string): string {
+export function barChartSvg(groups: readonly BarGroup[], title: string, format: (n: number) => string, t: RenderRef = english): string {
   const max = Math.max(0, ...groups.flatMap((g) => [finiteOrZero(g.expected), finiteOrZero(g.realised)]));
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -36,20 +38,20 @@ export function barChartSvg(groups: readonly BarGroup[], title: string, format: 
   parts.push(`<line class="axis" x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${W - PAD.right}" y2="${PAD.top + plotH}"/>`);
   groups.forEach((g, i) => {
     const cx = PAD.left + slot * i + slot / 2;
-    const bars: [string, number | undefined, number][] = [
-      ['expected', g.expected, cx - barW - 1],
-      ['realised', g.realised, cx + 1],
+    const bars: [string, number | undefined, number, 'reportChartExpectedBar' | 'reportChartRealisedBar'][] = [
+      ['expected', g.expected, cx - barW - 1, 'reportChartExpectedBar'],
+      ['realised', g.realised, cx + 1, 'reportChartRealisedBar'],
     ];
-    for (const [kind, value, x] of bars) {
+    for (const [kind, value, x, id] of bars) {
       if (value === undefined) continue;
       const h = y(value);
-      parts.push(`<rect class="bar bar-${kind}" x="${x.toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"><title>${escapeHtml(`${g.label}: ${kind} ${format(value)}`)}</title></rect>`);
+      parts.push(`<rect class="bar bar-${kind}" x="${x.toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"><title>${escapeHtml(t(message(id, g.label, format(value))))}</title></rect>`);
     }
     parts.push(`<text class="label" x="${cx.toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(shorten(g.label, 16))}</text>`);
   });
   parts.push(
-    `<rect class="bar bar-expected" x="${PAD.left}" y="6" width="10" height="10"/><text class="legend" x="${PAD.left + 14}" y="15">expected</text>`,
-    `<rect class="bar bar-realised" x="${PAD.left + 90}" y="6" width="10" height="10"/><text class="legend" x="${PAD.left + 104}" y="15">realised</text>`,
+    `<rect class="bar bar-expected" x="${PAD.left}" y="6" width="10" height="10"/><text class="legend" x="${PAD.left + 14}" y="15">${escapeHtml(t(message('reportChartExpected')))}</text>`,
+    `<rect class="bar bar-realised" x="${PAD.left + 90}" y="6" width="10" height="10"/><text class="legend" x="${PAD.left + 104}" y="15">${escapeHtml(t(message('reportChartRealised')))}</text>`,
   );
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>${parts.join('')}</svg>`;
 }
@@ -61,7 +63,7 @@ export interface LinePoint {
 }
 
 /** Value coverage per month as a line from 0% to 100%; months without commits leave a gap. */
-export function lineChartSvg(points: readonly LinePoint[], title: string): string {
+export function lineChartSvg(points: readonly LinePoint[], title: string, t: RenderRef = english): string {
   // Room left for the % labels and right for the last month's label.
   const plotW = W - PAD.left - PAD.right - 36 - 24;
   const plotH = H - PAD.top - PAD.bottom;
@@ -87,7 +89,7 @@ export function lineChartSvg(points: readonly LinePoint[], title: string): strin
   const every = Math.max(1, Math.ceil(points.length / 12));
   points.forEach((p, i) => {
     if (p.share !== null && Number.isFinite(p.share)) {
-      parts.push(`<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(p.share).toFixed(1)}" r="3.5"><title>${escapeHtml(`${p.label}: ${Math.round(p.share * 100)}% linked`)}</title></circle>`);
+      parts.push(`<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(p.share).toFixed(1)}" r="3.5"><title>${escapeHtml(t(message('reportChartPointTitle', p.label, `${Math.round(p.share * 100)}%`)))}</title></circle>`);
     }
     if (i % every === 0) parts.push(`<text class="label" x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(p.label)}</text>`);
   });
