@@ -16,7 +16,7 @@ import { VALUE_DIR } from '../core/valueFolder';
 import type { LinkingService } from '../state/linkingService';
 import { gitBinary, readSettings } from '../state/settings';
 import type { FolderState, ValueStore } from '../state/valueStore';
-import { localize, translate } from '../ui/localize';
+import { translate } from '../ui/localize';
 import { reportDocument } from './reportDocument';
 import type { ReportPanelState, ReportRequest, ReportUpdate } from './reportMessages';
 import { parsePanelState, parseReportRequest } from './reportMessages';
@@ -131,7 +131,7 @@ export class ReportPanel implements vscode.Disposable {
     if (state.folder.uri.scheme !== 'file') return { available: false, reason: vscode.l10n.t('the folder is not on a local disk.') };
     const trailer = effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config).trailer;
     try {
-      return await readReportCommits(new SimpleGitPort(state.folder.uri.fsPath, { binary: gitBinary() }), trailer, periodStart(period, today), localize);
+      return await readReportCommits(new SimpleGitPort(state.folder.uri.fsPath, { binary: gitBinary() }), trailer, periodStart(period, today), translate);
     } catch (e) {
       this.deps.log.error('Reading commits for the report failed', e);
       return { available: false, reason: vscode.l10n.t('git could not be read: {0}', e instanceof Error ? e.message : String(e)) };
@@ -155,7 +155,7 @@ export class ReportPanel implements vscode.Disposable {
       this.report = report;
       const scripts = vscode.workspace.isTrusted;
       this.body = report
-        ? renderReportBody(report, { interactive: scripts, translate: localize })
+        ? renderReportBody(report, { interactive: scripts, translate })
         : `<p>${vscode.l10n.t('No {0} folder in this workspace yet: the report shows the intents and releases it holds.', '<code>.value/</code>')}</p>`;
       this.state = { period, ...(state ? { folder: state.folder.uri.toString() } : {}) };
       if (full || !scripts) this.panel.webview.html = this.document(scripts);
@@ -227,7 +227,7 @@ export class ReportPanel implements vscode.Disposable {
       title: format === 'html' ? vscode.l10n.t('Export the value report as HTML') : vscode.l10n.t('Export the value report as Markdown'),
     });
     if (!target) return;
-    const text = format === 'html' ? renderStandaloneHtml(report, { translate: localize, language: vscode.env.language }) : renderMarkdown(report, { translate: localize });
+    const text = format === 'html' ? renderStandaloneHtml(report, { translate, language: vscode.env.language }) : renderMarkdown(report, { translate });
     await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
     void vscode.window.showInformationMessage(vscode.l10n.t('Exported the value report to {0}.', vscode.workspace.asRelativePath(target)));
   }

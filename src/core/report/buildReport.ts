@@ -1,11 +1,11 @@
 import type { IntentEntry, ReleaseEntry } from '../model/valueModel';
 import type { Money } from '../model/types';
-import type { MessageRef } from '../present/messages';
-import { message, renderMessage } from '../present/messages';
 import { reviewState } from '../present/reviewDue';
 import type { CoverageMonth, CoverageReport, Headline, IntentRow, MeasureRow, MoneyTotal, ReleaseRow, ValueReport, VerdictCounts } from './reportModel';
 import type { ReportPeriod } from './reportPeriod';
 import { inPeriod, periodStart } from './reportPeriod';
+import type { ReportMessageRef } from './reportMessages';
+import { renderReportMessage, reportMessage } from './reportMessages';
 import { perMessage } from './reportText';
 
 /** One commit as the report needs it. */
@@ -268,7 +268,7 @@ export function buildReport(input: ReportInput): ValueReport {
     intents,
     releases,
     coverage,
-    notes: notes.map((n) => renderMessage(n)),
+    notes: notes.map((n) => renderReportMessage(n)),
   };
   noteMessages.set(report, notes);
   return report;
@@ -278,32 +278,32 @@ export function buildReport(input: ReportInput): ValueReport {
  * The notes of reports made here, as messages: `notes` in the model stays English text (the JSON
  * output is data), while the renderers show these in the display language.
  */
-const noteMessages = new WeakMap<ValueReport, readonly MessageRef[]>();
+const noteMessages = new WeakMap<ValueReport, readonly ReportMessageRef[]>();
 
 /** The report's notes through `translate`; a report not made by buildReport (read from JSON) keeps its text. */
-export function reportNoteTexts(report: ValueReport, translate: (ref: MessageRef) => string): readonly string[] {
+export function reportNoteTexts(report: ValueReport, translate: (ref: ReportMessageRef) => string): readonly string[] {
   return noteMessages.get(report)?.map(translate) ?? report.notes;
 }
 
 /** `EUR per year`, `EUR once`, or `EUR` without a period. */
-function moneyKind(m: Money): MessageRef | string {
-  return m.per ? message('reportCurrencyPer', m.currency, perMessage(m.per)) : m.currency;
+function moneyKind(m: Money): ReportMessageRef | string {
+  return m.per ? reportMessage('reportCurrencyPer', m.currency, perMessage(m.per)) : m.currency;
 }
 
-function reportNotes(releases: readonly ReleaseRow[], coverage: CoverageReport, commits: ReportCommits, today: string): MessageRef[] {
-  const notes: MessageRef[] = [];
+function reportNotes(releases: readonly ReleaseRow[], coverage: CoverageReport, commits: ReportCommits, today: string): ReportMessageRef[] {
+  const notes: ReportMessageRef[] = [];
   for (const r of releases) {
-    for (const i of r.intents) if (!i.known) notes.push(message('reportNoteUnknownIntent', r.name, i.id));
-    if (r.created > today) notes.push(message('reportNoteCreatedFuture', r.name, r.created));
-    if (r.recorded !== undefined && r.recorded > today) notes.push(message('reportNoteRecordedFuture', r.name, r.recorded));
-    if (r.recorded !== undefined && !r.realised && r.expected) notes.push(message('reportNoteNoRealised', r.name));
+    for (const i of r.intents) if (!i.known) notes.push(reportMessage('reportNoteUnknownIntent', r.name, i.id));
+    if (r.created > today) notes.push(reportMessage('reportNoteCreatedFuture', r.name, r.created));
+    if (r.recorded !== undefined && r.recorded > today) notes.push(reportMessage('reportNoteRecordedFuture', r.name, r.recorded));
+    if (r.recorded !== undefined && !r.realised && r.expected) notes.push(reportMessage('reportNoteNoRealised', r.name));
     if (r.expected && r.realised && moneyKey(r.expected) !== moneyKey(r.realised)) {
-      notes.push(message('reportNoteMoneyChanged', r.name, moneyKind(r.expected), moneyKind(r.realised)));
+      notes.push(reportMessage('reportNoteMoneyChanged', r.name, moneyKind(r.expected), moneyKind(r.realised)));
     }
   }
   if (coverage.available) {
-    for (const u of coverage.unknownIds) notes.push(u.commits === 1 ? message('reportNoteUnknownTrailerOne', u.id) : message('reportNoteUnknownTrailer', u.commits, u.id));
-    if (commits.available && commits.commits.some((c) => c.date.slice(0, 10) > today)) notes.push(message('reportNoteCommitsFuture'));
+    for (const u of coverage.unknownIds) notes.push(u.commits === 1 ? reportMessage('reportNoteUnknownTrailerOne', u.id) : reportMessage('reportNoteUnknownTrailer', u.commits, u.id));
+    if (commits.available && commits.commits.some((c) => c.date.slice(0, 10) > today)) notes.push(reportMessage('reportNoteCommitsFuture'));
   }
   return notes;
 }

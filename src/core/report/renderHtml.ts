@@ -1,12 +1,13 @@
 import type { Money } from '../model/types';
-import type { MessageId } from '../present/messages';
-import { message } from '../present/messages';
+import type { Translate } from '../present/messages';
 import { reviewMessage } from '../present/reviewDue';
 import { reportNoteTexts } from './buildReport';
 import type { IntentRow, MetricRow, MoneyTotal, ReleaseRow, ValueReport } from './reportModel';
 import { describePeriod } from './reportPeriod';
+import type { ReportMessageId } from './reportMessages';
+import { reportMessage } from './reportMessages';
 import type { RenderRef } from './reportText';
-import { amountText, english, escapeAttribute, escapeHtml as h, markup, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
+import { amountText, renderWith, escapeAttribute, escapeHtml as h, markup, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
 import { standaloneCss } from './standaloneCss';
 import { barChartSvg, lineChartSvg } from './svgCharts';
 
@@ -18,24 +19,25 @@ export interface HtmlOptions {
   readonly interactive: boolean;
   /** Locale for numbers and money; default `en`. */
   readonly locale?: string;
-  /** Renders the report's own text; English by default, `localize` in the extension. */
-  readonly translate?: RenderRef;
+  /** Fills the report's templates: English by default (`fillTemplate`), `vscode.l10n.t` in the extension. */
+  readonly translate?: Translate;
 }
 
 type Ctx = {
   readonly interactive: boolean;
   readonly locale: string;
   readonly t: RenderRef;
+  readonly translate: Translate | undefined;
   /** A message as HTML: its text escaped, its arguments (already HTML) put in as they are. */
-  readonly say: (id: MessageId, ...args: readonly string[]) => string;
+  readonly say: (id: ReportMessageId, ...args: readonly string[]) => string;
 };
 
 function context(options: HtmlOptions): Ctx {
-  const t = options.translate ?? english;
-  return { interactive: options.interactive, locale: options.locale ?? 'en', t, say: (id, ...args) => markup(t, h, id, ...args) };
+  const t = renderWith(options.translate);
+  return { interactive: options.interactive, locale: options.locale ?? 'en', t, translate: options.translate, say: (id, ...args) => markup(t, h, id, ...args) };
 }
 
-const VERDICT: Record<string, MessageId> = { met: 'reportVerdictMet', partial: 'reportVerdictPartial', missed: 'reportVerdictMissed' };
+const VERDICT: Record<string, ReportMessageId> = { met: 'reportVerdictMet', partial: 'reportVerdictPartial', missed: 'reportVerdictMissed' };
 
 /** `data-figure` keys mark the headline numbers, so tests and tools can find them in any output. */
 function figure(key: string, text: string): string {
@@ -43,8 +45,8 @@ function figure(key: string, text: string): string {
 }
 
 /** A title attribute's text, ours and translated. */
-function titleOf(id: MessageId, ctx: Ctx): string {
-  return escapeAttribute(ctx.t(message(id)));
+function titleOf(id: ReportMessageId, ctx: Ctx): string {
+  return escapeAttribute(ctx.t(reportMessage(id)));
 }
 
 function intentLink(id: string, label: string, known: boolean, ctx: Ctx): string {
@@ -95,9 +97,9 @@ function headlineHtml(r: ValueReport, ctx: Ctx): string {
   cards.push(`<div class="card"><h3>${say('reportCardReviews')}</h3><p>${say('reportCardReviewsCount', `<span class="big">${figure('reviews-overdue', String(headline.reviews.overdue))}</span>`, figure('reviews-due', String(headline.reviews.due)))}</p><p class="sub">${say('reportCardReviewsSub')}</p></div>`);
   const c = headline.coverage;
   cards.push(c === null
-    ? `<div class="card"><h3>${say('reportCoverage')}</h3><p>${figure('coverage', ctx.t(message('reportCardUnavailable')))}</p><p class="sub">${h(r.coverage.available ? '' : r.coverage.reason)}</p></div>`
+    ? `<div class="card"><h3>${say('reportCoverage')}</h3><p>${figure('coverage', ctx.t(reportMessage('reportCardUnavailable')))}</p><p class="sub">${h(r.coverage.available ? '' : r.coverage.reason)}</p></div>`
     : `<div class="card"><h3>${say('reportCoverage')}</h3><p>${say('reportCardCoverageShare', `<span class="big">${figure('coverage', percentText(c.share))}</span>`)}</p><p class="sub">${say('reportCardCoverageSub', String(c.linked), String(c.commits), String(c.commits - c.linked))}</p></div>`);
-  return `<section class="headline" aria-label="${escapeAttribute(ctx.t(message('reportHeadline')))}"><div class="cards">${cards.join('')}</div></section>`;
+  return `<section class="headline" aria-label="${escapeAttribute(ctx.t(reportMessage('reportHeadline')))}"><div class="cards">${cards.join('')}</div></section>`;
 }
 
 function moneyCell(m: Money | undefined, ctx: Ctx): string {
@@ -112,7 +114,7 @@ function releaseCharts(r: ValueReport, ctx: Ctx): string {
       .map((y) => ({ label: y.name, ...(same(y.expected) ? { expected: y.expected!.amount } : {}), ...(same(y.realised) ? { realised: y.realised!.amount } : {}) }));
     const fmt = (n: number): string => moneyText(n, x.currency, x.per, ctx.locale, ctx.t);
     const per = perText(x.per, ctx.t);
-    const title = ctx.t(message('reportChartValueTitle', x.currency, per));
+    const title = ctx.t(reportMessage('reportChartValueTitle', x.currency, per));
     return `<figure>${barChartSvg(groups, title, fmt, ctx.t)}<figcaption>${ctx.say('reportChartValueCaption', h(x.currency), h(per))}</figcaption></figure>`;
   });
   return charts.length > 0 ? `<div class="charts">${charts.join('')}</div>` : '';
@@ -165,7 +167,7 @@ function coverageHtml(r: ValueReport, ctx: Ctx): string {
   if (!c.available) return `<section id="coverage">${heading}<p class="muted">${say('reportCoverageUnavailable', h(c.reason))}</p></section>`;
   if (c.commits === 0) return `<section id="coverage">${heading}<p class="muted">${say('reportNoCommits')}</p></section>`;
   const rows = c.months.map((m) => `<tr><td>${h(m.month)}</td><td class="num">${m.commits}</td><td class="num">${m.linked}</td><td class="num">${m.commits - m.linked}</td><td class="num">${h(percentText(m.share))}</td></tr>`).join('');
-  const chart = lineChartSvg(c.months.map((m) => ({ label: m.month, share: m.share })), ctx.t(message('reportChartCoverageTitle')), ctx.t);
+  const chart = lineChartSvg(c.months.map((m) => ({ label: m.month, share: m.share })), ctx.t(reportMessage('reportChartCoverageTitle')), ctx.t);
   const unknown = c.unknownIds.length > 0
     ? `<p>${say('reportUnknownTrailers', c.unknownIds.map((u) => say('reportCountInParens', `<code>${h(u.id)}</code>`, String(u.commits))).join(', '))}</p>`
     : '';
@@ -189,7 +191,7 @@ export function renderReportBody(report: ValueReport, options: HtmlOptions): str
     : `<p class="muted">${say('reportNoIntents')}</p>`;
   const noteTexts = reportNoteTexts(report, ctx.t);
   const notes = noteTexts.length > 0 ? `<section id="notes"><h2>${say('reportNotes')}</h2><ul>${noteTexts.map((n) => `<li>${h(n)}</li>`).join('')}</ul></section>` : '';
-  return `<header class="report-header"><h1>${say('reportHeading', h(report.title))}</h1><p class="meta">${h(describePeriod(report.period, ctx.t))}${since}</p></header>`
+  return `<header class="report-header"><h1>${say('reportHeading', h(report.title))}</h1><p class="meta">${h(describePeriod(report.period, ctx.translate))}${since}</p></header>`
     + headlineHtml(report, ctx)
     + `<section id="releases"><h2>${say('reportReleases')}</h2>${releases}</section>`
     + `<section id="intents"><h2>${say('reportIntents')}</h2>${intents}</section>`

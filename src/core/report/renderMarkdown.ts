@@ -1,21 +1,22 @@
 import type { Money } from '../model/types';
-import type { MessageId } from '../present/messages';
-import { message } from '../present/messages';
+import type { Translate } from '../present/messages';
 import { reviewMessage } from '../present/reviewDue';
 import { reportNoteTexts } from './buildReport';
 import type { ReleaseRow, ValueReport } from './reportModel';
 import { describePeriod } from './reportPeriod';
+import type { ReportMessageId } from './reportMessages';
+import { reportMessage } from './reportMessages';
 import type { RenderRef } from './reportText';
-import { english, markup, escapeMarkdown as md, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
+import { renderWith, markup, escapeMarkdown as md, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
 
 export interface MarkdownOptions {
   /** Locale for numbers and money; default `en`. */
   readonly locale?: string;
-  /** Renders the report's own text; English by default, `localize` in the extension. */
-  readonly translate?: RenderRef;
+  /** Fills the report's templates: English by default (`fillTemplate`), `vscode.l10n.t` in the extension. */
+  readonly translate?: Translate;
 }
 
-type Say = (id: MessageId, ...args: readonly string[]) => string;
+type Say = (id: ReportMessageId, ...args: readonly string[]) => string;
 
 function table(head: readonly string[], rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
   return [
@@ -26,12 +27,12 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ri
 }
 
 function releaseState(r: ReleaseRow, t: RenderRef): string {
-  if (r.recorded !== undefined) return t(message('reportReviewedOn', r.recorded));
+  if (r.recorded !== undefined) return t(reportMessage('reportReviewedOn', r.recorded));
   const review = reviewMessage(r.review);
-  return review ? t(review) : t(message('reportNoReviewDate'));
+  return review ? t(review) : t(reportMessage('reportNoReviewDate'));
 }
 
-const VERDICT: Record<string, MessageId> = { met: 'reportVerdictMet', partial: 'reportVerdictPartial', missed: 'reportVerdictMissed' };
+const VERDICT: Record<string, ReportMessageId> = { met: 'reportVerdictMet', partial: 'reportVerdictPartial', missed: 'reportVerdictMissed' };
 
 /**
  * The report as GitHub-flavoured Markdown: headings, lists and tables that paste into a wiki or
@@ -40,19 +41,19 @@ const VERDICT: Record<string, MessageId> = { met: 'reportVerdictMet', partial: '
  */
 export function renderMarkdown(report: ValueReport, options: MarkdownOptions = {}): string {
   const locale = options.locale ?? 'en';
-  const t = options.translate ?? english;
+  const t = renderWith(options.translate);
   // Arguments are markup already (escaped data, numbers); the template text is escaped here.
   const say: Say = (id, ...args) => markup(t, md, id, ...args);
   const money = (m: Money | undefined): string => (m ? md(moneyOf(m, locale, t)) : '—');
   const out: string[] = [];
   const range = report.periodStart !== undefined ? say('reportRange', report.periodStart, report.today) : say('reportUpTo', report.today);
-  out.push(`# ${say('reportHeading', md(report.title))}`, '', say('reportPeriodLine', md(describePeriod(report.period, t)), range), '', `## ${say('reportHeadline')}`, '');
+  out.push(`# ${say('reportHeading', md(report.title))}`, '', say('reportPeriodLine', md(describePeriod(report.period, options.translate)), range), '', `## ${say('reportHeadline')}`, '');
 
   const { headline } = report;
   if (headline.money.length === 0) out.push(say('reportNoValueStated'), '');
   else {
     out.push(...table(
-      [say('reportColCurrency'), say('reportPeriod'), say('reportColExpectedTotal'), say('reportColRealisedTotal'), say('reportColExpectedOfReviewed'), say('reportColRealisedShare')],
+      [say('reportColCurrency'), say('reportColPeriod'), say('reportColExpectedTotal'), say('reportColRealisedTotal'), say('reportColExpectedOfReviewed'), say('reportColRealisedShare')],
       headline.money.map((x) => {
         const fmt = (n: number): string => md(moneyText(n, x.currency, x.per, locale, t));
         return [x.currency, md(perText(x.per, t)), fmt(x.expected), fmt(x.realised), fmt(x.expectedOfReviewed), percentText(x.realisedShare)];

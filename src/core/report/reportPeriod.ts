@@ -1,4 +1,4 @@
-import type { MessageRef } from '../present/messages';
+import type { MessageRef, Translate } from '../present/messages';
 import { message, renderMessage } from '../present/messages';
 
 /** The periods a report can cover: the last 30, 90 or 365 days, or everything. */
@@ -17,8 +17,8 @@ export function periodMessage(period: ReportPeriod): MessageRef {
 }
 
 /** "last 90 days", "all time", in English unless given the extension's translator. */
-export function describePeriod(period: ReportPeriod, translate: (ref: MessageRef) => string = (ref) => renderMessage(ref)): string {
-  return translate(periodMessage(period));
+export function describePeriod(period: ReportPeriod, translate?: Translate): string {
+  return renderMessage(periodMessage(period), translate);
 }
 
 /**

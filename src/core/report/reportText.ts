@@ -1,14 +1,21 @@
 import type { Money, ValuePeriod } from '../model/types';
 import { formatMoneyLong } from '../present/formatMoney';
-import type { MessageId, MessageRef } from '../present/messages';
-import { message, renderMessage } from '../present/messages';
+import type { MessageRef, Translate } from '../present/messages';
+import { fillTemplate } from '../present/messages';
+import type { ReportMessageId, ReportMessageRef } from './reportMessages';
+import { renderReportMessage, reportMessage } from './reportMessages';
 
 /**
  * Renders a report message: English by default (the CLI), `localize` in the extension. The
  * report's renderers take one, so the same model reads in the display language.
  */
-export type RenderRef = (ref: MessageRef) => string;
-export const english: RenderRef = (ref) => renderMessage(ref);
+export type RenderRef = (ref: ReportMessageRef | MessageRef) => string;
+
+/** Report and core messages through `translate` (a `{n}` filler: English, or `vscode.l10n.t`). */
+export function renderWith(translate: Translate = fillTemplate): RenderRef {
+  return (ref) => renderReportMessage(ref, translate);
+}
+export const english: RenderRef = renderWith();
 
 const MARK = /\uE000(\d+)\uE001/g;
 
@@ -17,8 +24,8 @@ const MARK = /\uE000(\d+)\uE001/g;
  * already markup (escaped data, spans, links), go in as they are. The arguments pass through the
  * translator as marks in private-use characters, which no escape touches and no template holds.
  */
-export function markup(t: RenderRef, escape: (text: string) => string, id: MessageId, ...args: readonly string[]): string {
-  const text = escape(t(message(id, ...args.map((_, i) => `\uE000${i}\uE001`))));
+export function markup(t: RenderRef, escape: (text: string) => string, id: ReportMessageId, ...args: readonly string[]): string {
+  const text = escape(t(reportMessage(id, ...args.map((_, i) => `\uE000${i}\uE001`))));
   return text.replace(MARK, (whole, n: string) => args[Number(n)] ?? whole);
 }
 
@@ -47,10 +54,10 @@ export function escapeMarkdown(text: string): string {
 
 /** `€120,000 per year`; a sum too large for a number says so instead of `€∞`. */
 export function moneyText(amount: number, currency: string, per: ValuePeriod | 'unspecified' | undefined, locale: string, t: RenderRef = english): string {
-  if (!Number.isFinite(amount)) return t(message('reportTooLarge', currency));
+  if (!Number.isFinite(amount)) return t(reportMessage('reportTooLarge', currency));
   const money: Money = { amount, currency };
   const amountOnly = formatMoneyLong(money, locale);
-  return per === undefined || per === 'unspecified' ? amountOnly : t(message('reportMoneyPer', amountOnly, perMessage(per)));
+  return per === undefined || per === 'unspecified' ? amountOnly : t(reportMessage('reportMoneyPer', amountOnly, perMessage(per)));
 }
 
 /** `€120,000`: the amount alone, for places that say the period next to it. */
@@ -62,11 +69,11 @@ export function moneyOf(m: Money, locale: string, t: RenderRef = english): strin
   return moneyText(m.amount, m.currency, m.per, locale, t);
 }
 
-const PER: Record<ValuePeriod, MessageId> = { once: 'reportPerOnce', month: 'reportPerMonth', quarter: 'reportPerQuarter', year: 'reportPerYear' };
+const PER: Record<ValuePeriod, ReportMessageId> = { once: 'reportPerOnce', month: 'reportPerMonth', quarter: 'reportPerQuarter', year: 'reportPerYear' };
 
 /** "per year", "once", "no period given", as a message. */
-export function perMessage(per: ValuePeriod | 'unspecified'): MessageRef {
-  return message(per === 'unspecified' ? 'reportNoPeriodGiven' : PER[per]);
+export function perMessage(per: ValuePeriod | 'unspecified'): ReportMessageRef {
+  return reportMessage(per === 'unspecified' ? 'reportNoPeriodGiven' : PER[per]);
 }
 
 /** "per year", "once", "no period given". */

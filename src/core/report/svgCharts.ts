@@ -1,4 +1,4 @@
-import { message } from '../present/messages';
+import { reportMessage } from './reportMessages';
 import type { RenderRef } from './reportText';
 import { english, escapeHtml } from './reportText';
 
@@ -45,13 +45,13 @@ export function barChartSvg(groups: readonly BarGroup[], title: string, format: 
     for (const [kind, value, x, id] of bars) {
       if (value === undefined) continue;
       const h = y(value);
-      parts.push(`<rect class="bar bar-${kind}" x="${x.toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"><title>${escapeHtml(t(message(id, g.label, format(value))))}</title></rect>`);
+      parts.push(`<rect class="bar bar-${kind}" x="${x.toFixed(1)}" y="${(PAD.top + plotH - h).toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"><title>${escapeHtml(t(reportMessage(id, g.label, format(value))))}</title></rect>`);
     }
     parts.push(`<text class="label" x="${cx.toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(shorten(g.label, 16))}</text>`);
   });
   parts.push(
-    `<rect class="bar bar-expected" x="${PAD.left}" y="6" width="10" height="10"/><text class="legend" x="${PAD.left + 14}" y="15">${escapeHtml(t(message('reportChartExpected')))}</text>`,
-    `<rect class="bar bar-realised" x="${PAD.left + 90}" y="6" width="10" height="10"/><text class="legend" x="${PAD.left + 104}" y="15">${escapeHtml(t(message('reportChartRealised')))}</text>`,
+    `<rect class="bar bar-expected" x="${PAD.left}" y="6" width="10" height="10"/><text class="legend" x="${PAD.left + 14}" y="15">${escapeHtml(t(reportMessage('reportChartExpected')))}</text>`,
+    `<rect class="bar bar-realised" x="${PAD.left + 90}" y="6" width="10" height="10"/><text class="legend" x="${PAD.left + 104}" y="15">${escapeHtml(t(reportMessage('reportChartRealised')))}</text>`,
   );
   return `<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(title)}" xmlns="http://www.w3.org/2000/svg"><title>${escapeHtml(title)}</title>${parts.join('')}</svg>`;
 }
@@ -89,7 +89,7 @@ export function lineChartSvg(points: readonly LinePoint[], title: string, t: Ren
   const every = Math.max(1, Math.ceil(points.length / 12));
   points.forEach((p, i) => {
     if (p.share !== null && Number.isFinite(p.share)) {
-      parts.push(`<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(p.share).toFixed(1)}" r="3.5"><title>${escapeHtml(t(message('reportChartPointTitle', p.label, `${Math.round(p.share * 100)}%`)))}</title></circle>`);
+      parts.push(`<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(p.share).toFixed(1)}" r="3.5"><title>${escapeHtml(t(reportMessage('reportChartPointTitle', p.label, `${Math.round(p.share * 100)}%`)))}</title></circle>`);
     }
     if (i % every === 0) parts.push(`<text class="label" x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(p.label)}</text>`);
   });

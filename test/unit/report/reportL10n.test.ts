@@ -1,15 +1,19 @@
 import * as assert from 'assert';
-import type { MessageRef } from '../../../src/core/present/messages';
-import { fillTemplate, MESSAGES, renderMessage } from '../../../src/core/present/messages';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Translate } from '../../../src/core/present/messages';
+import { fillTemplate } from '../../../src/core/present/messages';
 import { buildReport } from '../../../src/core/report/buildReport';
 import { renderReportBody, renderStandaloneHtml } from '../../../src/core/report/renderHtml';
 import { renderJson, renderMarkdown } from '../../../src/core/report/renderMarkdown';
+import { REPORT_MESSAGES } from '../../../src/core/report/reportMessages';
+import { repoRoot } from '../../support/repoRoot';
 import { FIXTURE_COMMITS, FIXTURE_FILES, fixtureModel, TODAY } from './reportFixture';
 
 /** A pseudo-language: every template comes back inside ⟦…⟧, so untranslated prose stands out. */
-const pseudo = (ref: MessageRef): string => renderMessage(ref, (template, args) => `⟦${fillTemplate(template, args)}⟧`);
+const pseudo: Translate = (template, args) => `⟦${fillTemplate(template, args)}⟧`;
 /** A hostile translation: markup in the translated text must be shown as text, not obeyed. */
-const hostile = (ref: MessageRef): string => renderMessage(ref, (template, args) => `<i>"${fillTemplate(template, args)}"</i>`);
+const hostile: Translate = (template, args) => `<i>"${fillTemplate(template, args)}"</i>`;
 
 const files = {
   ...FIXTURE_FILES,
@@ -84,10 +88,21 @@ describe('value report in another language (translator passed to the renderers)'
   });
 
   it('keeps the CLI in English and the JSON untranslated', () => {
-    assert.strictEqual(renderMarkdown(report, { translate: (ref) => renderMessage(ref) }), renderMarkdown(report));
+    assert.strictEqual(renderMarkdown(report, { translate: fillTemplate }), renderMarkdown(report));
     assert.ok(!renderJson(report).includes('⟦'));
     assert.ok(renderJson(report).includes('"Some commits are dated after today."'));
-    const reportIds = Object.keys(MESSAGES).filter((id) => id.startsWith('report'));
-    assert.ok(reportIds.length > 100, `${reportIds.length} report message ids`);
+  });
+
+  it('has well-formed report templates ({0}…{n-1}, no gaps) that are all in the l10n bundle', () => {
+    const bundle = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n/bundle.l10n.json'), 'utf8')) as Record<string, string>;
+    assert.ok(Object.keys(REPORT_MESSAGES).length > 100);
+    for (const [id, template] of Object.entries(REPORT_MESSAGES)) {
+      assert.ok(id.startsWith('report'), id);
+      assert.ok(template in bundle, `${id} is not in l10n/bundle.l10n.json: run npm run l10n`);
+      const numbers = [...template.matchAll(/\{(\d+)\}/g)].map((m) => Number(m[1]));
+      const count = numbers.length ? Math.max(...numbers) + 1 : 0;
+      for (let n = 0; n < count; n++) assert.ok(numbers.includes(n), `${id}: {${n}} is missing`);
+      assert.doesNotMatch(template.replace(/\{\d+\}/g, ''), /\{[^}]*\}/, id);
+    }
   });
 });
