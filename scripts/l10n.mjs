@@ -4,7 +4,8 @@
 //   node scripts/l10n.mjs --stdout  prints the bundle instead of writing it (for the unit test)
 // The strings are every literal `vscode.l10n.t(...)` in src/ (found by @vscode/l10n-dev, as its
 // `export` command does) plus the core's message templates (src/core/present/messages.ts): the
-// extension passes those to `vscode.l10n.t` as variables, which the exporter cannot see.
+// extension passes those to `vscode.l10n.t` as variables, which the exporter cannot see. The
+// report body's templates (src/core/report/reportMessages.ts) are collected the same way.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -23,12 +24,17 @@ function sourceFiles(dir) {
   });
 }
 
-/** The core's MESSAGES table, compiled on the fly (it is TypeScript). */
-function coreTemplates() {
-  const out = buildSync({ entryPoints: [path.join(root, 'src/core/present/messages.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+/** A template table exported by a core module, compiled on the fly (it is TypeScript). */
+function templateTable(file, name) {
+  const out = buildSync({ entryPoints: [path.join(root, file)], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, require);
-  return Object.values(module.exports.MESSAGES);
+  return Object.values(module.exports[name]);
+}
+
+/** The core's MESSAGES, and the report body's own table (kept apart: only the report bundle carries it). */
+function coreTemplates() {
+  return [...templateTable('src/core/present/messages.ts', 'MESSAGES'), ...templateTable('src/core/report/reportMessages.ts', 'REPORT_MESSAGES')];
 }
 
 /** The bundle's text: keys sorted, so it does not depend on the order files are read in. */
