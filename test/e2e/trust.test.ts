@@ -6,7 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { repoRoot } from '../support/repoRoot';
-import { quickInput, resultsDir, runCommand, screenshotIfFailed, stepShowing, viewRows } from './workbench';
+import { openCommandPalette, quickInput, resultsDir, runCommand, screenshotIfFailed, stepShowing, viewRows } from './workbench';
 
 interface Harness {
   startCodeServer(o: { trustWorkspaces: boolean; settings: Record<string, unknown> }): Promise<{ tmp: string; stop(): Promise<void>; workbenchUrl(o: { folder: string; extensionDevelopmentPath: string }): string }>;
@@ -20,9 +20,7 @@ function reportFrame(page: Page): FrameLocator {
 
 /** The titles the command palette offers for `>query`. */
 async function paletteTitles(page: Page, query: string): Promise<string[]> {
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
-  await page.keyboard.press('Control+Shift+P');
-  await quickInput(page).locator('input').waitFor();
+  await openCommandPalette(page);
   await page.keyboard.type(`>${query}`);
   await quickInput(page).locator('.monaco-list-row').first().waitFor();
   await page.waitForTimeout(500); // the list settles after the first match
