@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Workbench } from './workbench';
-import { openDemoWorkbench, quickInput, screenshotIfFailed } from './workbench';
+import { demoWorkbenchForSuite, quickInput } from './workbench';
 
 /** Opens a workspace file by name through Quick Open, as a keyboard user would. */
 async function quickOpen(page: Page, name: string): Promise<void> {
@@ -14,20 +13,10 @@ async function quickOpen(page: Page, name: string): Promise<void> {
 
 describe('hovering an intent id in the editor (browser)', function () {
   this.timeout(120000);
-  let workbench: Workbench;
-
-  before(async () => {
-    workbench = await openDemoWorkbench();
-  });
-  afterEach(async function () {
-    await screenshotIfFailed(this.currentTest, workbench.page);
-  });
-  after(async () => {
-    await workbench?.close();
-  });
+  const workbench = demoWorkbenchForSuite();
 
   it('shows the intent title, id, value, owner and status when the mouse rests on an id in a release statement', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await quickOpen(page, '2.4.0.yaml');
     const editor = page.locator('.editor-instance .monaco-editor').first();
     // The id is its own token in the flow list `intents: [checkout-speed, …]`.

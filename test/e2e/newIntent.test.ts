@@ -4,29 +4,19 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { repoRoot } from '../support/repoRoot';
-import type { Workbench } from './workbench';
-import { answerStep, openDemoWorkbench, quickInput, resultsDir, runCommand, screenshotIfFailed, showValueSidebar, viewRows } from './workbench';
+import { answerStep, demoWorkbenchForSuite, quickInput, resultsDir, runCommand, showValueSidebar, viewRows } from './workbench';
 
 describe('Value: New Intent… in a real workbench (browser)', function () {
   this.timeout(120000);
-  let workbench: Workbench;
   let intentsDir: string;
-
-  before(async () => {
-    workbench = await openDemoWorkbench();
-    intentsDir = path.join(workbench.folder, '.value', 'intents');
+  const workbench = demoWorkbenchForSuite(async (w) => {
+    intentsDir = path.join(w.folder, '.value', 'intents');
     // Wait until the extension has read the demo: the Value view lists its intents.
-    await showValueSidebar(workbench.page);
-  });
-  afterEach(async function () {
-    await screenshotIfFailed(this.currentTest, workbench.page);
-  });
-  after(async () => {
-    await workbench?.close();
+    await showValueSidebar(w.page);
   });
 
   it('asks step by step, writes a valid intent holding the answers, and opens it', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await runCommand(page, '>Value: New Intent');
     await answerStep(page, 1, 'Title:', 'Reduce refund handling time');
     await answerStep(page, 2, 'Id:', undefined); // accept the suggested id
@@ -55,12 +45,12 @@ describe('Value: New Intent… in a real workbench (browser)', function () {
       metric: { name: 'refund lead time', baseline: 9, target: 3 },
       value: { amount: 90000, currency: 'EUR', per: 'year', confidence: 'medium' },
     });
-    const check = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'check', workbench.folder], { encoding: 'utf8' });
+    const check = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'check', workbench().folder], { encoding: 'utf8' });
     assert.strictEqual(check.status, 0, check.stdout + check.stderr);
   });
 
   it('writes nothing when Escape is pressed half-way', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     const before = fs.readdirSync(intentsDir).sort();
     await runCommand(page, '>Value: New Intent');
     await answerStep(page, 1, 'Title:', 'Abandoned idea');

@@ -4,26 +4,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { repoRoot } from '../support/repoRoot';
-import type { Workbench } from './workbench';
-import { answerStep, openDemoWorkbench, quickInput, resultsDir, runCommand, screenshotIfFailed, showValueSidebar, stepShowing } from './workbench';
+import { answerStep, demoWorkbenchForSuite, quickInput, resultsDir, runCommand, showValueSidebar, stepShowing } from './workbench';
 
 describe('Value: Create Release Branch… in a real workbench (browser)', function () {
   this.timeout(180000);
-  let workbench: Workbench;
-
-  before(async () => {
-    workbench = await openDemoWorkbench();
-    await showValueSidebar(workbench.page);
-  });
-  afterEach(async function () {
-    await screenshotIfFailed(this.currentTest, workbench.page);
-  });
-  after(async () => {
-    await workbench?.close();
-  });
+  const workbench = demoWorkbenchForSuite((w) => showValueSidebar(w.page));
 
   it('asks name, base, intents, expected value, measures and value; creates the branch and commits a valid statement', async () => {
-    const { page, folder } = workbench;
+    const { page, folder } = workbench();
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: folder, encoding: 'utf8' });
     await runCommand(page, '>Value: Create Release Branch');
     // Suggestions come from the latest tag, v2.4.0; a typed name goes to a checked input.

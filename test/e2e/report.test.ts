@@ -4,8 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { repoRoot } from '../support/repoRoot';
-import type { Workbench } from './workbench';
-import { openDemoWorkbench, resultsDir, runCommand, screenshotIfFailed, showValueSidebar } from './workbench';
+import { demoWorkbenchForSuite, resultsDir, runCommand, showValueSidebar } from './workbench';
 
 /** The headline figures the report marks with `data-figure`, by key. */
 const HEADLINE = ['expected:EUR:year', 'realised:EUR:year', 'realised-share:EUR:year', 'releases-reviewed', 'releases-in-period', 'partial', 'reviews-due', 'reviews-overdue', 'coverage'];
@@ -23,22 +22,11 @@ async function figures(read: (key: string) => Promise<string>): Promise<Record<s
 
 describe('the value report in a real workbench (browser)', function () {
   this.timeout(120000);
-  let workbench: Workbench;
+  const workbench = demoWorkbenchForSuite((w) => showValueSidebar(w.page));
   let panelFigures: Record<string, string>;
 
-  before(async () => {
-    workbench = await openDemoWorkbench();
-    await showValueSidebar(workbench.page);
-  });
-  afterEach(async function () {
-    await screenshotIfFailed(this.currentTest, workbench.page);
-  });
-  after(async () => {
-    await workbench?.close();
-  });
-
   it('renders the report panel with the demo headline figures', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await runCommand(page, 'Value: Open Value Report');
     const frame = reportFrame(page);
     const expected = frame.locator('[data-figure="expected:EUR:year"]');
@@ -65,7 +53,7 @@ describe('the value report in a real workbench (browser)', function () {
   });
 
   it('filters by period in the panel', async () => {
-    const frame = reportFrame(workbench.page);
+    const frame = reportFrame(workbench().page);
     await frame.locator('select#period').selectOption('30d');
     // The demo's release and commits are older than 30 days.
     await frame.locator('[data-figure="releases-in-period"]', { hasText: /^0$/ }).waitFor({ timeout: 15000 });
@@ -75,15 +63,15 @@ describe('the value report in a real workbench (browser)', function () {
   });
 
   it('opens the YAML of a release clicked in the report', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await reportFrame(page).locator('a[data-open="release"][data-id="2.4.0"]').first().click();
     await page.locator('.tabs-container .tab', { hasText: '2.4.0.yaml' }).waitFor({ timeout: 15000 });
   });
 
   it('exports HTML (through the CLI) that shows the same headline figures in headless Chromium', async () => {
-    const out = path.join(path.dirname(workbench.folder), 'value-report.html');
-    execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'report', workbench.folder, '--format', 'html', '--out', out], { encoding: 'utf8' });
-    const exported = await workbench.page.context().newPage();
+    const out = path.join(path.dirname(workbench().folder), 'value-report.html');
+    execFileSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'report', workbench().folder, '--format', 'html', '--out', out], { encoding: 'utf8' });
+    const exported = await workbench().page.context().newPage();
     try {
       // No request may leave the file: the report is self-contained.
       const requests: string[] = [];

@@ -1,22 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Workbench } from './workbench';
-import { openDemoWorkbench, resultsDir, viewRows } from './workbench';
+import { demoWorkbenchForSuite, resultsDir, viewRows } from './workbench';
 
 describe('the Value sidebar in a real workbench (browser)', function () {
   this.timeout(120000);
-  let workbench: Workbench;
-
-  before(async () => {
-    workbench = await openDemoWorkbench();
-  });
-  after(async () => {
-    await workbench?.close();
-  });
+  const workbench = demoWorkbenchForSuite();
 
   it('opens from the Value icon in the activity bar and shows Current, Intents and Releases', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await page.locator('.activitybar a.action-label[aria-label="Value"]').click();
     const titles = page.locator('.sidebar .pane-header h3.title');
     await titles.filter({ hasText: /^Releases$/i }).waitFor({ timeout: 30000 });
@@ -25,7 +17,7 @@ describe('the Value sidebar in a real workbench (browser)', function () {
   });
 
   it('lists the demo intents, the reviewed release and the branch, with the main intent in the status bar', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await viewRows(page, 'Intents').filter({ hasText: 'Faster checkout' }).waitFor({ timeout: 30000 });
     await viewRows(page, 'Releases').filter({ hasText: '2.4.0' }).waitFor({ timeout: 30000 });
     // The status bar names the branch's main intent and its value.
@@ -38,7 +30,7 @@ describe('the Value sidebar in a real workbench (browser)', function () {
   });
 
   it('opens an intent file when its item is selected', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await viewRows(page, 'Intents').filter({ hasText: 'Guided onboarding for new shops' }).click();
     await page.locator('.tabs-container .tab').filter({ hasText: 'guided-onboarding.yaml' }).waitFor({ timeout: 30000 });
   });

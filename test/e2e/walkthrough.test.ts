@@ -1,24 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Workbench } from './workbench';
-import { openDemoWorkbench, quickInput, resultsDir, screenshotIfFailed } from './workbench';
+import { demoWorkbenchForSuite, quickInput, resultsDir } from './workbench';
 
 describe('the getting-started walkthrough in a real workbench (browser)', function () {
   this.timeout(120000);
-  let workbench: Workbench;
-
-  before(async () => {
-    workbench = await openDemoWorkbench();
-  });
-  afterEach(async function () {
-    await screenshotIfFailed(this.currentTest, workbench.page);
-  });
-  after(async () => {
-    await workbench?.close();
-  });
+  const workbench = demoWorkbenchForSuite();
 
   it('opens from Welcome: Open Walkthrough… and shows its five steps', async () => {
-    const { page } = workbench;
+    const { page } = workbench();
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } });
     await page.keyboard.press('Control+Shift+P');
     await page.keyboard.type('>Welcome: Open Walkthrough');

@@ -47,6 +47,29 @@ export async function openDemoWorkbench(): Promise<Workbench> {
   };
 }
 
+/**
+ * Registers the hooks every browser suite needs: the demo workbench opens before the suite's
+ * tests (then `ready` runs, e.g. to wait for the Value sidebar), a failed test leaves a
+ * screenshot, and the workbench closes after. Returns the workbench, for use inside the tests.
+ */
+export function demoWorkbenchForSuite(ready?: (workbench: Workbench) => Promise<void>): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async () => {
+    workbench = await openDemoWorkbench();
+    await ready?.(workbench);
+  });
+  afterEach(async function () {
+    if (workbench) await screenshotIfFailed(this.currentTest, workbench.page);
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+  return () => {
+    if (!workbench) throw new Error('the demo workbench did not open');
+    return workbench;
+  };
+}
+
 /** The rows of one view in the Value sidebar (`Current`, `Intents`, `Releases`). */
 export function viewRows(page: Page, view: string): Locator {
   return page
