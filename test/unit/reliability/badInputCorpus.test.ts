@@ -15,19 +15,13 @@ const MAX_MESSAGE_LENGTH = 300;
 const NOBODY = 65534;
 const runningAsRoot = process.getuid?.() === 0;
 
-interface ShownProblem {
-  readonly severity: string;
-  readonly code: string;
-  readonly file: string;
-  readonly line: number;
-  readonly col: number;
-  readonly message: string;
-}
+/** A problem as the core or the CLI shows it: the fields of expected.json, with the whole message. */
+type ShownProblem = ExpectedProblem;
 
 const fromCore = (p: Problem): ShownProblem => ({ severity: p.severity, code: p.code, file: p.file, line: p.range.start.line + 1, col: p.range.start.col + 1, message: p.message });
 
 function assertProblems(actual: readonly ShownProblem[], expected: readonly ExpectedProblem[], where: string): void {
-  const key = (p: { severity: string; code: string; file: string; line: number; col: number }): string => `${p.file}:${p.line}:${p.col} ${p.severity} ${p.code}`;
+  const key = (p: ExpectedProblem): string => `${p.file}:${p.line}:${p.col} ${p.severity} ${p.code}`;
   assert.deepStrictEqual(actual.map(key), expected.map(key), `${where}: problems (file:line:col severity code)`);
   actual.forEach((p, i) => {
     assert.ok(p.message.includes(expected[i]!.message), `${where}: message of ${key(p)}\n  expected to contain: ${expected[i]!.message}\n  was: ${p.message}`);
