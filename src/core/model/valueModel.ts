@@ -1,5 +1,5 @@
 import type { MessageRef } from '../present/messages';
-import { CONFIG_FILE, entryNameOf, INTENTS_DIR, RELEASES_DIR, VALUE_DIR } from '../valueFolder';
+import { compareNatural, CONFIG_FILE, entryNameOf, INTENTS_DIR, RELEASES_DIR, VALUE_DIR } from '../valueFolder';
 import { crossFileChecks } from './crossFileChecks';
 import { toConfig, toIntent, toReleaseStatement } from './normalize';
 import type { ParsedValueFile } from './parseValueFile';
@@ -10,9 +10,6 @@ import type { Intent, ReleaseStatement, ValueConfig } from './types';
 import { DEFAULT_CONFIG } from './types';
 import type { ValueFileKind } from './valueFileKind';
 
-// compareNatural's order from one collator: localeCompare with options builds one per comparison,
-// and the releases are sorted again after every change to .value/.
-const NATURAL_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 export interface IntentEntry {
   readonly intent: Intent;
@@ -157,7 +154,7 @@ export class ValueModel {
         declared = data ?? {};
       }
     }
-    releases.sort((a, b) => NATURAL_ORDER.compare(a.name, b.name));
+    releases.sort((a, b) => compareNatural(a.name, b.name));
     this.derived = { intents, releases, config, declared };
     return this.derived;
   }
