@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { GitError, GitPluginError, simpleGit } from 'simple-git';
-import type { SimpleGit } from 'simple-git';
+import type { SimpleGit, SimpleGitOptions } from 'simple-git';
 import { GitCommandError, GitMissingError, GitTimeoutError, NotARepositoryError } from './gitErrors';
 
 /** What one git process produced. */
@@ -41,6 +41,48 @@ const NEUTRAL_CONFIG = [
   'core.fsmonitor=false',
 ];
 
+// Programs git must never start for us: our output never goes to a pager, we never ask git to open
+// an editor, and diffs come from git itself. They are left out of the child's environment.
+const NEVER_PASSED = new Set(['PAGER', 'GIT_PAGER', 'EDITOR', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_EXTERNAL_DIFF']);
+
+// simple-git checks an environment it is handed as if the caller had written it. These come from
+// the user's own environment (credentials, SSH, CI config) and are passed on as they are today.
+const INHERITED: Readonly<Record<string, keyof UnsafeOptions>> = {
+  GIT_ASKPASS: 'allowUnsafeAskPass',
+  SSH_ASKPASS: 'allowUnsafeAskPass',
+  GIT_SSH: 'allowUnsafeSshCommand',
+  GIT_SSH_COMMAND: 'allowUnsafeSshCommand',
+  GIT_PROXY_COMMAND: 'allowUnsafeGitProxy',
+  GIT_CONFIG: 'allowUnsafeConfigPaths',
+  GIT_CONFIG_GLOBAL: 'allowUnsafeConfigPaths',
+  GIT_CONFIG_SYSTEM: 'allowUnsafeConfigPaths',
+  GIT_EXEC_PATH: 'allowUnsafeConfigPaths',
+  PREFIX: 'allowUnsafeConfigPaths',
+  GIT_TEMPLATE_DIR: 'allowUnsafeTemplateDir',
+  GIT_CONFIG_COUNT: 'allowUnsafeConfigEnvCount',
+};
+
+type UnsafeOptions = NonNullable<SimpleGitOptions['unsafe']>;
+
+/**
+ * The environment of every git process: the extension's own, without {@link NEVER_PASSED}, and with
+ * GIT_FLUSH=0. Into a pipe git flushes after every commit, which wakes this process once per commit
+ * (10,000 times for a long branch); buffered output reads the same at the end and costs far less.
+ */
+export function gitEnvironment(env: NodeJS.ProcessEnv): { env: Record<string, string>; unsafe: UnsafeOptions } {
+  const out: Record<string, string> = {};
+  const unsafe: UnsafeOptions = { allowUnsafeFsMonitor: true };
+  for (const [key, value] of Object.entries(env)) {
+    const name = key.toUpperCase();
+    if (value === undefined || NEVER_PASSED.has(name) || name === 'GIT_FLUSH') continue;
+    out[key] = value;
+    const allowance = INHERITED[name];
+    if (allowance) unsafe[allowance] = true;
+  }
+  out.GIT_FLUSH = '0';
+  return { env: out, unsafe };
+}
+
 interface FailedRun {
   readonly exitCode: number;
   readonly stdout: Buffer;
@@ -62,14 +104,16 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
   const binary = options.binary ?? 'git';
   const silenceTimeoutMs = options.silenceTimeoutMs ?? DEFAULT_SILENCE_TIMEOUT_MS;
   let git: SimpleGit | undefined;
-  const client = (): SimpleGit => {
-    if (!fs.existsSync(cwd)) throw new NotARepositoryError(cwd);
-    git ??= simpleGit({
+  let plain: SimpleGit | undefined;
+  const create = (withEnvironment: boolean): SimpleGit => {
+    const { env, unsafe } = gitEnvironment(process.env);
+    const client = simpleGit({
       baseDir: cwd,
       binary,
       maxConcurrentProcesses: options.maxConcurrentProcesses ?? 4,
       config: NEUTRAL_CONFIG,
-      unsafe: { allowUnsafeFsMonitor: true },
+      // core.fsmonitor=false above needs allowUnsafeFsMonitor; the rest is the inherited environment.
+      unsafe: withEnvironment ? unsafe : { allowUnsafeFsMonitor: true },
       // Killed only when silent, not when slow: a 100 MB log or a big status keeps talking.
       timeout: { block: silenceTimeoutMs },
       // simple-git only treats a run as failed when stderr is non-empty; we want every
@@ -84,15 +128,27 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
         });
       },
     });
-    // No `.env(...)`: the child inherits process.env as is. Handing simple-git the whole
-    // environment would make its safety check refuse every command when PAGER or EDITOR is set.
-    return git;
+    return withEnvironment ? client.env(env) : client;
+  };
+  const raw = async (args: readonly string[]): Promise<string> => {
+    if (!fs.existsSync(cwd)) throw new NotARepositoryError(cwd);
+    if (plain) return plain.raw([...args]);
+    git ??= create(true);
+    try {
+      return await git.raw([...args]);
+    } catch (e) {
+      // An environment simple-git will not hand over (say GIT_CONFIG_KEY_0=core.pager) is
+      // inherited the plain way instead, as the process's own: only GIT_FLUSH is lost.
+      if (!isRefusedEnvironment(e)) throw e;
+      plain = create(false);
+      return plain.raw([...args]);
+    }
   };
   return {
     cwd,
     async run(args, allowExitCodes = []) {
       try {
-        const stdout = await client().raw([...args]);
+        const stdout = await raw(args);
         return { exitCode: 0, stdout };
       } catch (e) {
         if (isTimeout(e)) throw new GitTimeoutError(args, Math.round(silenceTimeoutMs / 100) / 10);
@@ -109,6 +165,10 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
 
 function isTimeout(e: unknown): e is GitPluginError {
   return e instanceof GitPluginError && e.plugin === 'timeout';
+}
+
+function isRefusedEnvironment(e: unknown): boolean {
+  return e instanceof GitPluginError && e.plugin === 'unsafe';
 }
 
 function findFailure(e: unknown): FailedRun | undefined {

@@ -43,3 +43,54 @@ describe('a git process that hangs', function () {
     assert.strictEqual(out.stdout.trim().split('\n').length, 12);
   });
 });
+
+describe('the environment git runs with', function () {
+  this.timeout(20000);
+  let dir: string;
+  const saved = new Map<string, string | undefined>();
+  const setEnv = (vars: Record<string, string>): void => {
+    for (const [key, value] of Object.entries(vars)) {
+      if (!saved.has(key)) saved.set(key, process.env[key]);
+      process.env[key] = value;
+    }
+  };
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-git-env-'));
+  });
+  afterEach(() => {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    saved.clear();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A stand-in for git that prints the environment it was started with, one VAR=value per line. */
+  const envGit = (): string => {
+    const file = path.join(dir, 'git');
+    fs.writeFileSync(file, '#!/bin/sh\nenv\n', { mode: 0o755 });
+    return file;
+  };
+  const childEnv = async (): Promise<Map<string, string>> => {
+    const out = await createGitRunner(dir, { binary: envGit() }).run(['version']);
+    return new Map(out.stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  };
+
+  it('asks git for buffered output, leaves out pagers and editors, and passes SSH and credential settings on', async () => {
+    setEnv({ PAGER: 'less', GIT_PAGER: 'more', EDITOR: 'vim', GIT_EDITOR: 'nano', GIT_EXTERNAL_DIFF: 'difftool', GIT_FLUSH: '1', GIT_SSH_COMMAND: 'ssh -i key', GIT_ASKPASS: '/usr/bin/askpass', VALUE_LENS_TEST_MARK: 'kept' });
+    const env = await childEnv();
+    assert.strictEqual(env.get('GIT_FLUSH'), '0');
+    for (const gone of ['PAGER', 'GIT_PAGER', 'EDITOR', 'GIT_EDITOR', 'GIT_EXTERNAL_DIFF']) assert.strictEqual(env.get(gone), undefined, `${gone} reached git`);
+    assert.strictEqual(env.get('GIT_SSH_COMMAND'), 'ssh -i key');
+    assert.strictEqual(env.get('GIT_ASKPASS'), '/usr/bin/askpass');
+    assert.strictEqual(env.get('VALUE_LENS_TEST_MARK'), 'kept');
+  });
+
+  it('still runs git when the environment holds config simple-git will not pass on, inheriting it as before', async () => {
+    setEnv({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.pager', GIT_CONFIG_VALUE_0: 'cat' });
+    const env = await childEnv();
+    assert.strictEqual(env.get('GIT_CONFIG_KEY_0'), 'core.pager');
+    assert.strictEqual(env.get('GIT_FLUSH'), undefined, 'the plain inherited environment, without our additions');
+  });
+});
