@@ -24,8 +24,6 @@ const RECORD_MARK = '\x1e';
 const TRAILER_SEPARATOR = '\n';
 const FIELDS = ['%x1e%H', '%s', '%an', '%ae', '%aI', '%P'] as const;
 const FIELD_COUNT = FIELDS.length + 1;
-// eslint-disable-next-line no-control-regex -- the record mark is a control character on purpose
-const RECORD_START = /^\x1e[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 /**
  * The `--format` for `git log -z` that yields commit fields and the trailer values of `key`
@@ -34,6 +32,14 @@ const RECORD_START = /^\x1e[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
  */
 export function commitLogFormat(trailerKey: string): string {
   return `--format=${FIELDS.join('%x00')}%x00%(trailers:key=${checkedKey(trailerKey)},valueonly,unfold,separator=%x0a)`;
+}
+
+/**
+ * {@link commitLogFormat} with git's `%m` mark as the second field, for `git log --boundary`:
+ * `-` marks a boundary commit (a parent of a listed commit that the range leaves out).
+ */
+export function markedCommitLogFormat(trailerKey: string): string {
+  return commitLogFormat(trailerKey).replace('%H%x00', '%H%x00%m%x00');
 }
 
 /** `--format` for `git log -z` that yields only the trailer values of `key`, one record per commit. */
@@ -89,43 +95,71 @@ function checkedKey(trailerKey: string): string {
  * with `--name-only` the touched paths follow a record, NUL-separated, the first one after a newline.
  */
 export function parseCommitLog(output: string): CommitRecord[] {
+  return parseRecords(output, false).commits;
+}
+
+/** Commits ahead of a range's base, and the boundary commits under them. */
+export interface BranchLog {
+  readonly commits: CommitRecord[];
+  /** Shas of the boundary commits: each is a common ancestor of HEAD and the base. */
+  readonly boundary: string[];
+}
+
+/** Parses `git log -z --boundary <markedCommitLogFormat>`. */
+export function parseBranchLog(output: string): BranchLog {
+  return parseRecords(output, true);
+}
+
+function parseRecords(output: string, marked: boolean): BranchLog {
   const tokens = output.split('\0');
+  const count = tokens.length;
   const commits: CommitRecord[] = [];
+  const boundary: string[] = [];
+  // With the mark, every field after the sha sits one token further on.
+  const at = marked ? 1 : 0;
+  const fieldCount = FIELD_COUNT + at;
   let i = 0;
-  while (i + FIELD_COUNT <= tokens.length) {
-    const head = tokens[i] ?? '';
-    if (!isRecordStart(head)) {
-      i += 1;
-      continue;
-    }
-    const files: string[] = [];
-    let j = i + FIELD_COUNT;
-    for (; j < tokens.length; j++) {
-      const token = tokens[j] ?? '';
+  while (i < count && !isRecordStart(tokens[i]!)) i++;
+  // Here tokens[i] always starts a record: the file loop below stops only at one (or the end).
+  while (i + fieldCount <= count) {
+    let files: string[] | undefined;
+    let j = i + fieldCount;
+    for (; j < count; j++) {
+      const token = tokens[j]!;
       if (isRecordStart(token)) break;
-      const name = token.startsWith('\n') ? token.slice(1) : token;
-      if (name.length > 0) files.push(name);
+      const name = token.charCodeAt(0) === 0x0a ? token.slice(1) : token;
+      if (name.length > 0) (files ??= []).push(name);
     }
-    const parents = tokens[i + 5] ?? '';
-    const trailers = tokens[i + 6] ?? '';
-    commits.push({
-      sha: head.slice(RECORD_MARK.length),
-      subject: tokens[i + 1] ?? '',
-      author: tokens[i + 2] ?? '',
-      authorEmail: tokens[i + 3] ?? '',
-      date: tokens[i + 4] ?? '',
-      parents: parents.length === 0 ? [] : parents.split(' '),
-      trailerIds: trailers.length === 0 ? [] : splitTrailerValues(trailers.split(TRAILER_SEPARATOR)),
-      files,
-    });
+    const sha = tokens[i]!.slice(RECORD_MARK.length);
+    if (marked && tokens[i + 1] === '-') boundary.push(sha);
+    else {
+      const parents = tokens[i + at + 5]!;
+      const trailers = tokens[i + at + 6]!;
+      commits.push({
+        sha,
+        subject: tokens[i + at + 1]!,
+        author: tokens[i + at + 2]!,
+        authorEmail: tokens[i + at + 3]!,
+        date: tokens[i + at + 4]!,
+        parents: parents.length === 0 ? [] : parents.split(' '),
+        trailerIds: trailers.length === 0 ? [] : splitTrailerValues(trailers.split(TRAILER_SEPARATOR)),
+        files: files ?? [],
+      });
+    }
     i = j;
   }
-  return commits;
+  return { commits, boundary };
 }
 
 /** Cheap checks first: most tokens are file names or fields that do not start with the mark. */
 function isRecordStart(token: string): boolean {
-  return token.charCodeAt(0) === 0x1e && (token.length === 41 || token.length === 65) && RECORD_START.test(token);
+  if (token.charCodeAt(0) !== 0x1e || (token.length !== 41 && token.length !== 65)) return false;
+  // A loop, not a regular expression: this runs once per commit of a 10,000-commit log.
+  for (let i = 1; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CommitRecord } from './commitLog';
+import type { BranchLog, CommitRecord } from './commitLog';
 import type { ChangedFile } from './fileChanges';
 import type { MessageRef } from '../present/messages';
 
@@ -53,6 +53,18 @@ export interface RepoState {
 export interface GitPort {
   /** Branch / detached / unborn HEAD, upstream, base branch and merge-base, shallow, worktree, rebase. */
   readState(options?: { readonly baseBranch?: string }): Promise<RepoState>;
+  /**
+   * {@link readState} without the merge-base: everything one round of quick git calls can tell.
+   * A base found here has no `mergeBase` yet; see {@link mergeBase} and {@link branchLog}.
+   */
+  locate(options?: { readonly baseBranch?: string }): Promise<RepoState>;
+  /** The merge-base of two commits, or undefined when they share no history (or a shallow clone lacks it). */
+  mergeBase(headSha: string, baseSha: string): Promise<string | undefined>;
+  /**
+   * The commits reachable from HEAD but not from `baseSha`, newest first, with their trailers, and
+   * the boundary commits under them, in one `git log --boundary` call (files not listed).
+   */
+  branchLog(baseSha: string, trailerKey: string): Promise<BranchLog>;
   /**
    * Commits reachable from HEAD but not from `baseSha` (all of HEAD's history when absent),
    * newest first, in one `git log` call; `withFiles` adds the paths each commit touched.

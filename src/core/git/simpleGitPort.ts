@@ -1,16 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { commitLogFormat, FILE_LIST_FORMAT, parseCommitLog, parseFileLists, parseTrailerValues, trailerKeyGrep, trailerValuesFormat } from './commitLog';
-import type { CommitRecord } from './commitLog';
+import { commitLogFormat, FILE_LIST_FORMAT, markedCommitLogFormat, parseBranchLog, parseCommitLog, parseFileLists, parseTrailerValues, trailerKeyGrep, trailerValuesFormat } from './commitLog';
+import type { BranchLog, CommitRecord } from './commitLog';
 import { parseNameStatus, parseNulList, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
 import { GitCommandError, InvalidGitInputError, NotARepositoryError } from './gitErrors';
 import type { BaseBranch, BaseSource, GitPort, HeadState, RepoState } from './gitPort';
+import { degradedBy, withMergeBase } from './repoState';
 import { createGitRunner } from './gitRunner';
 import type { GitRunner, GitRunnerOptions } from './gitRunner';
 import { isValidBranchName } from './refName';
 import type { MessageRef } from '../present/messages';
-import { message, renderMessage } from '../present/messages';
+import { message } from '../present/messages';
 
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,13 +47,26 @@ export class SimpleGitPort implements GitPort {
   }
 
   async readState(options: { readonly baseBranch?: string } = {}): Promise<RepoState> {
+    const state = await this.locate(options);
+    const { head, base } = state;
+    if (head.kind === 'unborn' || !base) return state;
+    return withMergeBase(state, await this.mergeBase(head.sha, base.sha));
+  }
+
+  async locate(options: { readonly baseBranch?: string } = {}): Promise<RepoState> {
     const configured = options.baseBranch;
     if (configured !== undefined && !isValidBranchName(configured)) {
       throw new InvalidGitInputError(`Invalid base branch name in config: ${JSON.stringify(configured)}`);
     }
-    // Independent questions, asked at once: each git start costs a few milliseconds.
-    const [{ headSha: sha, ...location }, symbolic] = await Promise.all([this.location(), this.runner.run(['symbolic-ref', '-q', 'HEAD'], [1])]);
-    const headRef = symbolic.exitCode === 0 ? symbolic.stdout.trim() : undefined;
+    // Two questions asked at once: starting a git process costs milliseconds of this process's time.
+    const candidates = baseCandidates(configured);
+    const [{ headSha: sha, headRef: located, ...location }, refs] = await Promise.all([
+      this.location(),
+      // Every local branch too: the row of HEAD's branch carries its upstream.
+      this.readRefs([...candidates.map((c) => c.ref), 'refs/heads/']),
+    ]);
+    // A branch without commits yet is not a ref, so only symbolic-ref can name it.
+    const headRef = sha === undefined ? await this.unbornBranchRef() : located;
     const branch = headRef?.replace(/^refs\/heads\//, '');
     const head: HeadState =
       sha === undefined
@@ -60,20 +74,22 @@ export class SimpleGitPort implements GitPort {
         : branch !== undefined
           ? { kind: 'branch', branch, sha, shortSha: sha.slice(0, 7) }
           : { kind: 'detached', sha, shortSha: sha.slice(0, 7) };
-
-    const candidates = baseCandidates(configured);
-    const refs = await this.readRefs([...(headRef ? [headRef] : []), ...candidates.map((c) => c.ref)]);
     const upstream = headRef ? refs.get(headRef)?.upstream : undefined;
     const found = findBase(candidates, refs, branch);
     const state = { ...location, head, ...(upstream ? { upstream } : {}) };
     if (sha === undefined) return { ...state, ...(found ? { base: found } : {}), ...degradedBy(message('gitNoCommitsYet', branch ?? 'HEAD')) };
     if (!found) return { ...state, ...degradedBy(missingBaseReason(configured, location.isShallow)) };
-    const mergeBase = await this.runner.run(['merge-base', sha, found.sha], [1]);
-    if (mergeBase.exitCode !== 0) {
-      const why = location.isShallow ? message('gitShallowNoMergeBase', found.name) : message('gitNoCommonHistory', found.name);
-      return { ...state, base: found, ...degradedBy(why) };
-    }
-    return { ...state, base: { ...found, mergeBase: mergeBase.stdout.trim() } };
+    return { ...state, base: found };
+  }
+
+  async mergeBase(headSha: string, baseSha: string): Promise<string | undefined> {
+    const out = await this.runner.run(['merge-base', objectId(headSha), objectId(baseSha)], [1]);
+    return out.exitCode === 0 ? out.stdout.trim() : undefined;
+  }
+
+  async branchLog(baseSha: string, trailerKey: string): Promise<BranchLog> {
+    const args = ['log', '-z', '--boundary', markedCommitLogFormat(trailerKey), rangeAhead(baseSha), '--'];
+    return parseBranchLog((await this.runner.run(args)).stdout);
   }
 
   async commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]> {
@@ -156,17 +172,19 @@ export class SimpleGitPort implements GitPort {
   }
 
   /** Where the work tree and git directories are, and HEAD's commit (undefined when it has none yet), in one rev-parse. */
-  private async location(): Promise<Pick<RepoState, 'topLevel' | 'prefix' | 'gitDir' | 'commonGitDir' | 'isLinkedWorktree' | 'isShallow' | 'rebaseInProgress'> & { headSha: string | undefined }> {
-    // The --show-* answers are printed first; `-q --verify` then adds HEAD's commit, or exits 1 without it.
+  private async location(): Promise<Pick<RepoState, 'topLevel' | 'prefix' | 'gitDir' | 'commonGitDir' | 'isLinkedWorktree' | 'isShallow' | 'rebaseInProgress'> & { headSha: string | undefined; headRef: string | undefined }> {
+    // rev-parse prints each answer as it goes: the --show-* lines, HEAD's commit, then HEAD's ref
+    // (`HEAD` itself when detached). Without a commit it stops at HEAD^{commit} with exit 128,
+    // after the --show-* lines; outside a repository it prints none of them. `--` ends the revisions,
+    // so a file named HEAD cannot make them ambiguous.
     const out = await this.runner.run(
-      ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository', '--show-prefix', '-q', '--verify', 'HEAD^{commit}'],
-      [1, 128],
+      ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository', '--show-prefix', 'HEAD^{commit}', '--symbolic-full-name', 'HEAD', '--'],
+      [128],
     );
-    const lines = out.stdout.split('\n');
-    const [topLevel, gitDir, common, shallow, prefix, verified] = lines;
-    if (out.exitCode === 128 || !topLevel || !gitDir || !common) throw new NotARepositoryError(this.runner.cwd);
+    const [topLevel, gitDir, common, shallow, prefix, verified, symbolic] = out.stdout.split('\n');
+    if (!topLevel || !gitDir || !common || shallow === undefined) throw new NotARepositoryError(this.runner.cwd);
     const headSha = out.exitCode === 0 && verified !== undefined && OBJECT_ID.test(verified) ? verified : undefined;
-    if (out.exitCode === 0 && headSha === undefined) throw new GitCommandError(['rev-parse', '--verify', 'HEAD^{commit}'], 0, 'no commit id in the answer', out.stdout);
+    if (out.exitCode === 0 && headSha === undefined) throw new GitCommandError(['rev-parse', 'HEAD^{commit}'], 0, 'no commit id in the answer', out.stdout);
     const commonGitDir = path.resolve(this.runner.cwd, common);
     this.indexFile = path.join(gitDir, 'index');
     return {
@@ -178,7 +196,14 @@ export class SimpleGitPort implements GitPort {
       isShallow: shallow === 'true',
       rebaseInProgress: ['rebase-merge', 'rebase-apply'].some((d) => fs.existsSync(path.join(gitDir, d))),
       headSha,
+      headRef: headSha !== undefined && symbolic?.startsWith('refs/') ? symbolic : undefined,
     };
+  }
+
+  /** The ref an unborn HEAD names (`refs/heads/main` right after `git init`). */
+  private async unbornBranchRef(): Promise<string | undefined> {
+    const out = await this.runner.run(['symbolic-ref', '-q', 'HEAD'], [1]);
+    return out.exitCode === 0 ? out.stdout.trim() : undefined;
   }
 
   /** Reads the given refs in one `for-each-ref` call; keys are exact ref names. */
@@ -235,11 +260,6 @@ function missingBaseReason(configured: string | undefined, shallow: boolean): Me
   if (configured !== undefined) return message('gitConfiguredBaseMissing', configured);
   if (shallow) return message('gitShallowNoBase');
   return message('gitNoBase');
-}
-
-/** A state's `degraded` fields: the English text and the message it came from. */
-function degradedBy(ref: MessageRef): { degraded: string; degradedRef: MessageRef } {
-  return { degraded: renderMessage(ref), degradedRef: ref };
 }
 
 /** The `git log` range of the commits ahead of `baseSha`: all of HEAD's history when absent. */

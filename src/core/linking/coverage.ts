@@ -55,6 +55,36 @@ export interface CoverageInput {
   readonly pathIntents: (path: string) => readonly string[];
 }
 
+/** The commit half of coverage: which commits are linked, and the trailers naming no intent. */
+export interface CommitLinks {
+  readonly commits: readonly LinkedCommit[];
+  readonly coverage: Pick<Coverage, 'commits' | 'unlinkedCommits'>;
+  readonly unknownTrailers: readonly UnknownTrailer[];
+}
+
+/**
+ * Sorts each commit's trailer ids into existing intents and unknown ids: a commit is linked iff
+ * its trailers name at least one existing intent (unknown ids alone do not link it).
+ */
+export function linkCommits(commits: readonly CommitRecord[], knownIntents: ReadonlySet<string>): CommitLinks {
+  const unknownTrailers: UnknownTrailer[] = [];
+  const linked = commits.map((commit): LinkedCommit => {
+    const { trailerIds } = commit;
+    const intents = trailerIds.length === 0 ? [] : trailerIds.filter((id) => knownIntents.has(id));
+    const unknownIds = intents.length === trailerIds.length ? [] : trailerIds.filter((id) => !knownIntents.has(id));
+    for (const id of unknownIds) unknownTrailers.push({ sha: commit.sha, id });
+    // Spelled out rather than spread: one object shape for every commit keeps 10,000 of them cheap.
+    const { sha, subject, author, authorEmail, date, parents, files } = commit;
+    return { sha, subject, author, authorEmail, date, parents, trailerIds, files, intents, unknownIds };
+  });
+  const unlinkedCommits = linked.filter((c) => c.intents.length === 0).map((c) => c.sha);
+  return {
+    commits: linked,
+    unknownTrailers,
+    coverage: { commits: { total: linked.length, linked: linked.length - unlinkedCommits.length }, unlinkedCommits },
+  };
+}
+
 /**
  * Value coverage of a branch (PRODUCT.md §2): a commit is linked iff its trailers name at
  * least one existing intent (branch-name matches never link a commit; unknown ids alone do
@@ -62,24 +92,16 @@ export interface CoverageInput {
  * cover it or a linked commit touched it. Unknown trailer ids are reported per commit.
  */
 export function computeCoverage(input: CoverageInput): CoverageResult {
-  const unknownTrailers: UnknownTrailer[] = [];
+  const { commits, coverage, unknownTrailers } = linkCommits(input.commits, input.knownIntents);
   const touchedBy = new Map<string, string[]>();
-  const commits = input.commits.map((commit): LinkedCommit => {
-    const { trailerIds } = commit;
-    const intents = trailerIds.length === 0 ? [] : trailerIds.filter((id) => input.knownIntents.has(id));
-    const unknownIds = intents.length === trailerIds.length ? [] : trailerIds.filter((id) => !input.knownIntents.has(id));
-    for (const id of unknownIds) unknownTrailers.push({ sha: commit.sha, id });
-    if (intents.length > 0) {
-      for (const file of commit.files) {
-        const list = touchedBy.get(file);
-        if (list) list.push(commit.sha);
-        else touchedBy.set(file, [commit.sha]);
-      }
+  for (const commit of commits) {
+    if (commit.intents.length === 0) continue;
+    for (const file of commit.files) {
+      const list = touchedBy.get(file);
+      if (list) list.push(commit.sha);
+      else touchedBy.set(file, [commit.sha]);
     }
-    // Spelled out rather than spread: one object shape for every commit keeps 10,000 of them cheap.
-    const { sha, subject, author, authorEmail, date, parents, files } = commit;
-    return { sha, subject, author, authorEmail, date, parents, trailerIds, files, intents, unknownIds };
-  });
+  }
 
   const files = new Map<string, LinkedFile>();
   const addFile = (change: ChangedFile, uncommitted: boolean): void => {
@@ -92,16 +114,14 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   for (const change of input.uncommittedFiles) addFile(change, true);
   const fileList = [...files.values()];
 
-  const linkedCommits = commits.filter((c) => c.intents.length > 0).length;
   const linkedFiles = fileList.filter((f) => f.linked).length;
   return {
     commits,
     files: fileList,
     unknownTrailers,
     coverage: {
-      commits: { total: commits.length, linked: linkedCommits },
+      ...coverage,
       files: { total: fileList.length, linked: linkedFiles },
-      unlinkedCommits: commits.filter((c) => c.intents.length === 0).map((c) => c.sha),
       unlinkedFiles: fileList.filter((f) => !f.linked).map((f) => f.path),
     },
   };

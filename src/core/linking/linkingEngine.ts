@@ -5,7 +5,8 @@ import type { GitPort, RepoState } from '../git/gitPort';
 import type { Intent, ValueConfig } from '../model/types';
 import { BranchMatcher } from './branchMatcher';
 import type { BranchReason } from './branchMatcher';
-import { computeCoverage } from './coverage';
+import { withMergeBase } from '../git/repoState';
+import { computeCoverage, linkCommits } from './coverage';
 import type { Coverage, LinkedCommit, LinkedFile, UnknownTrailer } from './coverage';
 import { IntentPathMatcher, normalizePath } from './pathMatcher';
 import { CoalescingJob, repoKeyOf, runExclusive } from './scanQueue';
@@ -23,6 +24,11 @@ export interface LinkingOptions {
   readonly cacheSize?: number;
   /** Key that serialises scans; default the folder's work tree found on disk. */
   readonly repoKey?: string;
+  /**
+   * Told the first half of every scan from {@link LinkingEngine.refresh} as soon as it is known
+   * (the branch, its intents and commits), before git has listed the changed files.
+   */
+  readonly onBranchCommits?: (commits: BranchCommits) => void;
 }
 
 export type FileReason = 'path' | 'commit';
@@ -37,17 +43,42 @@ export interface BranchIntent {
   readonly reasons: readonly (BranchReason | 'commit')[];
 }
 
-/** Everything known about the current branch after one scan. */
-export interface BranchScan {
+/**
+ * What one `git log` of the commits ahead of base tells: the branch, its intents, its commits and
+ * the commit half of coverage. The first half of a scan, and all the status bar needs.
+ */
+export interface BranchCommits {
+  /** The merge-base may still be unknown here when the branch has merged its base in. */
   readonly state: RepoState;
   /** Branch name (also for an unborn branch); undefined on a detached HEAD. */
   readonly branch: string | undefined;
   readonly intents: readonly BranchIntent[];
+  /** Commits ahead of base, newest first, without their files. */
+  readonly commits: readonly LinkedCommit[];
+  readonly coverage: Pick<Coverage, 'commits' | 'unlinkedCommits'>;
+  readonly unknownTrailers: readonly UnknownTrailer[];
+}
+
+/** Everything known about the current branch after one scan. */
+export interface BranchScan extends BranchCommits {
   /** Commits ahead of base, newest first; only linked ones carry `files` (all coverage needs). */
   readonly commits: readonly LinkedCommit[];
   readonly files: readonly LinkedFile[];
   readonly coverage: Coverage;
-  readonly unknownTrailers: readonly UnknownTrailer[];
+}
+
+/** True for a whole scan, false for the first half alone. */
+export function isFullScan(scan: BranchCommits): scan is BranchScan {
+  return 'files' in scan;
+}
+
+/** The first half of a scan, with what the second half needs to go on. */
+interface CommitsFound {
+  readonly result: BranchCommits;
+  /** The commits ahead of base as git gave them (no files yet). */
+  readonly ahead: readonly CommitRecord[];
+  /** Whether commits ahead of base and changed files can be read: HEAD has commits and shares history with a base. */
+  readonly comparable: boolean;
 }
 
 const DEFAULT_RECENT_COMMITS = 50;
@@ -62,7 +93,7 @@ export class LinkingEngine {
   private model!: LinkingModel;
   private known = new Set<string>();
   private order = new Map<string, number>();
-  private paths!: IntentPathMatcher;
+  private compiledPaths: IntentPathMatcher | undefined;
   private branches!: BranchMatcher;
   private state: RepoState | undefined;
   private scan: BranchScan | undefined;
@@ -74,6 +105,7 @@ export class LinkingEngine {
   private readonly recentCommits: number;
   private readonly cacheSize: number;
   private readonly repoKey: string;
+  private readonly onBranchCommits: ((commits: BranchCommits) => void) | undefined;
 
   constructor(
     folder: string,
@@ -84,6 +116,7 @@ export class LinkingEngine {
     this.recentCommits = options.recentCommits ?? DEFAULT_RECENT_COMMITS;
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     this.repoKey = options.repoKey ?? repoKeyOf(folder);
+    this.onBranchCommits = options.onBranchCommits;
     this.setModel(model);
   }
 
@@ -92,9 +125,15 @@ export class LinkingEngine {
     this.model = model;
     this.known = new Set(model.intents.map((i) => i.id));
     this.order = new Map(model.intents.map((intent, index) => [intent.id, index]));
-    this.paths = new IntentPathMatcher(model.intents, this.cacheSize);
+    // Compiled on first use: thousands of globs cost milliseconds the branch's commits never need.
+    this.compiledPaths = undefined;
     this.branches = new BranchMatcher(model.intents);
     // Trailer ids per file stay valid: they are keyed by HEAD and trailer key, not by intents.
+  }
+
+  private get paths(): IntentPathMatcher {
+    this.compiledPaths ??= new IntentPathMatcher(this.model.intents, this.cacheSize);
+    return this.compiledPaths;
   }
 
   /** The result of the last finished scan, if any. */
@@ -109,6 +148,15 @@ export class LinkingEngine {
    */
   async refresh(): Promise<BranchScan> {
     return this.job.request();
+  }
+
+  /**
+   * The first half of a scan alone: HEAD, the base, the commits ahead of it with their trailers
+   * and the branch's intents, from one round of quick git calls and one `git log`. Waits for
+   * any scan of the same repository that is running.
+   */
+  async scanCommits(): Promise<BranchCommits> {
+    return runExclusive(this.repoKey, async () => (await this.readCommits()).result);
   }
 
   /** Intents whose `paths` cover the folder-relative `path`; no git involved. */
@@ -164,52 +212,82 @@ export class LinkingEngine {
 
   private async runScan(): Promise<BranchScan> {
     return runExclusive(this.repoKey, async () => {
-      const { config } = this.model;
-      const state = await this.port.readState(config.baseBranch !== undefined ? { baseBranch: config.baseBranch } : {});
-      const base = state.base;
-      const comparable = state.head.kind !== 'unborn' && base?.mergeBase !== undefined;
-      // The first scan lists the files of every commit that can carry a trailer beside the trailer
-      // log; later scans know those commits and ask only for linked commits they have not seen.
-      const listAll = comparable && !this.listedOnce;
-      const [ahead, trailerCommitFiles, committed, uncommitted] = await Promise.all([
-        comparable ? this.port.commitsAhead(base.sha, config.trailer, false) : Promise.resolve<CommitRecord[]>([]),
-        listAll ? this.port.filesOfTrailerCommits(base.sha, config.trailer) : Promise.resolve(new Map<string, string[]>()),
-        comparable && base.mergeBase ? this.port.changedFiles(base.mergeBase) : Promise.resolve<ChangedFile[]>([]),
-        this.port.uncommittedFiles(),
-      ]);
-      if (listAll) this.listedOnce = true;
-      const commits = await this.withLinkedFiles(ahead, trailerCommitFiles);
-      const inFolder = folderPaths(state.prefix);
-      const { prefix } = state;
-      const result = computeCoverage({
-        commits: prefix === '' ? commits : commits.map((c) => (c.files.length === 0 ? c : { ...c, files: c.files.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)) })),
-        committedFiles: inFolder(committed),
-        uncommittedFiles: inFolder(uncommitted),
-        knownIntents: this.known,
-        pathIntents: (path) => this.paths.match(path),
-      });
-      const branch = state.head.kind === 'detached' ? undefined : state.head.branch;
-      const reasons = new Map<string, (BranchReason | 'commit')[]>();
-      if (branch) for (const m of this.branches.match(branch)) reasons.set(m.id, [...m.reasons]);
-      for (const commit of result.commits) {
-        for (const id of commit.intents) {
-          const list = reasons.get(id) ?? [];
-          if (!list.includes('commit')) list.push('commit');
-          reasons.set(id, list);
-        }
-      }
-      this.state = state;
-      this.scan = {
-        state,
-        branch,
-        intents: [...reasons].sort(([a], [b]) => this.rank(a) - this.rank(b)).map(([id, r]) => ({ id, reasons: r })),
-        commits: result.commits,
-        files: result.files,
-        coverage: result.coverage,
-        unknownTrailers: result.unknownTrailers,
-      };
-      return this.scan;
+      const found = await this.readCommits();
+      this.onBranchCommits?.(found.result);
+      return this.readFiles(found);
     });
+  }
+
+  private async readCommits(): Promise<CommitsFound> {
+    const { config } = this.model;
+    let state = await this.port.locate(config.baseBranch !== undefined ? { baseBranch: config.baseBranch } : {});
+    const { head, base } = state;
+    let ahead: readonly CommitRecord[] = [];
+    let comparable = false;
+    if (head.kind !== 'unborn' && base) {
+      const log = await this.port.branchLog(base.sha, config.trailer);
+      const mergeBase = mergeBaseOf(log.commits.length, log.boundary, head.sha);
+      comparable = mergeBase !== 'none';
+      if (comparable) ahead = log.commits;
+      // With several boundary commits (the base was merged in) git is asked in the second half.
+      if (mergeBase !== 'several') state = withMergeBase(state, mergeBase === 'none' ? undefined : mergeBase.sha);
+    }
+    this.state = state;
+    const links = linkCommits(ahead, this.known);
+    const branch = state.head.kind === 'detached' ? undefined : state.head.branch;
+    const result: BranchCommits = { state, branch, intents: this.branchIntents(branch, links.commits), commits: links.commits, coverage: links.coverage, unknownTrailers: links.unknownTrailers };
+    return { result, ahead, comparable };
+  }
+
+  private async readFiles({ result, ahead, comparable }: CommitsFound): Promise<BranchScan> {
+    const { config } = this.model;
+    const { head, base } = result.state;
+    const baseSha = base?.sha;
+    const mergeBase = async (): Promise<string | undefined> =>
+      base?.mergeBase ?? (comparable && head.kind !== 'unborn' && baseSha ? this.port.mergeBase(head.sha, baseSha) : undefined);
+    // The first scan lists the files of every commit that can carry a trailer; later scans know
+    // those commits and ask only for linked commits they have not seen.
+    const listAll = comparable && !this.listedOnce;
+    const [trailerCommitFiles, [state, committed], uncommitted] = await Promise.all([
+      listAll && baseSha ? this.port.filesOfTrailerCommits(baseSha, config.trailer) : Promise.resolve(new Map<string, string[]>()),
+      mergeBase().then(async (sha) => [withMergeBase(result.state, sha), sha ? await this.port.changedFiles(sha) : []] as const),
+      this.port.uncommittedFiles(),
+    ]);
+    if (listAll) this.listedOnce = true;
+    const commits = await this.withLinkedFiles(comparable && state.base?.mergeBase ? ahead : [], trailerCommitFiles);
+    const inFolder = folderPaths(state.prefix);
+    const { prefix } = state;
+    const coverage = computeCoverage({
+      commits: prefix === '' ? commits : commits.map((c) => (c.files.length === 0 ? c : { ...c, files: c.files.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)) })),
+      committedFiles: inFolder(committed),
+      uncommittedFiles: inFolder(uncommitted),
+      knownIntents: this.known,
+      pathIntents: (path) => this.paths.match(path),
+    });
+    this.state = state;
+    this.scan = {
+      ...result,
+      state,
+      commits: coverage.commits,
+      files: coverage.files,
+      coverage: coverage.coverage,
+      unknownTrailers: coverage.unknownTrailers,
+    };
+    return this.scan;
+  }
+
+  /** Branch-name and `branches` glob matches, then the intents named by the commits' trailers. */
+  private branchIntents(branch: string | undefined, commits: readonly LinkedCommit[]): BranchIntent[] {
+    const reasons = new Map<string, (BranchReason | 'commit')[]>();
+    if (branch) for (const m of this.branches.match(branch)) reasons.set(m.id, [...m.reasons]);
+    for (const commit of commits) {
+      for (const id of commit.intents) {
+        const list = reasons.get(id) ?? [];
+        if (!list.includes('commit')) list.push('commit');
+        reasons.set(id, list);
+      }
+    }
+    return [...reasons].sort(([a], [b]) => this.rank(a) - this.rank(b)).map(([id, r]) => ({ id, reasons: r }));
   }
 
   /**
@@ -239,6 +317,17 @@ export class LinkingEngine {
   private rank(id: string): number {
     return this.order.get(id) ?? Number.MAX_SAFE_INTEGER;
   }
+}
+
+/**
+ * The merge-base as the boundary of `base..HEAD` shows it. No commits ahead: HEAD itself. One
+ * boundary commit: every common ancestor lies under it, so it is the merge-base. None under
+ * commits ahead: no shared history (or a shallow clone cut it off). Several: git must say.
+ */
+function mergeBaseOf(ahead: number, boundary: readonly string[], headSha: string): { readonly sha: string } | 'none' | 'several' {
+  if (ahead === 0) return { sha: headSha };
+  if (boundary.length === 0) return 'none';
+  return boundary.length === 1 ? { sha: boundary[0]! } : 'several';
 }
 
 /** Keeps the changes inside the folder (repository prefix `prefix`) with folder-relative paths. */

@@ -4,7 +4,7 @@ import type { CommitRecord } from '../../../src/core/git/commitLog';
 import type { GitPort } from '../../../src/core/git/gitPort';
 import { NotARepositoryError } from '../../../src/core/git/gitErrors';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
-import { LinkingEngine } from '../../../src/core/linking/linkingEngine';
+import { isFullScan, LinkingEngine } from '../../../src/core/linking/linkingEngine';
 import type { LinkingModel } from '../../../src/core/linking/linkingEngine';
 import { DEFAULT_CONFIG } from '../../../src/core/model/types';
 import { TempRepo } from '../git/tempRepo';
@@ -144,13 +144,51 @@ describe('linking engine on real repositories', () => {
     repo.commit('Second\n\nIntent: search\n', ['src/util/second.ts']);
     repo.commit('Unlinked', ['src/util/plain.ts']);
     assert.deepStrictEqual((await engine.refresh()).coverage.unlinkedFiles, ['src/util/later.ts', 'src/util/plain.ts']);
-    assert.deepStrictEqual(port.calls, { readState: 2, trailerIdsTouching: 0, filesOfTrailerCommits: 1, filesOfCommits: 1 });
+    assert.deepStrictEqual(port.calls, { locate: 2, mergeBase: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 1, filesOfCommits: 1, changedFiles: 2, uncommittedFiles: 2 });
     // A new intent links a commit seen before: its files are known already.
     engine.setModel({ ...MODEL, intents: [...MODEL.intents, intent('later')] });
     const scan = await engine.refresh();
     assert.deepStrictEqual(scan.coverage.unlinkedFiles, ['src/util/plain.ts']);
     assert.deepStrictEqual(scan.files.find((f) => f.path === 'src/util/later.ts')?.linkedBy, [scan.commits[2]?.sha]);
     assert.strictEqual(port.calls.filesOfCommits, 1);
+  });
+
+  it('tells the branch, its intents and commits before git has listed the changed files', async () => {
+    featureRepo('feature/search');
+    const linked = repo.commit('Faster\n\nIntent: checkout-speed\n', ['src/checkout/pay.ts']);
+    repo.commit('Plain', ['src/util/misc.ts']);
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const early: { intents: string[]; commits: number; filesAsked: number; hasFiles: boolean }[] = [];
+    const engine = new LinkingEngine(repo.dir, port, MODEL, {
+      onBranchCommits: (c) => early.push({ intents: c.intents.map((i) => i.id), commits: c.coverage.commits.linked, filesAsked: port.calls.uncommittedFiles, hasFiles: isFullScan(c) }),
+    });
+    const scan = await engine.refresh();
+    assert.deepStrictEqual(early, [{ intents: ['checkout-speed', 'search'], commits: 1, filesAsked: 0, hasFiles: false }]);
+    assert.deepStrictEqual(scan.intents.map((i) => i.id), ['checkout-speed', 'search']);
+    assert.ok(isFullScan(scan));
+    assert.deepStrictEqual(scan.coverage.files, { total: 2, linked: 1 });
+    // The first half alone starts no status, diff or file listing.
+    const half = await new LinkingEngine(repo.dir, port, MODEL).scanCommits();
+    assert.deepStrictEqual(half.coverage.unlinkedCommits.length, 1);
+    assert.strictEqual(half.commits.find((c) => c.sha === linked)?.files.length, 0);
+    assert.strictEqual(port.calls.uncommittedFiles, 1);
+    assert.strictEqual(port.calls.changedFiles, 1);
+  });
+
+  it('finds the merge-base of a branch that merged its base in, and counts only its own changes', async () => {
+    featureRepo('feature/x');
+    repo.commit('Mine\n\nIntent: search\n', ['src/search/mine.ts']);
+    repo.git('checkout', '-q', 'main');
+    repo.commit('On main meanwhile', ['src/util/main-only.ts']);
+    repo.git('checkout', '-q', 'feature/x');
+    repo.git('merge', '-q', '--no-edit', 'main');
+    repo.commit('After the merge', ['src/util/after.ts']);
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const scan = await new LinkingEngine(repo.dir, port, MODEL).refresh();
+    assert.strictEqual(scan.state.base?.mergeBase, repo.git('merge-base', 'main', 'HEAD').trim());
+    assert.strictEqual(port.calls.mergeBase, 1, 'two boundary commits: git is asked for the merge-base');
+    assert.deepStrictEqual(scan.files.map((f) => f.path).sort(), ['src/search/mine.ts', 'src/util/after.ts']);
+    assert.strictEqual(scan.coverage.commits.total, 3, 'its two commits and the merge');
   });
 
   it('never lets a branch-name match link a commit', async () => {
@@ -204,7 +242,7 @@ describe('linking engine on real repositories', () => {
     const other = new LinkingEngine(repo.dir, port, MODEL);
     const results = await Promise.all([engine.refresh(), engine.refresh(), engine.refresh(), other.refresh(), engine.refresh()]);
     assert.strictEqual(port.overlaps, 0);
-    assert.strictEqual(port.calls.readState, 3, 'engine: one scan + one shared follow-up; other engine: one, queued');
+    assert.strictEqual(port.calls.locate, 3, 'engine: one scan + one shared follow-up; other engine: one, queued');
     assert.ok(results.every((r) => r.coverage.commits.linked === 1));
   });
 
@@ -249,16 +287,30 @@ describe('linking engine on real repositories', () => {
 
 /** The real port, with call counts and a check that no scan starts while another one's git calls run. */
 class CountingPort implements GitPort {
-  readonly calls = { readState: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 0, filesOfCommits: 0 };
+  readonly calls = { locate: 0, mergeBase: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 0, filesOfCommits: 0, changedFiles: 0, uncommittedFiles: 0 };
   overlaps = 0;
   private inFlight = 0;
 
   constructor(private readonly inner: GitPort) {}
 
   async readState(options?: { readonly baseBranch?: string }): ReturnType<GitPort['readState']> {
-    this.calls.readState += 1;
-    if (this.inFlight > 0) this.overlaps += 1;
     return this.track(this.inner.readState(options));
+  }
+
+  /** Every scan starts here. */
+  async locate(options?: { readonly baseBranch?: string }): ReturnType<GitPort['locate']> {
+    this.calls.locate += 1;
+    if (this.inFlight > 0) this.overlaps += 1;
+    return this.track(this.inner.locate(options));
+  }
+
+  async mergeBase(headSha: string, baseSha: string): ReturnType<GitPort['mergeBase']> {
+    this.calls.mergeBase += 1;
+    return this.track(this.inner.mergeBase(headSha, baseSha));
+  }
+
+  async branchLog(baseSha: string, trailerKey: string): ReturnType<GitPort['branchLog']> {
+    return this.track(this.inner.branchLog(baseSha, trailerKey));
   }
 
   async commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]> {
@@ -276,10 +328,12 @@ class CountingPort implements GitPort {
   }
 
   async changedFiles(mergeBase: string): ReturnType<GitPort['changedFiles']> {
+    this.calls.changedFiles += 1;
     return this.track(this.inner.changedFiles(mergeBase));
   }
 
   async uncommittedFiles(): ReturnType<GitPort['uncommittedFiles']> {
+    this.calls.uncommittedFiles += 1;
     return this.track(this.inner.uncommittedFiles());
   }
 
