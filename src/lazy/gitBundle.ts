@@ -4,15 +4,15 @@ import { BranchOps } from '../core/git/branchOps';
 import { GitMissingError, NotARepositoryError } from '../core/git/gitErrors';
 import type { GitRunnerOptions } from '../core/git/gitRunner';
 import { SimpleGitPort } from '../core/git/simpleGitPort';
-import type { LinkingModel } from '../core/linking/linkingEngine';
+import type { LinkingModel, LinkingOptions } from '../core/linking/linkingEngine';
 import { LinkingEngine } from '../core/linking/linkingEngine';
 import { ReleasePatterns } from '../core/release/releaseBranchName';
 
 export { statementNameFor } from '../core/release/releaseBranchName';
 
 /** A linking engine on the real git of `root`; creating it starts no git process. */
-export function createLinkingEngine(root: string, options: GitRunnerOptions, model: LinkingModel): LinkingEngine {
-  return new LinkingEngine(root, new SimpleGitPort(root, options), model);
+export function createLinkingEngine(root: string, options: GitRunnerOptions, model: LinkingModel, linking: LinkingOptions = {}): LinkingEngine {
+  return new LinkingEngine(root, new SimpleGitPort(root, options), model, linking);
 }
 
 export function createBranchOps(root: string, options: GitRunnerOptions): BranchOps {

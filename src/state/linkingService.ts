@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { BranchScan, FileIntent, LinkingEngine, LinkingModel } from '../core/linking/linkingEngine';
+import type { BranchCommits } from '../core/linking/branchScan';
+import type { FileIntent, LinkingEngine, LinkingModel } from '../core/linking/linkingEngine';
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import { gitBundle } from '../lazy/bundles';
 import type { GitApi, GitRepository } from './builtInGit';
@@ -11,7 +12,11 @@ import type { FolderState, ValueStore } from './valueStore';
 /** What git says about one workspace folder's branch, or why it cannot say. */
 export interface FolderLinks {
   readonly folder: vscode.WorkspaceFolder;
-  readonly scan?: BranchScan;
+  /**
+   * The last scan of the branch. Right after HEAD moves it can be the first half alone (branch,
+   * intents, commits) while git lists the changed files: `isFullScan` tells them apart.
+   */
+  readonly scan?: BranchCommits;
   /** Why commit and branch links are missing (untrusted workspace, no git, not a repository). */
   readonly unavailable?: string;
 }
@@ -116,7 +121,9 @@ export class LinkingService implements vscode.Disposable {
       let tracked = this.tracked.get(key);
       if (!tracked) {
         // Creating the engine starts no git process; only scans do.
-        tracked = { engine: gitBundle().createLinkingEngine(state.folder.uri.fsPath, { binary: gitBinary() }, model), modelKey, links: { folder: state.folder }, watchers: [] };
+        const folder = state.folder;
+        const engine = gitBundle().createLinkingEngine(folder.uri.fsPath, { binary: gitBinary() }, model, { onBranchCommits: (commits) => this.showEarly(key, commits) });
+        tracked = { engine, modelKey, links: { folder }, watchers: [] };
         this.tracked.set(key, tracked);
       } else if (tracked.modelKey !== modelKey) {
         tracked.engine.setModel(model);
@@ -166,6 +173,19 @@ export class LinkingService implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * Shows the first half of a scan when HEAD or the base moved, so the status bar names the new
+   * branch's intents at once. For the same commits the last whole scan stays until the new one.
+   */
+  private showEarly(key: string, commits: BranchCommits): void {
+    const tracked = this.tracked.get(key);
+    if (!tracked || !vscode.workspace.isTrusted) return;
+    const shown = tracked.links.scan;
+    if (shown && sameCommits(shown, commits)) return;
+    tracked.links = { folder: tracked.links.folder, scan: commits };
+    this.changed.fire();
+  }
+
   private explain(e: unknown): string {
     if (gitBundle().isGitMissing(e)) {
       if (!this.warnedNoGit) {
@@ -179,7 +199,7 @@ export class LinkingService implements vscode.Disposable {
     return vscode.l10n.t('Git could not be read: {0}', e instanceof Error ? e.message : String(e));
   }
 
-  private watchGitDir(tracked: Tracked, scan: BranchScan): void {
+  private watchGitDir(tracked: Tracked, scan: BranchCommits): void {
     const { gitDir, commonGitDir } = scan.state;
     if (tracked.watchedGitDir === gitDir) return;
     for (const w of tracked.watchers) w.dispose();
@@ -219,4 +239,11 @@ export class LinkingService implements vscode.Disposable {
     if (tracked.timer) clearTimeout(tracked.timer);
     for (const w of tracked.watchers) w.dispose();
   }
+}
+
+/** Same branch, same HEAD commit and same base commit. */
+function sameCommits(a: BranchCommits, b: BranchCommits): boolean {
+  const [x, y] = [a.state.head, b.state.head];
+  const sha = (h: typeof x): string => (h.kind === 'unborn' ? '' : h.sha);
+  return x.kind === y.kind && a.branch === b.branch && sha(x) === sha(y) && a.state.base?.sha === b.state.base?.sha;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isFullScan } from '../core/linking/branchScan';
 import { formatMoneyShort } from '../core/present/formatMoney';
 import { reviewMessage, reviewState } from '../core/present/reviewDue';
 import type { StatusView } from '../core/present/statusText';
@@ -94,8 +95,13 @@ export class StatusBarController implements vscode.Disposable {
         const value = intent.value ? ` · ${md(formatMoneyShort(intent.value, vscode.env.language))}` : '';
         tip.appendMarkdown(`$(target) **${md(intent.title)}**${value}  \n${md(intent.why)}\n\n`);
       }
-      const { commits, files } = scan.coverage;
-      tip.appendMarkdown(`${vscode.l10n.t('Value coverage: {0}/{1} commits, {2}/{3} changed files linked', commits.linked, commits.total, files.linked, files.total)}\n\n`);
+      const { commits } = scan.coverage;
+      if (isFullScan(scan)) {
+        const { files } = scan.coverage;
+        tip.appendMarkdown(`${vscode.l10n.t('Value coverage: {0}/{1} commits, {2}/{3} changed files linked', commits.linked, commits.total, files.linked, files.total)}\n\n`);
+      } else {
+        tip.appendMarkdown(`${vscode.l10n.t('Value coverage: {0}/{1} commits linked; counting changed files…', commits.linked, commits.total)}\n\n`);
+      }
     } else if (links?.unavailable) {
       tip.appendMarkdown(`${md(links.unavailable)}\n\n`);
     }

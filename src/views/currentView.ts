@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { untilLoaded } from '../lazy/untilLoaded';
 import type { LinkedCommit } from '../core/linking/coverage';
+import { isFullScan } from '../core/linking/branchScan';
 import type { FileIntent } from '../core/linking/linkingEngine';
 import { formatMoneyShort } from '../core/present/formatMoney';
 import type { FolderLinks, LinkingService } from '../state/linkingService';
@@ -52,12 +53,12 @@ export class BranchNode extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(head?.kind === 'detached' ? 'git-commit' : 'git-branch');
     this.contextValue = 'branch';
     if (scan) {
-      const { commits, files } = scan.coverage;
+      const { commits } = scan.coverage;
       this.description = commits.total ? vscode.l10n.t('{0} of {1} commits linked', commits.linked, commits.total) : scan.state.base ? vscode.l10n.t('no commits ahead of {0}', scan.state.base.name) : '';
-      const counts = [commits.linked, commits.total, files.linked, files.total];
+      const files = isFullScan(scan) ? vscode.l10n.t('{0} of {1} linked', scan.coverage.files.linked, scan.coverage.files.total) : vscode.l10n.t('counting…');
       this.tooltip = new vscode.MarkdownString(scan.state.base
-        ? vscode.l10n.t('Value coverage on {0} against {1}:\n\n- commits: {2} of {3} linked\n- changed files: {4} of {5} linked', mdCode(label), mdCode(scan.state.base.name), ...counts)
-        : vscode.l10n.t('Value coverage on {0}:\n\n- commits: {1} of {2} linked\n- changed files: {3} of {4} linked', mdCode(label), ...counts));
+        ? vscode.l10n.t('Value coverage on {0} against {1}:\n\n- commits: {2} of {3} linked\n- changed files: {4}', mdCode(label), mdCode(scan.state.base.name), commits.linked, commits.total, files)
+        : vscode.l10n.t('Value coverage on {0}:\n\n- commits: {1} of {2} linked\n- changed files: {3}', mdCode(label), commits.linked, commits.total, files));
     }
   }
 }
@@ -164,7 +165,8 @@ export class CurrentViewProvider implements vscode.TreeDataProvider<vscode.TreeI
     if (scan.commits.length) children.push(new GroupNode(`${id}:commits`, vscode.l10n.t('Commits ahead of {0}', base), scan.commits.map((c) => new CommitNode(`${id}:commits`, c)), 'git-commit'));
     const unlinkedCommits = scan.commits.filter((c) => c.intents.length === 0);
     if (unlinkedCommits.length) children.push(new GroupNode(`${id}:unlinkedCommits`, vscode.l10n.t('Unlinked commits'), unlinkedCommits.map((c) => new CommitNode(`${id}:unlinkedCommits`, c)), 'circle-slash'));
-    const unlinkedFiles = scan.files.filter((f) => !f.linked);
+    if (!isFullScan(scan)) children.push(new InfoNode(`${id}:countingFiles`, vscode.l10n.t('Counting changed files…'), 'loading~spin'));
+    const unlinkedFiles = isFullScan(scan) ? scan.files.filter((f) => !f.linked) : [];
     if (unlinkedFiles.length) {
       children.push(new GroupNode(`${id}:unlinkedFiles`, vscode.l10n.t('Unlinked files'), unlinkedFiles.map((f) => {
         const item = new InfoNode(`${id}:unlinkedFiles:${f.path}`, f.path, 'file', f.uncommitted ? vscode.l10n.t('uncommitted') : undefined);

@@ -3,7 +3,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { ValueLensApi } from '../../src/api';
-import type { BranchScan } from '../../src/core/linking/linkingEngine';
+import type { BranchCommits, BranchScan } from '../../src/core/linking/branchScan';
+import { isFullScan } from '../../src/core/linking/branchScan';
 import { until } from '../support/until';
 
 
@@ -11,7 +12,12 @@ describe('links from git, on the demo repository', () => {
   let api: ValueLensApi;
   let folder: vscode.WorkspaceFolder;
   const git = (...args: string[]): string => execFileSync('git', args, { cwd: folder.uri.fsPath, encoding: 'utf8' });
-  const scan = (): BranchScan | undefined => api.linking.linksOf(folder)?.scan;
+  const scan = (): BranchCommits | undefined => api.linking.linksOf(folder)?.scan;
+  /** The last scan once git has also listed the changed files (the views show its first half sooner). */
+  const wholeScan = (): BranchScan | undefined => {
+    const s = scan();
+    return s && isFullScan(s) ? s : undefined;
+  };
 
   before(async () => {
     api = (await vscode.extensions.getExtension<ValueLensApi>('value-lens.value-lens')!.activate());
@@ -21,8 +27,8 @@ describe('links from git, on the demo repository', () => {
     await api.linking.refresh();
   });
 
-  it('knows the feature branch, its intents and its value coverage', () => {
-    const s = scan()!;
+  it('knows the feature branch, its intents and its value coverage', async () => {
+    const s = await until('the whole scan', wholeScan);
     assert.strictEqual(s.branch, 'feature/checkout-speed-retry');
     assert.strictEqual(s.state.base?.name, 'main');
     assert.deepStrictEqual(s.intents.map((i) => [i.id, [...i.reasons].sort()]), [['checkout-speed', ['commit', 'name', 'pattern']]]);
@@ -110,6 +116,7 @@ describe('links from git, on the demo repository', () => {
       git('checkout', '--quiet', 'feature/checkout-speed-retry');
       git('stash', 'pop', '--quiet');
     }
-    await until('the feature branch again', () => scan()?.branch === 'feature/checkout-speed-retry');
+    const back = await until('the whole scan of the feature branch again', () => wholeScan()?.branch === 'feature/checkout-speed-retry' && wholeScan());
+    assert.deepStrictEqual(back.files.filter((f) => !f.linked).map((f) => f.path), ['.editorconfig']);
   });
 });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { BranchOps } from '../../core/git/branchOps';
-import type { BranchScan } from '../../core/linking/linkingEngine';
+import type { BranchCommits } from '../../core/linking/branchScan';
 import { effectiveConfig } from '../../core/model/effectiveConfig';
 import type { ValueConfig } from '../../core/model/types';
 import type { ValueModel } from '../../core/model/valueModel';
@@ -15,8 +15,8 @@ export interface ReleaseFolder {
   readonly model: ValueModel;
   readonly config: ValueConfig;
   readonly patterns: ReleasePatterns;
-  /** The latest branch scan, when git could be read. */
-  readonly scan?: BranchScan;
+  /** The latest branch scan (its first half may be all there is yet), when git could be read. */
+  readonly scan?: BranchCommits;
 }
 
 /** Folders on disk that have a `.value/` folder, with their effective config. */

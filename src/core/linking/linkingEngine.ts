@@ -6,8 +6,9 @@ import type { Intent, ValueConfig } from '../model/types';
 import { BranchMatcher } from './branchMatcher';
 import type { BranchReason } from './branchMatcher';
 import { withMergeBase } from '../git/repoState';
+import type { BranchCommits, BranchIntent, BranchScan } from './branchScan';
 import { computeCoverage, linkCommits } from './coverage';
-import type { Coverage, LinkedCommit, LinkedFile, UnknownTrailer } from './coverage';
+import type { LinkedCommit } from './coverage';
 import { IntentPathMatcher, normalizePath } from './pathMatcher';
 import { CoalescingJob, repoKeyOf, runExclusive } from './scanQueue';
 
@@ -32,44 +33,12 @@ export interface LinkingOptions {
 }
 
 export type FileReason = 'path' | 'commit';
+export type { BranchCommits, BranchIntent, BranchScan } from './branchScan';
+export { isFullScan } from './branchScan';
 
 export interface FileIntent {
   readonly id: string;
   readonly reasons: readonly FileReason[];
-}
-
-export interface BranchIntent {
-  readonly id: string;
-  readonly reasons: readonly (BranchReason | 'commit')[];
-}
-
-/**
- * What one `git log` of the commits ahead of base tells: the branch, its intents, its commits and
- * the commit half of coverage. The first half of a scan, and all the status bar needs.
- */
-export interface BranchCommits {
-  /** The merge-base may still be unknown here when the branch has merged its base in. */
-  readonly state: RepoState;
-  /** Branch name (also for an unborn branch); undefined on a detached HEAD. */
-  readonly branch: string | undefined;
-  readonly intents: readonly BranchIntent[];
-  /** Commits ahead of base, newest first, without their files. */
-  readonly commits: readonly LinkedCommit[];
-  readonly coverage: Pick<Coverage, 'commits' | 'unlinkedCommits'>;
-  readonly unknownTrailers: readonly UnknownTrailer[];
-}
-
-/** Everything known about the current branch after one scan. */
-export interface BranchScan extends BranchCommits {
-  /** Commits ahead of base, newest first; only linked ones carry `files` (all coverage needs). */
-  readonly commits: readonly LinkedCommit[];
-  readonly files: readonly LinkedFile[];
-  readonly coverage: Coverage;
-}
-
-/** True for a whole scan, false for the first half alone. */
-export function isFullScan(scan: BranchCommits): scan is BranchScan {
-  return 'files' in scan;
 }
 
 /** The first half of a scan, with what the second half needs to go on. */
