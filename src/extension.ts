@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ValueLensApi } from './api';
 import { CommandIds } from './commands/commandIds';
 import { registerCommands } from './commands/registerCommands';

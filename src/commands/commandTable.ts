@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ViewIds } from '../views/viewIds';
 import type { CommandId } from './commandIds';
 import { CommandIds } from './commandIds';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { BranchInfo } from '../core/git/branchOps';
 import { gitFailureReason } from '../core/git/branchOps';
 import type { ReleaseReport } from '../core/release/createRelease';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { InitResult } from '../core/init/runInit';
 import { describeInit, runInit } from '../core/init/runInit';
 import { gitBinary } from '../state/settings';

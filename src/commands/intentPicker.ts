@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { IntentEntry } from '../core/model/valueModel';
 import type { FolderState, ValueStore } from '../state/valueStore';
 import type { LinkedIntentNode } from '../views/currentView';

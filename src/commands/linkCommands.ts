@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { globProblem } from '../core/model/crossFileChecks';
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import { appendTrailers } from '../core/trailers/appendTrailers';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Confidence, ValuePeriod } from '../core/model/types';
 import { CONFIDENCE_LEVELS, VALUE_PERIODS } from '../core/model/types';
 import { INTENTS_DIR, VALUE_DIR } from '../core/valueFolder';

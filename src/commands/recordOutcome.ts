@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ReleaseEntry } from '../core/model/valueModel';
 import type { ValuePeriod, Verdict } from '../core/model/types';
 import { VALUE_PERIODS, VERDICTS } from '../core/model/types';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { commandsBundle } from '../lazy/bundles';
 import type { ReportHost } from '../lazy/reportHost';
 import type { LinkingService } from '../state/linkingService';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { gitFailureReason } from '../core/git/branchOps';
 import type { ReleaseReport } from '../core/release/createRelease';
 import { statementPath } from '../core/release/createRelease';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatMoneyShort } from '../core/present/formatMoney';
 import type { LinkingService } from '../state/linkingService';
 import type { ValueStore } from '../state/valueStore';

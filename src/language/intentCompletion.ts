@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CompletionPlace } from '../core/present/intentIdAt';
 import { intentCompletionStart } from '../core/present/intentIdAt';
 import type { ValueStore } from '../state/valueStore';

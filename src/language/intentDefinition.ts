@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ValueStore } from '../state/valueStore';
 import { intentAt, intentFileUri } from './intentLookup';
 

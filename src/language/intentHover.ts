@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Intent } from '../core/model/types';
 import { formatMoneyShort } from '../core/present/formatMoney';
 import type { ValueStore } from '../state/valueStore';

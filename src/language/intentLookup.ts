@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import type { IntentEntry } from '../core/model/valueModel';
 import type { IdSpan } from '../core/present/intentIdAt';

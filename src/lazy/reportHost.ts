@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ReportDeps, ReportPanel, ReportSnapshot } from '../webview/reportPanel';
 import { reportBundle } from './bundles';
 

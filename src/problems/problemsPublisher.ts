@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Problem, Severity } from '../core/model/problem';
 import { START_OF_FILE } from '../core/model/problem';
 import { VALUE_DIR } from '../core/valueFolder';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 // The slice of the built-in Git extension's API (extension `vscode.git`, API version 1) that
 // Value Lens uses: to hear about repository changes and to write trailers into the commit

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import { statementFilesOnRef } from '../core/release/branchStatements';
 import { hasStatementFor, statementFilesOf } from '../core/release/statementLookup';

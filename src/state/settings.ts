@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ValueConfig } from '../core/model/types';
 
 /** The `valueLens.*` settings, typed, for one folder. The core receives them as plain values. */

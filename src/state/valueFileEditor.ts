@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { editYamlFile } from '../core/yaml/editYamlFile';
 import { minimalChange } from '../core/yaml/textChange';
 import type { YamlEdit } from '../core/yaml/yamlEdits';

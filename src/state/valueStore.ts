@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ValueModel } from '../core/model/valueModel';
 import { compareNatural, entryNameOf, VALUE_DIR } from '../core/valueFolder';
 import { modelBundle, modelBundleSoon } from '../lazy/bundles';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { LinkingService } from '../state/linkingService';
 import { readSettings } from '../state/settings';
 import type { ValueStore } from '../state/valueStore';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { MessageRef, Translate } from '../core/present/messages';
 import { renderMessage } from '../core/present/messages';
 

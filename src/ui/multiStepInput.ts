@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** Thrown inside a step to move the flow; never escapes `MultiStepInput.run`. */
 class InputFlowAction extends Error {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { isFullScan } from '../core/linking/branchScan';
 import { formatMoneyShort } from '../core/present/formatMoney';
 import { reviewMessage, reviewState } from '../core/present/reviewDue';

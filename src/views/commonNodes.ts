@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { FolderState } from '../state/valueStore';
 
 /** A workspace folder heading, shown only when more than one folder is open. */

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { untilLoaded } from '../lazy/untilLoaded';
 import type { LinkedCommit } from '../core/linking/coverage';
 import { isFullScan } from '../core/linking/branchScan';

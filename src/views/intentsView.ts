@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { untilLoaded } from '../lazy/untilLoaded';
 import type { IntentEntry } from '../core/model/valueModel';
 import type { IntentStatus } from '../core/model/types';

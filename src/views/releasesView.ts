@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { untilLoaded } from '../lazy/untilLoaded';
 import type { ReleaseEntry } from '../core/model/valueModel';
 import type { Verdict } from '../core/model/types';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { SimpleGitPort } from '../core/git/simpleGitPort';
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import type { ReportCommits } from '../core/report/buildReport';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ExpectedMeasure, Intent, Money, ValuePeriod } from '../../core/model/types';
 import { VALUE_PERIODS } from '../../core/model/types';
 import { addDays, reviewDateProblem, summaryProblem } from '../../core/release/releaseInput';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { BranchOps } from '../../core/git/branchOps';
 import type { BranchCommits } from '../../core/linking/branchScan';
 import { effectiveConfig } from '../../core/model/effectiveConfig';

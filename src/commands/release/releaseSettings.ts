@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { reviewAfterDays } from '../../core/release/releaseInput';
 
 export type CommitStatementChoice = 'ask' | 'always' | 'never';
