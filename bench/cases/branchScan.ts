@@ -6,6 +6,7 @@ import { git, timeGitToDevNull } from '../fixtures/gitCommand';
 import { count } from './benchContext';
 import type { BenchContext } from './benchContext';
 import { newEngine } from './engineFactory';
+import { SimpleGitPort } from '../../src/core/git/simpleGitPort';
 
 const ITERATIONS = 10;
 
@@ -27,6 +28,16 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
     warmup: 1,
     iterations: ITERATIONS,
     ours: () => timeMs(() => newEngine(repo, intents).scanCommits()),
+    baseline: () => timeGitToDevNull(repo, ['log', range]),
+  });
+  // The one `git log` of the first half, read and parsed by the port: the share of git itself.
+  const logAlone = await measurePair({
+    warmup: 1,
+    iterations: ITERATIONS,
+    ours: () => {
+      const port = new SimpleGitPort(repo);
+      return timeMs(() => port.branchLog(base, 'Intent'));
+    },
     baseline: () => timeGitToDevNull(repo, ['log', range]),
   });
   // The whole scan of a new engine: the above, then file coverage.
@@ -75,6 +86,18 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
       target: '≤ 1.3×',
       verdict: verdictOf(ratio <= 1.3),
       note: 'ours = new LinkingEngine + scanCommits(), the first half of every scan, published to the status bar and views before the second: one round of git calls for HEAD and the base, one `git log --boundary` with the trailers, parsing, branch intents and commit coverage',
+    },
+    {
+      name: '↳ its `git log`, read and parsed',
+      fixture: 'same',
+      unit: 'ms',
+      iterations: ITERATIONS,
+      ours: logAlone.ours,
+      baseline: { ...logAlone.baseline, what: 'same bare `git log`' },
+      ratio: ratioOf(logAlone.ours, logAlone.baseline),
+      target: 'info',
+      verdict: 'INFO',
+      note: 'branchLog() of the git port alone: `git log -z --boundary --format=<fields + trailers>` through simple-git, decoded and parsed into 10,000 commits; the rest of the first half is finding HEAD and the base (two git processes at once) and linking',
     },
     {
       name: '↳ whole scan, with file coverage',
