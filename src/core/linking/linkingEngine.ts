@@ -1,6 +1,6 @@
 import { GitMissingError, NotARepositoryError } from '../git/gitErrors';
 import type { ChangedFile } from '../git/fileChanges';
-import type { CommitRecord } from '../git/commitLog';
+import type { BranchLog, CommitRecord } from '../git/commitLog';
 import type { GitPort, RepoState } from '../git/gitPort';
 import type { Intent, ValueConfig } from '../model/types';
 import { BranchMatcher } from './branchMatcher';
@@ -41,6 +41,16 @@ export interface FileIntent {
   readonly reasons: readonly FileReason[];
 }
 
+/** The commits between a base and HEAD, keyed by both shas, the trailer key and shallowness. */
+interface BranchHistory {
+  readonly key: string;
+  readonly log: BranchLog;
+  /** Asked of git only when the boundary does not tell it (the base was merged in). */
+  mergeBase?: string | undefined;
+  /** Files changed between the merge-base and HEAD. */
+  committed?: readonly ChangedFile[];
+}
+
 /** The first half of a scan, with what the second half needs to go on. */
 interface CommitsFound {
   readonly result: BranchCommits;
@@ -70,6 +80,8 @@ export class LinkingEngine {
   /** Paths each commit touched, by sha: a commit never changes, so a rescan asks git only about new ones. */
   private readonly touchedFiles = new Map<string, readonly string[]>();
   private listedOnce = false;
+  /** The commits between the base and HEAD as git last told them: valid while neither moves. */
+  private history: BranchHistory | undefined;
   private readonly job = new CoalescingJob(() => this.runScan());
   private readonly recentCommits: number;
   private readonly cacheSize: number;
@@ -194,7 +206,11 @@ export class LinkingEngine {
     let ahead: readonly CommitRecord[] = [];
     let comparable = false;
     if (head.kind !== 'unborn' && base) {
-      const log = await this.port.branchLog(base.sha, config.trailer);
+      // Most scans follow a save, not a commit: with HEAD and the base where they were, the log
+      // (and below the committed changes) would say the same again, so only uncommitted files are read.
+      const key = [head.sha, base.sha, config.trailer, String(state.isShallow)].join('\0');
+      if (this.history?.key !== key) this.history = { key, log: await this.port.branchLog(base.sha, config.trailer) };
+      const { log } = this.history;
       const mergeBase = mergeBaseOf(log.commits.length, log.boundary, head.sha);
       comparable = mergeBase !== 'none';
       if (comparable) ahead = log.commits;
@@ -212,14 +228,23 @@ export class LinkingEngine {
     const { config } = this.model;
     const { head, base } = result.state;
     const baseSha = base?.sha;
-    const mergeBase = async (): Promise<string | undefined> =>
-      base?.mergeBase ?? (comparable && head.kind !== 'unborn' && baseSha ? this.port.mergeBase(head.sha, baseSha) : undefined);
+    const history = comparable ? this.history : undefined;
+    const mergeBase = async (): Promise<string | undefined> => {
+      if (base?.mergeBase !== undefined || !history || head.kind === 'unborn' || !baseSha) return base?.mergeBase;
+      history.mergeBase ??= await this.port.mergeBase(head.sha, baseSha);
+      return history.mergeBase;
+    };
+    const committedSince = async (sha: string): Promise<readonly ChangedFile[]> => {
+      if (!history) return this.port.changedFiles(sha);
+      history.committed ??= await this.port.changedFiles(sha);
+      return history.committed;
+    };
     // The first scan lists the files of every commit that can carry a trailer; later scans know
     // those commits and ask only for linked commits they have not seen.
     const listAll = comparable && !this.listedOnce;
     const [trailerCommitFiles, [state, committed], uncommitted] = await Promise.all([
       listAll && baseSha ? this.port.filesOfTrailerCommits(baseSha, config.trailer) : Promise.resolve(new Map<string, string[]>()),
-      mergeBase().then(async (sha) => [withMergeBase(result.state, sha), sha ? await this.port.changedFiles(sha) : []] as const),
+      mergeBase().then(async (sha) => [withMergeBase(result.state, sha), sha ? await committedSince(sha) : []] as const),
       this.port.uncommittedFiles(),
     ]);
     if (listAll) this.listedOnce = true;

@@ -144,7 +144,7 @@ describe('linking engine on real repositories', () => {
     repo.commit('Second\n\nIntent: search\n', ['src/util/second.ts']);
     repo.commit('Unlinked', ['src/util/plain.ts']);
     assert.deepStrictEqual((await engine.refresh()).coverage.unlinkedFiles, ['src/util/later.ts', 'src/util/plain.ts']);
-    assert.deepStrictEqual(port.calls, { locate: 2, mergeBase: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 1, filesOfCommits: 1, changedFiles: 2, uncommittedFiles: 2 });
+    assert.deepStrictEqual(port.calls, { locate: 2, branchLog: 2, mergeBase: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 1, filesOfCommits: 1, changedFiles: 2, uncommittedFiles: 2 });
     // A new intent links a commit seen before: its files are known already.
     engine.setModel({ ...MODEL, intents: [...MODEL.intents, intent('later')] });
     const scan = await engine.refresh();
@@ -189,6 +189,31 @@ describe('linking engine on real repositories', () => {
     assert.strictEqual(port.calls.mergeBase, 1, 'two boundary commits: git is asked for the merge-base');
     assert.deepStrictEqual(scan.files.map((f) => f.path).sort(), ['src/search/mine.ts', 'src/util/after.ts']);
     assert.strictEqual(scan.coverage.commits.total, 3, 'its two commits and the merge');
+  });
+
+  it('after a save reads only the uncommitted files again; after a commit, the branch again', async () => {
+    featureRepo('feature/x');
+    repo.commit('Mine\n\nIntent: search\n', ['src/search/mine.ts']);
+    repo.git('checkout', '-q', 'main');
+    repo.commit('On main meanwhile', ['src/util/main-only.ts']);
+    repo.git('checkout', '-q', 'feature/x');
+    repo.git('merge', '-q', '--no-edit', 'main');
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const engine = new LinkingEngine(repo.dir, port, MODEL);
+    await engine.refresh();
+    repo.write('src/util/edited.ts', 'saved\n');
+    const saved = await engine.refresh();
+    assert.deepStrictEqual(saved.files.map((f) => [f.path, f.uncommitted]), [['src/search/mine.ts', false], ['src/util/edited.ts', true]]);
+    assert.deepStrictEqual([port.calls.branchLog, port.calls.mergeBase, port.calls.changedFiles, port.calls.uncommittedFiles], [1, 1, 1, 2]);
+    const added = repo.commit('Edited\n\nIntent: checkout-speed\n', ['src/util/edited.ts']);
+    const committed = await engine.refresh();
+    assert.strictEqual(committed.commits[0]?.sha, added);
+    assert.deepStrictEqual(committed.files.find((f) => f.path === 'src/util/edited.ts')?.linkedBy, [added]);
+    assert.deepStrictEqual([port.calls.branchLog, port.calls.mergeBase, port.calls.changedFiles, port.calls.uncommittedFiles], [2, 2, 2, 3]);
+    // A new trailer key reads the log again, with the same HEAD.
+    engine.setModel({ ...MODEL, config: { ...MODEL.config, trailer: 'Serves' } });
+    assert.deepStrictEqual((await engine.refresh()).coverage.commits.linked, 0);
+    assert.strictEqual(port.calls.branchLog, 3);
   });
 
   it('never lets a branch-name match link a commit', async () => {
@@ -287,7 +312,7 @@ describe('linking engine on real repositories', () => {
 
 /** The real port, with call counts and a check that no scan starts while another one's git calls run. */
 class CountingPort implements GitPort {
-  readonly calls = { locate: 0, mergeBase: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 0, filesOfCommits: 0, changedFiles: 0, uncommittedFiles: 0 };
+  readonly calls = { locate: 0, branchLog: 0, mergeBase: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 0, filesOfCommits: 0, changedFiles: 0, uncommittedFiles: 0 };
   overlaps = 0;
   private inFlight = 0;
 
@@ -310,6 +335,7 @@ class CountingPort implements GitPort {
   }
 
   async branchLog(baseSha: string, trailerKey: string): ReturnType<GitPort['branchLog']> {
+    this.calls.branchLog += 1;
     return this.track(this.inner.branchLog(baseSha, trailerKey));
   }
 
