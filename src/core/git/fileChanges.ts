@@ -30,13 +30,16 @@ export function parseNameStatus(output: string): ChangedFile[] {
   return files.filter((f) => f.path.length > 0);
 }
 
-/** Parses `git status --porcelain=v1 -z`: `XY path\0`, renames `XY new\0old\0`. */
+/**
+ * Parses `git status --porcelain=v1 -z [--branch]`: `XY path\0`, renames `XY new\0old\0`; the
+ * `## branch` header of --branch comes first and is no file (`##` is no status).
+ */
 export function parsePorcelainStatus(output: string): ChangedFile[] {
   const tokens = output.split('\0');
   const files: ChangedFile[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const entry = tokens[i] ?? '';
-    if (entry.length < 4) continue;
+    if (entry.length < 4 || (i === 0 && entry.startsWith('## '))) continue;
     const status = entry.slice(0, 2);
     const path = entry.slice(3);
     if (status.includes('R') || status.includes('C')) {
@@ -47,9 +50,4 @@ export function parsePorcelainStatus(output: string): ChangedFile[] {
     }
   }
   return files;
-}
-
-/** Parses a NUL-terminated list of paths (`git ls-files -z`). */
-export function parseNulList(output: string): string[] {
-  return output.split('\0').filter((path) => path.length > 0);
 }

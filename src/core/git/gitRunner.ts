@@ -99,6 +99,8 @@ class RunFailure extends GitError {
 /**
  * A runner on simple-git. simple-git collects stdout into buffers without a size cap, so a
  * 2 MB commit message is read in full; output is decoded once, after the process ends.
+ * simple-git waits 50 ms more after a process that printed nothing at all, so the commands run on
+ * every refresh are asked in a form that always prints something (see uncommittedFiles).
  */
 export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): GitRunner {
   const binary = options.binary ?? 'git';

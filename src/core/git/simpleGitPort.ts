@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { commitLogFormat, FILE_LIST_FORMAT, markedCommitLogFormat, parseBranchLog, parseCommitLog, parseFileLists, parseTrailerValues, trailerKeyGrep, trailerValuesFormat } from './commitLog';
 import type { BranchLog, CommitRecord } from './commitLog';
-import { parseNameStatus, parseNulList, parsePorcelainStatus } from './fileChanges';
+import { parseNameStatus, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
 import { GitCommandError, InvalidGitInputError, NotARepositoryError } from './gitErrors';
 import type { BaseBranch, BaseSource, GitPort, HeadState, RepoState } from './gitPort';
@@ -24,26 +24,13 @@ interface RefRow {
   readonly upstream: string;
 }
 
-export interface SimpleGitPortOptions extends GitRunnerOptions {
-  /**
-   * Index size from which untracked files are listed by a second git process beside the status;
-   * default 1 MB (about 10,000 files). Below it one process is quicker than starting two.
-   */
-  readonly splitStatusFromIndexBytes?: number;
-}
-
-const SPLIT_STATUS_FROM_INDEX_BYTES = 1024 * 1024;
 
 /** The {@link GitPort} on simple-git, for one folder inside a work tree. */
 export class SimpleGitPort implements GitPort {
   private readonly runner: GitRunner;
-  private readonly splitStatusFrom: number;
-  /** The work tree's index, once readState has found the git directory. */
-  private indexFile: string | undefined;
 
-  constructor(folder: string, options: SimpleGitPortOptions = {}) {
+  constructor(folder: string, options: GitRunnerOptions = {}) {
     this.runner = createGitRunner(folder, options);
-    this.splitStatusFrom = options.splitStatusFromIndexBytes ?? SPLIT_STATUS_FROM_INDEX_BYTES;
   }
 
   async readState(options: { readonly baseBranch?: string } = {}): Promise<RepoState> {
@@ -122,18 +109,10 @@ export class SimpleGitPort implements GitPort {
 
   async uncommittedFiles(): Promise<ChangedFile[]> {
     // No optional locks: a background refresh must not take index.lock from under the user's own git.
-    if (!this.bigIndex()) {
-      const out = await this.runner.run(['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--no-renames']);
-      return parsePorcelainStatus(out.stdout);
-    }
-    // In a big work tree untracked files come from a second process running beside the status:
-    // the walk of every folder is the dearer half of `status --untracked-files=all`.
-    const [tracked, untracked] = await Promise.all([
-      this.runner.run(['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames']),
-      // `:/` and --full-name: the whole work tree, paths from its top, as status gives them.
-      this.runner.run(['--no-optional-locks', 'ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', ':/']),
-    ]);
-    return [...parsePorcelainStatus(tracked.stdout), ...parseNulList(untracked.stdout).map((path) => ({ path, status: '??' }))];
+    // --branch makes the answer never empty: simple-git waits 50 ms more for a process that printed
+    // nothing (a clean work tree after a save); --no-ahead-behind keeps that header free.
+    const out = await this.runner.run(['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--branch', '--no-ahead-behind', '--untracked-files=all', '--no-renames']);
+    return parsePorcelainStatus(out.stdout);
   }
 
   async commitsTouching(file: string, limit: number, trailerKey: string): Promise<CommitRecord[]> {
@@ -161,16 +140,6 @@ export class SimpleGitPort implements GitPort {
     return parseCommitLog((await this.runner.run(args)).stdout);
   }
 
-  private bigIndex(): boolean {
-    if (this.splitStatusFrom <= 0) return true;
-    if (this.indexFile === undefined) return false;
-    try {
-      return fs.statSync(this.indexFile).size >= this.splitStatusFrom;
-    } catch {
-      return false;
-    }
-  }
-
   /** Where the work tree and git directories are, and HEAD's commit (undefined when it has none yet), in one rev-parse. */
   private async location(): Promise<Pick<RepoState, 'topLevel' | 'prefix' | 'gitDir' | 'commonGitDir' | 'isLinkedWorktree' | 'isShallow' | 'rebaseInProgress'> & { headSha: string | undefined; headRef: string | undefined }> {
     // rev-parse prints each answer as it goes: the --show-* lines, HEAD's commit, then HEAD's ref
@@ -186,7 +155,6 @@ export class SimpleGitPort implements GitPort {
     const headSha = out.exitCode === 0 && verified !== undefined && OBJECT_ID.test(verified) ? verified : undefined;
     if (out.exitCode === 0 && headSha === undefined) throw new GitCommandError(['rev-parse', 'HEAD^{commit}'], 0, 'no commit id in the answer', out.stdout);
     const commonGitDir = path.resolve(this.runner.cwd, common);
-    this.indexFile = path.join(gitDir, 'index');
     return {
       topLevel,
       prefix: prefix ?? '',

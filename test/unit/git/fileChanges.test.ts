@@ -44,6 +44,14 @@ describe('changed and uncommitted files (real git)', () => {
     assert.deepStrictEqual(files.map((f) => `${f.status}|${f.path}`).sort(), [' M|a.txt', 'D |c.txt', 'M |b.txt', '??|c.txt', '??|deep/new dir/n.txt'].sort());
   });
 
+  it('answers an empty list for a clean work tree, and keeps a file whose name looks like the branch header', async () => {
+    repo = TempRepo.create();
+    repo.commit('base', ['a.txt']);
+    assert.deepStrictEqual(await new SimpleGitPort(repo.dir).uncommittedFiles(), []);
+    repo.write('## notes.md', 'x\n');
+    assert.deepStrictEqual(await new SimpleGitPort(repo.dir).uncommittedFiles(), [{ path: '## notes.md', status: '??' }]);
+  });
+
   it('lists exactly what `git status --untracked-files=all` lists, also when opened on a subfolder', async () => {
     repo = TempRepo.create();
     repo.commit('base', ['sub/tracked.txt', 'gone.txt', '.gitignore']);
@@ -61,14 +69,9 @@ describe('changed and uncommitted files (real git)', () => {
       .filter((e) => e.length > 0)
       .map((e) => `${e.slice(0, 2)}|${e.slice(3)}`);
     assert.ok(expected.includes('??|nested/') && expected.includes('??|other/ünï\nline.md') && !expected.some((e) => e.endsWith('.log')));
-    // One status process, and status beside ls-files (as in a big work tree).
-    for (const splitStatusFromIndexBytes of [Number.MAX_SAFE_INTEGER, 0]) {
-      for (const folder of [repo.dir, `${repo.dir}/sub`]) {
-        const port = new SimpleGitPort(folder, { splitStatusFromIndexBytes });
-        await port.readState();
-        const files = await port.uncommittedFiles();
-        assert.deepStrictEqual(files.map((f) => `${f.status}|${f.path}`), expected, `${folder}, split from ${splitStatusFromIndexBytes} bytes`);
-      }
+    for (const folder of [repo.dir, `${repo.dir}/sub`]) {
+      const files = await new SimpleGitPort(folder).uncommittedFiles();
+      assert.deepStrictEqual(files.map((f) => `${f.status}|${f.path}`), expected, folder);
     }
   });
 
