@@ -241,6 +241,22 @@ describe('linking engine on real repositories', () => {
     ]);
   });
 
+  it('answers an untracked file from its paths alone, without asking git for its history', async () => {
+    featureRepo();
+    repo.write('src/search/brand-new.ts', 'new\n');
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const engine = new LinkingEngine(repo.dir, port, MODEL);
+    await engine.refresh();
+    assert.deepStrictEqual(await engine.fileIntents('src/search/brand-new.ts'), [{ id: 'search', reasons: ['path'] }]);
+    assert.strictEqual(port.calls.trailerIdsTouching, 0);
+    repo.git('add', 'src/search/brand-new.ts');
+    repo.git('commit', '-q', '-m', 'Add it\n\nIntent: checkout-speed');
+    await engine.refresh();
+    // In intent order: checkout-speed comes first in the model.
+    assert.deepStrictEqual(await engine.fileIntents('src/search/brand-new.ts'), [{ id: 'checkout-speed', reasons: ['commit'] }, { id: 'search', reasons: ['path'] }]);
+    assert.strictEqual(port.calls.trailerIdsTouching, 1);
+  });
+
   it('caches a file answer per HEAD and asks git again after HEAD moves', async () => {
     featureRepo();
     const port = new CountingPort(new SimpleGitPort(repo.dir));
