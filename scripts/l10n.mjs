@@ -40,7 +40,10 @@ function coreTemplates() {
 /** The bundle's text: keys sorted, so it does not depend on the order files are read in. */
 export async function bundleText() {
   const { getL10nJson } = require('@vscode/l10n-dev');
-  const files = sourceFiles(path.join(root, 'src')).sort().map((file) => ({ extension: '.ts', contents: fs.readFileSync(file, 'utf8') }));
+  // The exporter follows `vscode` only from an `import * as vscode` line; src/ writes
+  // `import vscode = require('vscode')` (see eslint.config.mjs), so it is shown the form it knows.
+  const asNamespace = (text) => text.replace(/^import vscode = require\('vscode'\);$/m, "import * as vscode from 'vscode';");
+  const files = sourceFiles(path.join(root, 'src')).sort().map((file) => ({ extension: '.ts', contents: asNamespace(fs.readFileSync(file, 'utf8')) }));
   const found = await getL10nJson(files);
   for (const template of coreTemplates()) found[template] ??= template;
   const sorted = Object.fromEntries(Object.keys(found).sort().map((key) => [key, found[key]]));

@@ -100,6 +100,11 @@ async function readAll(fd: number, size: number): Promise<Buffer> {
 async function listYaml(root: string, sub: string, model: ValueModel): Promise<string[]> {
   const folder = `${VALUE_DIR}/${sub}`;
   try {
+    const outside = await linkOutside(root, path.join(root, VALUE_DIR, sub));
+    if (outside !== undefined) {
+      model.addFolderProblem(problemOf(folder, START_OF_FILE, 'error', 'outside-workspace', message('folderOutsideWorkspace', folder, outside)));
+      return [];
+    }
     return (await fs.readdir(path.join(root, VALUE_DIR, sub))).filter((name) => entryNameOf(name) !== undefined).map((n) => `${folder}/${n}`);
   } catch (e) {
     const errno = (e as NodeJS.ErrnoException).code;
@@ -111,6 +116,18 @@ async function listYaml(root: string, sub: string, model: ValueModel): Promise<s
     model.addFolderProblem(problem);
     return [];
   }
+}
+
+/**
+ * Where `dir` really is when it is a symbolic link that leads outside `root` (a linked folder is
+ * followed by every open below it, which O_NOFOLLOW does not stop); undefined otherwise. One lstat
+ * when it is no link.
+ */
+async function linkOutside(root: string, dir: string): Promise<string | undefined> {
+  if (!(await fs.lstat(dir)).isSymbolicLink()) return undefined;
+  const [realRoot, target] = await Promise.all([fs.realpath(root), fs.realpath(dir)]);
+  const inside = path.relative(realRoot, target);
+  return inside.startsWith('..') || path.isAbsolute(inside) ? target : undefined;
 }
 
 export interface FolderRead {
@@ -131,6 +148,11 @@ export async function readValueFolder(root: string): Promise<FolderRead> {
   }
   if (!stat.isDirectory()) {
     model.addFolderProblem(problemOf(VALUE_DIR, START_OF_FILE, 'error', 'value-not-folder', message('problemValueNotFolder')));
+    return { model, hasValueFolder: true };
+  }
+  const outside = await linkOutside(root, valueDir).catch(() => undefined);
+  if (outside !== undefined) {
+    model.addFolderProblem(problemOf(VALUE_DIR, START_OF_FILE, 'error', 'outside-workspace', message('folderOutsideWorkspace', VALUE_DIR, outside)));
     return { model, hasValueFolder: true };
   }
   const files = [

@@ -167,6 +167,7 @@ export const MESSAGES = {
   problemBadGlob: 'The glob "{0}" in {1} cannot be used: {2}.',
   problemUnknownIntent: 'Unknown intent "{0}": no .value/intents/ file has this id. Fix the id or create the intent.',
   problemReviewOverdue: 'Review overdue: "{0}" was due for review on {1}. Add an outcome: section with what actually happened.',
+  folderOutsideWorkspace: 'Not read: {0} is a symbolic link to {1}, outside the workspace folder. Value Lens reads only files inside it, so a link cannot expose other files in its messages; move the folder here instead.',
   problemValueNotFolder: '.value is a file, but Value Lens keeps intents in a .value/ folder: move the file away and create the folder.',
   problemSubfolderNotFolder: '{0} is a file, but Value Lens reads the YAML files inside a {0}/ folder: move the file away and create the folder.',
   problemSubfolderUnreadable: 'Cannot list the folder {0} ({1}): its files are left out until this is fixed.',

@@ -48,6 +48,13 @@ const SETUPS = {
     fs.writeFileSync(outside, intentText('shared'));
     fs.symlinkSync(outside, path.join(root, '.value/intents/shared.yaml'));
   },
+  /** `.value/intents` → `../../outside-intents`, a folder with a valid intent beside (outside) the workspace. */
+  symlinkFolderOutside: (root: string): void => {
+    const outside = path.join(path.dirname(root), 'outside-intents');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'shared.yaml'), intentText('shared'));
+    fs.symlinkSync(outside, path.join(root, '.value/intents'));
+  },
   /** `.value/intents/inside.yaml` → `docs/inside.yaml`: a link that stays in the workspace is followed. */
   symlinkInside: (root: string): void => {
     fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
