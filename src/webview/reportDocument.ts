@@ -19,6 +19,8 @@ export interface ReportDocumentInput {
   readonly period: ReportPeriod;
   /** Renders the frame's texts: `vscode.l10n.t` in the extension, English by default. */
   readonly translate?: Translate;
+  /** The language `translate` writes in (`vscode.env.language`), for `<html lang>`; default `en`. */
+  readonly language?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ export function reportDocument(input: ReportDocumentInput): string {
       + `<span class="spacer"></span><button type="button" id="export-html">${t('reportExportHtml')}</button><button type="button" id="export-md">${t('reportExportMarkdown')}</button></nav>`
     : `<p class="restricted" role="note">${t('reportRestricted')}</p>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${h(input.language ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

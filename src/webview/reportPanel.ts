@@ -175,6 +175,7 @@ export class ReportPanel implements vscode.Disposable {
       scripts,
       period: this.state.period,
       translate,
+      language: vscode.env.language,
     });
   }
 
