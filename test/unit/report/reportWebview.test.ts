@@ -29,6 +29,6 @@ describe('report webview messages and document (plain Node)', () => {
     assert.match(off, /not trusted.*commit coverage is unavailable/);
     assert.ok(on.startsWith('<!DOCTYPE html>\n<html lang="en">'), 'English without a language');
     assert.ok(reportDocument({ ...input, scripts: true, language: 'pt-br' }).startsWith('<!DOCTYPE html>\n<html lang="pt-br">'));
-    assert.ok(reportDocument({ ...input, scripts: true, language: '"><script>' }).startsWith('<!DOCTYPE html>\n<html lang="&quot;&gt;&lt;script&gt;">'));
+    assert.ok(reportDocument({ ...input, scripts: true, language: '"><script>' }).startsWith('<!DOCTYPE html>\n<html lang="&#34;&#62;&#60;script&#62;">'));
   });
 });
