@@ -212,7 +212,8 @@ export class LinkingEngine {
       // Most scans follow a save, not a commit: with HEAD and the base where they were, the log
       // (and below the committed changes) would say the same again, so only uncommitted files are read.
       const key = [head.sha, base.sha, config.trailer, String(state.isShallow)].join('\0');
-      if (this.history?.key !== key) this.history = { key, log: await this.port.branchLog(base.sha, config.trailer) };
+      // HEAD at the base itself (main right after a pull) has nothing ahead: no git log needed.
+      if (this.history?.key !== key) this.history = { key, log: head.sha === base.sha ? { commits: [], boundary: [] } : await this.port.branchLog(base.sha, config.trailer) };
       const { log } = this.history;
       const mergeBase = mergeBaseOf(log.commits.length, log.boundary, head.sha);
       comparable = mergeBase !== 'none';
@@ -238,6 +239,8 @@ export class LinkingEngine {
       return history.mergeBase;
     };
     const committedSince = async (sha: string): Promise<readonly ChangedFile[]> => {
+      // Merge-base = HEAD: nothing was committed since (and git would print nothing).
+      if (head.kind !== 'unborn' && sha === head.sha) return [];
       if (!history) return this.port.changedFiles(sha);
       history.committed ??= await this.port.changedFiles(sha);
       return history.committed;

@@ -216,6 +216,18 @@ describe('linking engine on real repositories', () => {
     assert.strictEqual(port.calls.branchLog, 3);
   });
 
+  it('on the base branch itself reads no log and no diff: nothing is ahead, only uncommitted files count', async () => {
+    repo = TempRepo.create();
+    const head = repo.commit('base', ['src/search/find.ts']);
+    repo.write('src/search/find.ts', 'edited\n');
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const scan = await new LinkingEngine(repo.dir, port, MODEL).refresh();
+    assert.strictEqual(scan.state.base?.mergeBase, head);
+    assert.deepStrictEqual(scan.coverage.commits, { total: 0, linked: 0 });
+    assert.deepStrictEqual(scan.files.map((f) => [f.path, f.uncommitted, f.linked]), [['src/search/find.ts', true, true]]);
+    assert.deepStrictEqual([port.calls.branchLog, port.calls.changedFiles, port.calls.mergeBase], [0, 0, 0]);
+  });
+
   it('never lets a branch-name match link a commit', async () => {
     featureRepo('feature/search');
     const commit = repo.commit('Work without trailer', ['src/util/misc.ts']);
