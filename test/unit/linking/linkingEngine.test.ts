@@ -31,6 +31,16 @@ describe('linking engine on real repositories', () => {
     repo.git('checkout', '-q', '-b', branch);
   }
 
+  /** feature/x with one linked commit, then main moves on and is merged into feature/x: two boundary commits. */
+  function branchWithBaseMergedIn(): void {
+    featureRepo('feature/x');
+    repo.commit('Mine\n\nIntent: search\n', ['src/search/mine.ts']);
+    repo.git('checkout', '-q', 'main');
+    repo.commit('On main meanwhile', ['src/util/main-only.ts']);
+    repo.git('checkout', '-q', 'feature/x');
+    repo.git('merge', '-q', '--no-edit', 'main');
+  }
+
   it('computes branch intents, commits and coverage by the exact rules', async () => {
     featureRepo();
     const linked = repo.commit('Speed up pay\n\nIntent: checkout-speed\n', ['src/checkout/pay.ts']);
@@ -176,12 +186,7 @@ describe('linking engine on real repositories', () => {
   });
 
   it('finds the merge-base of a branch that merged its base in, and counts only its own changes', async () => {
-    featureRepo('feature/x');
-    repo.commit('Mine\n\nIntent: search\n', ['src/search/mine.ts']);
-    repo.git('checkout', '-q', 'main');
-    repo.commit('On main meanwhile', ['src/util/main-only.ts']);
-    repo.git('checkout', '-q', 'feature/x');
-    repo.git('merge', '-q', '--no-edit', 'main');
+    branchWithBaseMergedIn();
     repo.commit('After the merge', ['src/util/after.ts']);
     const port = new CountingPort(new SimpleGitPort(repo.dir));
     const scan = await new LinkingEngine(repo.dir, port, MODEL).refresh();
@@ -192,12 +197,7 @@ describe('linking engine on real repositories', () => {
   });
 
   it('after a save reads only the uncommitted files again; after a commit, the branch again', async () => {
-    featureRepo('feature/x');
-    repo.commit('Mine\n\nIntent: search\n', ['src/search/mine.ts']);
-    repo.git('checkout', '-q', 'main');
-    repo.commit('On main meanwhile', ['src/util/main-only.ts']);
-    repo.git('checkout', '-q', 'feature/x');
-    repo.git('merge', '-q', '--no-edit', 'main');
+    branchWithBaseMergedIn();
     const port = new CountingPort(new SimpleGitPort(repo.dir));
     const engine = new LinkingEngine(repo.dir, port, MODEL);
     await engine.refresh();
