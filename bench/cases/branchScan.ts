@@ -133,7 +133,7 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
       ratio: ratioOf(rescan.ours, rescan.baseline),
       target: 'info',
       verdict: 'INFO',
-      note: 'refresh() again after a first scan: commit file lists are kept by sha, so only the trailer log, changed files and status run',
+      note: 'refresh() again after a first scan, nothing moved (as after a save): the log, merge-base and committed changes are kept while HEAD and the base stay, so git runs only to find HEAD and the base and for `git status`',
     },
   ];
 }

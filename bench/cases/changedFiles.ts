@@ -20,7 +20,7 @@ export async function changedFilesCase(context: BenchContext): Promise<CaseResul
 
   // The index itself, as the second half of a scan reads it: committed changes against the
   // merge-base beside the uncommitted ones (untracked files included). The port has located the
-  // repository first (untimed), as in a scan, so it knows the index is big.
+  // repository first (untimed), as in a scan.
   const { ours, baseline } = await measurePair({
     warmup: 1,
     iterations: ITERATIONS,
@@ -81,7 +81,7 @@ export async function changedFilesCase(context: BenchContext): Promise<CaseResul
       ratio,
       target: '≤ 1.3×',
       verdict: verdictOf(ratio <= 1.3),
-      note: 'ours = changedFiles(merge-base) beside uncommittedFiles() of the git port, parsed: `git diff --name-status` against the merge-base, `git status --untracked-files=no` and `git ls-files --others` for untracked files',
+      note: 'ours = changedFiles(merge-base) beside uncommittedFiles() of the git port, parsed: `git diff --name-status` against the merge-base and one `git status --untracked-files=all`',
     },
     info('↳ tracked files alone', tracked, '`git diff --name-status <merge-base> HEAD` beside `git status --untracked-files=no`, to /dev/null: the same answer as the baseline, committed and uncommitted apart'),
     info('↳ untracked files alone', untracked, '`git ls-files --others --exclude-standard`, to /dev/null: finding files git does not track means reading every folder of the work tree, which the baseline never does'),
