@@ -74,8 +74,8 @@ export function linkCommits(commits: readonly CommitRecord[], knownIntents: Read
     const unknownIds = intents.length === trailerIds.length ? [] : trailerIds.filter((id) => !knownIntents.has(id));
     for (const id of unknownIds) unknownTrailers.push({ sha: commit.sha, id });
     // Spelled out rather than spread: one object shape for every commit keeps 10,000 of them cheap.
-    const { sha, subject, author, authorEmail, date, parents, files } = commit;
-    return { sha, subject, author, authorEmail, date, parents, trailerIds, files, intents, unknownIds };
+    const { sha, subject, author, date, files } = commit;
+    return { sha, subject, author, date, trailerIds, files, intents, unknownIds };
   });
   const unlinkedCommits = linked.filter((c) => c.intents.length === 0).map((c) => c.sha);
   return {

@@ -5,7 +5,7 @@ import type { Intent } from '../../../src/core/model/types';
 import type { CommitRecord } from '../../../src/core/git/commitLog';
 
 const intent = (id: string, extra: Partial<Intent> = {}): Intent => ({ id, title: id, why: 'w', owner: 'o', status: 'active', paths: [], branches: [], links: [], ...extra });
-const commit = (subject: string, trailerIds: string[] = [], files: string[] = []): CommitRecord => ({ sha: 'a'.repeat(40), subject, author: 'a', authorEmail: 'a@x', date: '2026-01-01T00:00:00Z', parents: [], trailerIds, files });
+const commit = (subject: string, trailerIds: string[] = [], files: string[] = []): CommitRecord => ({ sha: 'a'.repeat(40), subject, author: 'a', date: '2026-01-01T00:00:00Z', trailerIds, files });
 
 describe('"has a statement" detection and preselected intents', () => {
   it('finds a statement by its branch field or by its name, in the working tree or on a branch', () => {
