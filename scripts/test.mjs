@@ -1,6 +1,8 @@
 // `npm test`: type-check, lint, unit tests, integration tests inside a real VS Code extension host,
 // browser-level tests; ends with one line `N passed, N failed` and a non-zero exit on any failure.
-//   node scripts/test.mjs [static] [unit] [integration] [e2e]   (default: all, in that order)
+//   node scripts/test.mjs [static] [unit] [integration] [e2e] [bench]   (default: all, in that order)
+// `bench` is `npm run bench -- --quick` as a smoke test: it fails only when a case cannot run,
+// never on a time.
 // Integration tests run in the project's harness (code-server + headless Chromium), or under
 // @vscode/test-electron when VSCODE_EXECUTABLE names a local VS Code.
 import { spawnSync } from 'node:child_process';
@@ -22,9 +24,9 @@ function run(cmd, args, opts = {}) {
 }
 
 /** A check that is one pass or one fail (type-check, lint, build). */
-function check(name, cmd, args) {
+function check(name, cmd, args, opts = {}) {
   say(name);
-  const ok = run(cmd, args) === 0;
+  const ok = run(cmd, args, opts) === 0;
   tally.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
   return ok;
 }
@@ -115,6 +117,11 @@ if (built) {
     if (ensureHarness()) mochaSuite('browser-level tests (Playwright + Chromium)', path.join(testOut, 'e2e'), 120000);
     else record('browser-level tests', undefined, true);
   }
+}
+if (wanted('bench')) {
+  const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-bench-smoke-')), 'results.json');
+  check('bench, quick mode (fails only when a case cannot run)', 'npm', ['run', '--silent', 'bench', '--', '--quick'], { env: { ...process.env, VALUE_LENS_BENCH_RESULTS: results } });
+  fs.rmSync(path.dirname(results), { recursive: true, force: true });
 }
 
 const passed = tally.reduce((n, t) => n + t.passed, 0);

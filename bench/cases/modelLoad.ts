@@ -5,6 +5,7 @@ import { localIsoDate } from '../../src/core/today';
 import { ratioOf, verdictOf } from '../measure/caseResult';
 import type { CaseResult } from '../measure/caseResult';
 import { measurePair, timeMs } from '../measure/sampling';
+import { intentId } from '../fixtures/valueFiles';
 import { count } from './benchContext';
 import type { BenchContext } from './benchContext';
 
@@ -54,7 +55,8 @@ export async function modelLoadCase(context: BenchContext): Promise<CaseResult[]
   const ratio = ratioOf(ours, baseline);
 
   // The store's path when one file is saved: re-read that file only, then derive and check again.
-  const changed = '.value/intents/intent-0500.yaml';
+  // One in the middle of the fixture, whatever its scale (--quick has a tenth of the intents).
+  const changed = `.value/intents/${intentId(Math.floor(scale.intents / 2))}.yaml`;
   const update = await measurePair({
     warmup: 5,
     iterations: UPDATE_ITERATIONS,
