@@ -80,8 +80,6 @@ export class LinkingEngine {
   /** Paths each commit touched, by sha: a commit never changes, so a rescan asks git only about new ones. */
   private readonly touchedFiles = new Map<string, readonly string[]>();
   private listedOnce = false;
-  /** Folder-relative paths of untracked files at the last scan. */
-  private untracked = new Set<string>();
   /** The commits between the base and HEAD as git last told them: valid while neither moves. */
   private history: BranchHistory | undefined;
   private readonly job = new CoalescingJob(() => this.runScan());
@@ -176,8 +174,7 @@ export class LinkingEngine {
         throw e;
       }
     }
-    // A file git does not track has no commits: no need to ask (and wait for) git.
-    if (state.head.kind === 'unborn' || this.untracked.has(file)) return [];
+    if (state.head.kind === 'unborn') return [];
     const key = `${state.head.sha}\0${this.model.config.trailer}\0${file}`;
     let pending = this.fileCommits.get(key);
     if (!pending) {
@@ -257,7 +254,6 @@ export class LinkingEngine {
     const commits = await this.withLinkedFiles(comparable && state.base?.mergeBase ? ahead : [], trailerCommitFiles);
     const inFolder = folderPaths(state.prefix);
     const { prefix } = state;
-    this.untracked = new Set(inFolder(uncommitted).flatMap((f) => (f.status === '??' ? [f.path] : [])));
     const coverage = computeCoverage({
       commits: prefix === '' ? commits : commits.map((c) => (c.files.length === 0 ? c : { ...c, files: c.files.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)) })),
       committedFiles: inFolder(committed),

@@ -253,20 +253,16 @@ describe('linking engine on real repositories', () => {
     ]);
   });
 
-  it('answers an untracked file from its paths alone, without asking git for its history', async () => {
+  it('gives an untracked file the trailers of commits that touched its path before it was deleted', async () => {
     featureRepo();
-    repo.write('src/search/brand-new.ts', 'new\n');
-    const port = new CountingPort(new SimpleGitPort(repo.dir));
-    const engine = new LinkingEngine(repo.dir, port, MODEL);
-    await engine.refresh();
-    assert.deepStrictEqual(await engine.fileIntents('src/search/brand-new.ts'), [{ id: 'search', reasons: ['path'] }]);
-    assert.strictEqual(port.calls.trailerIdsTouching, 0);
-    repo.git('add', 'src/search/brand-new.ts');
-    repo.git('commit', '-q', '-m', 'Add it\n\nIntent: checkout-speed');
-    await engine.refresh();
-    // In intent order: checkout-speed comes first in the model.
-    assert.deepStrictEqual(await engine.fileIntents('src/search/brand-new.ts'), [{ id: 'checkout-speed', reasons: ['commit'] }, { id: 'search', reasons: ['path'] }]);
-    assert.strictEqual(port.calls.trailerIdsTouching, 1);
+    repo.commit('Old helper\n\nIntent: checkout-speed\n', ['src/search/helper.ts']);
+    repo.git('rm', '-q', 'src/search/helper.ts');
+    repo.git('commit', '-q', '-m', 'Drop it');
+    repo.write('src/search/helper.ts', 'back again, not added yet\n');
+    const engine = new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL);
+    assert.strictEqual((await engine.refresh()).files.find((f) => f.path === 'src/search/helper.ts')?.status, '??');
+    // The rule is "commits that touched it", and two did: the one with the trailer and the deletion.
+    assert.deepStrictEqual(await engine.fileIntents('src/search/helper.ts'), [{ id: 'checkout-speed', reasons: ['commit'] }, { id: 'search', reasons: ['path'] }]);
   });
 
   it('caches a file answer per HEAD and asks git again after HEAD moves', async () => {
