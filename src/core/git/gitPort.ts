@@ -63,8 +63,9 @@ export interface GitPort {
   /**
    * The commits reachable from HEAD but not from `baseSha`, newest first, with their trailers, and
    * the boundary commits under them, in one `git log --boundary` call (files not listed).
+   * Undefined when the repository does not have the base commit (a broken or half-fetched ref).
    */
-  branchLog(baseSha: string, trailerKey: string): Promise<BranchLog>;
+  branchLog(baseSha: string, trailerKey: string): Promise<BranchLog | undefined>;
   /**
    * Commits reachable from HEAD but not from `baseSha` (all of HEAD's history when absent),
    * newest first, in one `git log` call; `withFiles` adds the paths each commit touched.

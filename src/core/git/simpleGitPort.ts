@@ -37,7 +37,12 @@ export class SimpleGitPort implements GitPort {
     const state = await this.locate(options);
     const { head, base } = state;
     if (head.kind === 'unborn' || !base) return state;
-    return withMergeBase(state, await this.mergeBase(head.sha, base.sha));
+    try {
+      return withMergeBase(state, await this.mergeBase(head.sha, base.sha));
+    } catch (e) {
+      if (!isMissingCommit(e)) throw e;
+      return { ...state, ...degradedBy(message('gitBaseCommitMissing', base.name, base.sha.slice(0, 7))) };
+    }
   }
 
   async locate(options: { readonly baseBranch?: string } = {}): Promise<RepoState> {
@@ -74,9 +79,14 @@ export class SimpleGitPort implements GitPort {
     return out.exitCode === 0 ? out.stdout.trim() : undefined;
   }
 
-  async branchLog(baseSha: string, trailerKey: string): Promise<BranchLog> {
+  async branchLog(baseSha: string, trailerKey: string): Promise<BranchLog | undefined> {
     const args = ['log', '-z', '--boundary', markedCommitLogFormat(trailerKey), rangeAhead(baseSha), '--'];
-    return parseBranchLog((await this.runner.run(args)).stdout);
+    try {
+      return parseBranchLog((await this.runner.run(args)).stdout);
+    } catch (e) {
+      if (isMissingCommit(e)) return undefined;
+      throw e;
+    }
   }
 
   async commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]> {
@@ -218,6 +228,11 @@ function findBase(candidates: readonly BaseCandidate[], refs: ReadonlyMap<string
     return { name: shortRefName(target), ref: target, source, sha: row.objectName };
   }
   return undefined;
+}
+
+/** Git's answer when a ref names a commit this repository does not have (a broken or half-fetched ref). */
+function isMissingCommit(e: unknown): boolean {
+  return e instanceof GitCommandError && e.exitCode === 128 && /invalid revision range|bad object|bad revision|not a valid commit name/i.test(e.stderr);
 }
 
 function shortRefName(ref: string): string {

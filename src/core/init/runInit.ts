@@ -43,7 +43,7 @@ export async function runInit(root: string, options: InitOptions): Promise<InitR
   let hasGit = true;
   try {
     branches = (await git.branches()).map((b) => (b.remote ? b.name.slice(b.name.indexOf('/') + 1) : b.name));
-    const state = await new SimpleGitPort(root, runner).readState();
+    const state = await new SimpleGitPort(root, runner).locate();
     // No origin/HEAD, main or master: the branch init runs on is the one work branches from.
     baseBranch = state.base?.name.replace(/^origin\//, '') ?? (state.head.kind === 'detached' ? undefined : state.head.branch);
   } catch {

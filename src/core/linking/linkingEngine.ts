@@ -5,7 +5,8 @@ import type { GitPort, RepoState } from '../git/gitPort';
 import type { Intent, ValueConfig } from '../model/types';
 import { BranchMatcher } from './branchMatcher';
 import type { BranchReason } from './branchMatcher';
-import { withMergeBase } from '../git/repoState';
+import { degradedBy, withMergeBase } from '../git/repoState';
+import { message } from '../present/messages';
 import type { BranchCommits, BranchIntent, BranchScan } from './branchScan';
 import { computeCoverage, linkCommits } from './coverage';
 import type { LinkedCommit } from './coverage';
@@ -210,13 +211,19 @@ export class LinkingEngine {
       // (and below the committed changes) would say the same again, so only uncommitted files are read.
       const key = [head.sha, base.sha, config.trailer, String(state.isShallow)].join('\0');
       // HEAD at the base itself (main right after a pull) has nothing ahead: no git log needed.
-      if (this.history?.key !== key) this.history = { key, log: head.sha === base.sha ? { commits: [], boundary: [] } : await this.port.branchLog(base.sha, config.trailer) };
-      const { log } = this.history;
-      const mergeBase = mergeBaseOf(log.commits.length, log.boundary, head.sha);
-      comparable = mergeBase !== 'none';
-      if (comparable) ahead = log.commits;
-      // With several boundary commits (the base was merged in) git is asked in the second half.
-      if (mergeBase !== 'several') state = withMergeBase(state, mergeBase === 'none' ? undefined : mergeBase.sha);
+      const log = this.history?.key === key ? this.history.log : head.sha === base.sha ? { commits: [], boundary: [] } : await this.port.branchLog(base.sha, config.trailer);
+      if (!log) {
+        // Not kept: a fetch can bring the missing commit without moving either ref.
+        this.history = undefined;
+        state = { ...state, ...degradedBy(message('gitBaseCommitMissing', base.name, base.sha.slice(0, 7))) };
+      } else {
+        if (this.history?.key !== key) this.history = { key, log };
+        const mergeBase = mergeBaseOf(log.commits.length, log.boundary, head.sha);
+        comparable = mergeBase !== 'none';
+        if (comparable) ahead = log.commits;
+        // With several boundary commits (the base was merged in) git is asked in the second half.
+        if (mergeBase !== 'several') state = withMergeBase(state, mergeBase === 'none' ? undefined : mergeBase.sha);
+      }
     }
     this.state = state;
     const links = linkCommits(ahead, this.known);
@@ -230,10 +237,12 @@ export class LinkingEngine {
     const { head, base } = result.state;
     const baseSha = base?.sha;
     const history = comparable ? this.history : undefined;
-    const mergeBase = async (): Promise<string | undefined> => {
-      if (base?.mergeBase !== undefined || !history || head.kind === 'unborn' || !baseSha) return base?.mergeBase;
+    // The state with the merge-base: as the first half found it, or completed by git when the
+    // boundary could not tell (several boundary commits).
+    const withBase = async (): Promise<{ readonly state: RepoState; readonly sha: string | undefined }> => {
+      if (base?.mergeBase !== undefined || !history || head.kind === 'unborn' || !baseSha) return { state: result.state, sha: base?.mergeBase };
       history.mergeBase ??= await this.port.mergeBase(head.sha, baseSha);
-      return history.mergeBase;
+      return { state: withMergeBase(result.state, history.mergeBase), sha: history.mergeBase };
     };
     const committedSince = async (sha: string): Promise<readonly ChangedFile[]> => {
       // Merge-base = HEAD: nothing was committed since (and git would print nothing).
@@ -247,7 +256,7 @@ export class LinkingEngine {
     const listAll = comparable && !this.listedOnce;
     const [trailerCommitFiles, [state, committed], uncommitted] = await Promise.all([
       listAll && baseSha ? this.port.filesOfTrailerCommits(baseSha, config.trailer) : Promise.resolve(new Map<string, string[]>()),
-      mergeBase().then(async (sha) => [withMergeBase(result.state, sha), sha ? await committedSince(sha) : []] as const),
+      withBase().then(async ({ state: found, sha }) => [found, sha ? await committedSince(sha) : []] as const),
       this.port.uncommittedFiles(),
     ]);
     if (listAll) this.listedOnce = true;

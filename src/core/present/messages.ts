@@ -82,6 +82,7 @@ export const MESSAGES = {
   gitNoCommitsYet: 'No commits yet on {0}.',
   gitShallowNoMergeBase: 'Shallow clone: the history does not reach the merge-base with {0}; fetch more history to see commits ahead.',
   gitNoCommonHistory: 'HEAD has no common history with {0}.',
+  gitBaseCommitMissing: 'The base branch {0} points to commit {1}, which this repository does not have: commits ahead and changed files cannot be compared. Fetch it again, or repair the branch.',
   gitConfiguredBaseMissing: 'Base branch "{0}" (from config) does not exist here.',
   gitShallowNoBase: 'Shallow clone without a base branch (no origin/HEAD, main or master); fetch the base to see commits ahead.',
   gitNoBase: 'No base branch: set baseBranch in .value/config.yaml, or create origin/HEAD, main or master.',

@@ -158,6 +158,19 @@ describe('git repository state (real git)', () => {
     assert.match(state.degraded ?? '', /^Shallow clone: the history does not reach the merge-base/);
   });
 
+  it('says when the base branch points to a commit the repository does not have', async () => {
+    const repo = make();
+    repo.commit('one');
+    repo.git('checkout', '-q', '-b', 'feature/x');
+    repo.commit('two');
+    // A broken ref, as a half-copied .git or a damaged packed-refs leaves it.
+    fs.writeFileSync(path.join(repo.dir, '.git', 'refs', 'heads', 'main'), `${'1234567'.padEnd(40, '0')}\n`);
+    const state = await new SimpleGitPort(repo.dir).readState();
+    assert.strictEqual(state.base?.name, 'main');
+    assert.strictEqual(state.base?.mergeBase, undefined);
+    assert.match(state.degraded ?? '', /^The base branch main points to commit 1234567, which this repository does not have/);
+  });
+
   it('says when HEAD shares no history with the base', async () => {
     const repo = make();
     repo.commit('one');

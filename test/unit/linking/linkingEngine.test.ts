@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import type { CommitRecord } from '../../../src/core/git/commitLog';
 import type { GitPort } from '../../../src/core/git/gitPort';
@@ -226,6 +227,21 @@ describe('linking engine on real repositories', () => {
     assert.deepStrictEqual(scan.coverage.commits, { total: 0, linked: 0 });
     assert.deepStrictEqual(scan.files.map((f) => [f.path, f.uncommitted, f.linked]), [['src/search/find.ts', true, true]]);
     assert.deepStrictEqual([port.calls.branchLog, port.calls.changedFiles, port.calls.mergeBase], [0, 0, 0]);
+  });
+
+  it('degrades, instead of failing, while the base branch points to a missing commit, and recovers once it is repaired', async () => {
+    featureRepo('feature/x');
+    repo.commit('Mine\n\nIntent: search\n', ['src/search/mine.ts']);
+    const ref = path.join(repo.dir, '.git', 'refs', 'heads', 'main');
+    fs.writeFileSync(ref, `${'1234567'.padEnd(40, '0')}\n`);
+    const engine = new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL);
+    const broken = await engine.refresh();
+    assert.match(broken.state.degraded ?? '', /^The base branch main points to commit 1234567, which this repository does not have/);
+    assert.deepStrictEqual([broken.coverage.commits.total, broken.files.length, broken.branch], [0, 0, 'feature/x']);
+    fs.writeFileSync(ref, `${base}\n`);
+    const repaired = await engine.refresh();
+    assert.strictEqual(repaired.state.degraded, undefined);
+    assert.deepStrictEqual([repaired.coverage.commits.total, repaired.files.map((f) => f.path)], [1, ['src/search/mine.ts']]);
   });
 
   it('never lets a branch-name match link a commit', async () => {
