@@ -36,23 +36,20 @@ export interface Coverage {
   readonly unlinkedFiles: readonly string[];
 }
 
-export interface CoverageResult {
-  readonly commits: readonly LinkedCommit[];
-  readonly files: readonly LinkedFile[];
-  readonly coverage: Coverage;
-  readonly unknownTrailers: readonly UnknownTrailer[];
-}
-
-export interface CoverageInput {
-  /** Commits ahead of base; their `files` folder-relative. */
-  readonly commits: readonly CommitRecord[];
-  /** Files changed since the merge-base, folder-relative. */
+/** What git says changed on the branch, folder-relative, and what `paths` cover. */
+export interface FileChanges {
+  /** Files changed since the merge-base. */
   readonly committedFiles: readonly ChangedFile[];
-  /** Uncommitted files, folder-relative. */
+  /** Uncommitted files. */
   readonly uncommittedFiles: readonly ChangedFile[];
-  readonly knownIntents: ReadonlySet<string>;
   /** Intents whose `paths` cover a folder-relative path. */
   readonly pathIntents: (path: string) => readonly string[];
+}
+
+/** The file half of coverage. */
+export interface FileLinks {
+  readonly files: readonly LinkedFile[];
+  readonly coverage: Pick<Coverage, 'files' | 'unlinkedFiles'>;
 }
 
 /** The commit half of coverage: which commits are linked, and the trailers naming no intent. */
@@ -86,13 +83,11 @@ export function linkCommits(commits: readonly CommitRecord[], knownIntents: Read
 }
 
 /**
- * Value coverage of a branch (PRODUCT.md §2): a commit is linked iff its trailers name at
- * least one existing intent (branch-name matches never link a commit; unknown ids alone do
- * not); a changed file (committed or not, counted once) is linked iff an intent's `paths`
- * cover it or a linked commit touched it. Unknown trailer ids are reported per commit.
+ * The file half of value coverage (PRODUCT.md §2): a changed file (committed or not, counted once)
+ * is linked iff an intent's `paths` cover it or a linked commit (see {@link linkCommits}) touched
+ * it. `commits` carry the folder-relative files of the linked ones.
  */
-export function computeCoverage(input: CoverageInput): CoverageResult {
-  const { commits, coverage, unknownTrailers } = linkCommits(input.commits, input.knownIntents);
+export function linkFiles(commits: readonly LinkedCommit[], changes: FileChanges): FileLinks {
   const touchedBy = new Map<string, string[]>();
   for (const commit of commits) {
     if (commit.intents.length === 0) continue;
@@ -106,21 +101,18 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
   const files = new Map<string, LinkedFile>();
   const addFile = (change: ChangedFile, uncommitted: boolean): void => {
     if (files.has(change.path)) return;
-    const pathIntents = input.pathIntents(change.path);
+    const pathIntents = changes.pathIntents(change.path);
     const linkedBy = touchedBy.get(change.path) ?? [];
     files.set(change.path, { path: change.path, status: change.status, uncommitted, pathIntents, linkedBy, linked: pathIntents.length > 0 || linkedBy.length > 0 });
   };
-  for (const change of input.committedFiles) addFile(change, false);
-  for (const change of input.uncommittedFiles) addFile(change, true);
+  for (const change of changes.committedFiles) addFile(change, false);
+  for (const change of changes.uncommittedFiles) addFile(change, true);
   const fileList = [...files.values()];
 
   const linkedFiles = fileList.filter((f) => f.linked).length;
   return {
-    commits,
     files: fileList,
-    unknownTrailers,
     coverage: {
-      ...coverage,
       files: { total: fileList.length, linked: linkedFiles },
       unlinkedFiles: fileList.filter((f) => !f.linked).map((f) => f.path),
     },

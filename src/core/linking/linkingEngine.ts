@@ -8,7 +8,7 @@ import type { BranchReason } from './branchMatcher';
 import { degradedBy, withMergeBase } from '../git/repoState';
 import { message } from '../present/messages';
 import type { BranchCommits, BranchIntent, BranchScan } from './branchScan';
-import { computeCoverage, linkCommits } from './coverage';
+import { linkCommits, linkFiles } from './coverage';
 import type { LinkedCommit } from './coverage';
 import { IntentPathMatcher, normalizePath } from './pathMatcher';
 import { CoalescingJob, repoKeyOf, runExclusive } from './scanQueue';
@@ -55,8 +55,6 @@ interface BranchHistory {
 /** The first half of a scan, with what the second half needs to go on. */
 interface CommitsFound {
   readonly result: BranchCommits;
-  /** The commits ahead of base as git gave them (no files yet). */
-  readonly ahead: readonly CommitRecord[];
   /** Whether commits ahead of base and changed files can be read: HEAD has commits and shares history with a base. */
   readonly comparable: boolean;
 }
@@ -229,10 +227,10 @@ export class LinkingEngine {
     const links = linkCommits(ahead, this.known);
     const branch = state.head.kind === 'detached' ? undefined : state.head.branch;
     const result: BranchCommits = { state, branch, intents: this.branchIntents(branch, links.commits), commits: links.commits, coverage: links.coverage, unknownTrailers: links.unknownTrailers };
-    return { result, ahead, comparable };
+    return { result, comparable };
   }
 
-  private async readFiles({ result, ahead, comparable }: CommitsFound): Promise<BranchScan> {
+  private async readFiles({ result, comparable }: CommitsFound): Promise<BranchScan> {
     const { config } = this.model;
     const { head, base } = result.state;
     const baseSha = base?.sha;
@@ -260,24 +258,21 @@ export class LinkingEngine {
       this.port.uncommittedFiles(),
     ]);
     if (listAll) this.listedOnce = true;
-    const commits = await this.withLinkedFiles(comparable && state.base?.mergeBase ? ahead : [], trailerCommitFiles);
-    const inFolder = folderPaths(state.prefix);
+    // The first half's links, unless the merge-base git was asked for turned out to be missing.
+    const links = comparable && state.base?.mergeBase ? result : linkCommits([], this.known);
     const { prefix } = state;
-    const coverage = computeCoverage({
-      commits: prefix === '' ? commits : commits.map((c) => (c.files.length === 0 ? c : { ...c, files: c.files.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)) })),
-      committedFiles: inFolder(committed),
-      uncommittedFiles: inFolder(uncommitted),
-      knownIntents: this.known,
-      pathIntents: (path) => this.paths.match(path),
-    });
+    const withFiles = await this.withLinkedFiles(links.commits, trailerCommitFiles);
+    const commits = prefix === '' ? withFiles : withFiles.map((c) => (c.files.length === 0 ? c : { ...c, files: c.files.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)) }));
+    const inFolder = folderPaths(prefix);
+    const fileLinks = linkFiles(commits, { committedFiles: inFolder(committed), uncommittedFiles: inFolder(uncommitted), pathIntents: (path) => this.paths.match(path) });
     this.state = state;
     this.scan = {
       ...result,
       state,
-      commits: coverage.commits,
-      files: coverage.files,
-      coverage: coverage.coverage,
-      unknownTrailers: coverage.unknownTrailers,
+      commits,
+      files: fileLinks.files,
+      coverage: { ...links.coverage, ...fileLinks.coverage },
+      unknownTrailers: links.unknownTrailers,
     };
     return this.scan;
   }
@@ -301,10 +296,10 @@ export class LinkingEngine {
    * is all coverage needs; the others keep none. The `--grep` listing has nearly all of them; the
    * odd one it missed (a trailer key spelled through a git config alias) is asked for by sha.
    */
-  private async withLinkedFiles(commits: readonly CommitRecord[], listed: ReadonlyMap<string, readonly string[]>): Promise<CommitRecord[]> {
+  private async withLinkedFiles(commits: readonly LinkedCommit[], listed: ReadonlyMap<string, readonly string[]>): Promise<LinkedCommit[]> {
     // Also the unlinked ones listed: a new intent may make their trailers link them.
     for (const [sha, files] of listed) this.rememberFiles(sha, files);
-    const linked = commits.filter((c) => c.trailerIds.some((id) => this.known.has(id)));
+    const linked = commits.filter((c) => c.intents.length > 0);
     const missing = linked.filter((c) => !this.touchedFiles.has(c.sha)).map((c) => c.sha);
     const asked = missing.length > 0 ? await this.port.filesOfCommits(missing) : new Map<string, string[]>();
     for (const [sha, files] of asked) this.rememberFiles(sha, files);
