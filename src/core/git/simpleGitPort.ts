@@ -24,7 +24,6 @@ interface RefRow {
   readonly upstream: string;
 }
 
-
 /** The {@link GitPort} on simple-git, for one folder inside a work tree. */
 export class SimpleGitPort implements GitPort {
   private readonly runner: GitRunner;
