@@ -33,7 +33,8 @@ const DEFAULT_SILENCE_TIMEOUT_MS = 120_000;
 // Settings that would change the machine-readable output or start programs we did not ask for
 // (docs/SECURITY.md lists what else we rely on). log.showSignature would run gpg.program on
 // signed commits; core.fsmonitor is a hook `status` runs, and only ever a speed-up. simple-git
-// refuses to set core.fsmonitor unless allowUnsafeFsMonitor is on: that is the only check we lift.
+// refuses to set core.fsmonitor unless allowUnsafeFsMonitor is on: of its checks on arguments,
+// that is the only one we lift (see INHERITED for the environment).
 const NEUTRAL_CONFIG = [
   'color.ui=false',
   'log.showSignature=false',
@@ -64,12 +65,17 @@ const INHERITED: Readonly<Record<string, keyof UnsafeOptions>> = {
 
 type UnsafeOptions = NonNullable<SimpleGitOptions['unsafe']>;
 
+interface GitEnvironment {
+  readonly env: Record<string, string>;
+  readonly unsafe: UnsafeOptions;
+}
+
 /**
  * The environment of every git process: the extension's own, without {@link NEVER_PASSED}, and with
  * GIT_FLUSH=0. Into a pipe git flushes after every commit, which wakes this process once per commit
  * (10,000 times for a long branch); buffered output reads the same at the end and costs far less.
  */
-export function gitEnvironment(env: NodeJS.ProcessEnv): { env: Record<string, string>; unsafe: UnsafeOptions } {
+function gitEnvironment(env: NodeJS.ProcessEnv): GitEnvironment {
   const out: Record<string, string> = {};
   const unsafe: UnsafeOptions = { allowUnsafeFsMonitor: true };
   for (const [key, value] of Object.entries(env)) {
@@ -107,15 +113,15 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
   const silenceTimeoutMs = options.silenceTimeoutMs ?? DEFAULT_SILENCE_TIMEOUT_MS;
   let git: SimpleGit | undefined;
   let plain: SimpleGit | undefined;
-  const create = (withEnvironment: boolean): SimpleGit => {
-    const { env, unsafe } = gitEnvironment(process.env);
+  // Without `environment` the child inherits process.env as it is, and simple-git checks nothing of it.
+  const create = (environment?: GitEnvironment): SimpleGit => {
     const client = simpleGit({
       baseDir: cwd,
       binary,
       maxConcurrentProcesses: options.maxConcurrentProcesses ?? 4,
       config: NEUTRAL_CONFIG,
       // core.fsmonitor=false above needs allowUnsafeFsMonitor; the rest is the inherited environment.
-      unsafe: withEnvironment ? unsafe : { allowUnsafeFsMonitor: true },
+      unsafe: environment?.unsafe ?? { allowUnsafeFsMonitor: true },
       // Killed only when silent, not when slow: a 100 MB log or a big status keeps talking.
       timeout: { block: silenceTimeoutMs },
       // simple-git only treats a run as failed when stderr is non-empty; we want every
@@ -130,19 +136,19 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
         });
       },
     });
-    return withEnvironment ? client.env(env) : client;
+    return environment ? client.env(environment.env) : client;
   };
   const raw = async (args: readonly string[]): Promise<string> => {
     if (!fs.existsSync(cwd)) throw new NotARepositoryError(cwd);
     if (plain) return plain.raw([...args]);
-    git ??= create(true);
+    git ??= create(gitEnvironment(process.env));
     try {
       return await git.raw([...args]);
     } catch (e) {
       // An environment simple-git will not hand over (say GIT_CONFIG_KEY_0=core.pager) is
       // inherited the plain way instead, as the process's own: only GIT_FLUSH is lost.
       if (!isRefusedEnvironment(e)) throw e;
-      plain = create(false);
+      plain = create();
       return plain.raw([...args]);
     }
   };
