@@ -30,7 +30,7 @@ const FIELD_COUNT = FIELDS.length + 1;
  * trailer block is, matches the key case-insensitively and unfolds continuation lines.
  */
 export function commitLogFormat(trailerKey: string): string {
-  return `--format=${FIELDS.join('%x00')}%x00%(trailers:key=${checkedKey(trailerKey)},valueonly,unfold,separator=%x0a)`;
+  return logFormat(FIELDS, trailerKey);
 }
 
 /**
@@ -38,7 +38,12 @@ export function commitLogFormat(trailerKey: string): string {
  * `-` marks a boundary commit (a parent of a listed commit that the range leaves out).
  */
 export function markedCommitLogFormat(trailerKey: string): string {
-  return commitLogFormat(trailerKey).replace('%H%x00', '%H%x00%m%x00');
+  const [sha, ...rest] = FIELDS;
+  return logFormat([sha, '%m', ...rest], trailerKey);
+}
+
+function logFormat(fields: readonly string[], trailerKey: string): string {
+  return `--format=${fields.join('%x00')}%x00%(trailers:key=${checkedKey(trailerKey)},valueonly,unfold,separator=%x0a)`;
 }
 
 /** `--format` for `git log -z` that yields only the trailer values of `key`, one record per commit. */
