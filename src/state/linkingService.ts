@@ -1,6 +1,7 @@
 import * as path from 'path';
 import vscode = require('vscode');
 import type { BranchCommits } from '../core/linking/branchScan';
+import { sameCommits } from '../core/linking/branchScan';
 import type { FileIntent, LinkingEngine, LinkingModel } from '../core/linking/linkingEngine';
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import { gitBundle } from '../lazy/bundles';
@@ -239,11 +240,4 @@ export class LinkingService implements vscode.Disposable {
     if (tracked.timer) clearTimeout(tracked.timer);
     for (const w of tracked.watchers) w.dispose();
   }
-}
-
-/** Same branch, same HEAD commit and same base commit. */
-function sameCommits(a: BranchCommits, b: BranchCommits): boolean {
-  const [x, y] = [a.state.head, b.state.head];
-  const sha = (h: typeof x): string => (h.kind === 'unborn' ? '' : h.sha);
-  return x.kind === y.kind && a.branch === b.branch && sha(x) === sha(y) && a.state.base?.sha === b.state.base?.sha;
 }

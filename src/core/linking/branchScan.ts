@@ -37,3 +37,10 @@ export interface BranchScan extends BranchCommits {
 export function isFullScan(scan: BranchCommits): scan is BranchScan {
   return 'files' in scan;
 }
+
+/** Same branch, same HEAD commit and same base commit: the same commits ahead, whatever else changed. */
+export function sameCommits(a: BranchCommits, b: BranchCommits): boolean {
+  const [x, y] = [a.state.head, b.state.head];
+  const sha = (h: typeof x): string => (h.kind === 'unborn' ? '' : h.sha);
+  return x.kind === y.kind && a.branch === b.branch && sha(x) === sha(y) && a.state.base?.sha === b.state.base?.sha;
+}

@@ -6,6 +6,8 @@ import type { GitPort } from '../../../src/core/git/gitPort';
 import { NotARepositoryError } from '../../../src/core/git/gitErrors';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
 import { isFullScan, LinkingEngine } from '../../../src/core/linking/linkingEngine';
+import type { BranchCommits } from '../../../src/core/linking/branchScan';
+import { sameCommits } from '../../../src/core/linking/branchScan';
 import type { LinkingModel } from '../../../src/core/linking/linkingEngine';
 import { DEFAULT_CONFIG } from '../../../src/core/model/types';
 import { TempRepo } from '../git/tempRepo';
@@ -242,6 +244,22 @@ describe('linking engine on real repositories', () => {
     const repaired = await engine.refresh();
     assert.strictEqual(repaired.state.degraded, undefined);
     assert.deepStrictEqual([repaired.coverage.commits.total, repaired.files.map((f) => f.path)], [1, ['src/search/mine.ts']]);
+  });
+
+  it('tells whether two scans show the same commits ahead (what the views use to show a first half early)', async () => {
+    featureRepo('feature/x');
+    repo.commit('Mine\n\nIntent: search\n', ['src/search/mine.ts']);
+    const halves: BranchCommits[] = [];
+    const engine = new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL, { onBranchCommits: (c) => halves.push(c) });
+    const first = await engine.refresh();
+    assert.ok(sameCommits(halves[0]!, first), 'a first half and its whole scan');
+    repo.write('src/util/saved.ts', 'x\n');
+    assert.ok(sameCommits(first, await engine.refresh()), 'a save moves nothing');
+    repo.commit('More', ['src/util/more.ts']);
+    assert.ok(!sameCommits(first, await engine.refresh()), 'a commit moves HEAD');
+    repo.git('checkout', '-q', '-b', 'feature/y');
+    const renamed = await engine.refresh();
+    assert.ok(!sameCommits(halves[2]!, renamed), 'another branch at the same commit');
   });
 
   it('never lets a branch-name match link a commit', async () => {
