@@ -157,15 +157,23 @@ class SimpleYamlReader {
       const entry = this.blockValue(indent, keyEnd + 1, false);
       setKey(value, key, entry.value);
       pairs.set(key, { key: [at, keyEnd], value: entry.node });
-      this.skipBlankLines();
-      if (this.pos >= this.text.length) break;
-      const next = this.indentAt(this.pos);
-      if (next < indent) break;
-      if (next > indent) unsupported();
+      if (!this.continuesAt(indent)) break;
       at = this.pos + indent;
     }
     this.depth--;
     return { value, node: { kind: 'map', span: undefined, pairs } };
+  }
+
+  /**
+   * Whether the next line with content continues the block whose entries are at column `indent`:
+   * false at the end or at a line further left; deeper is a layout the quick reader leaves alone.
+   */
+  private continuesAt(indent: number): boolean {
+    this.skipBlankLines();
+    if (this.pos >= this.text.length) return false;
+    const next = this.indentAt(this.pos);
+    if (next > indent) unsupported();
+    return next === indent;
   }
 
   /** The block list whose `-` marks are at column `indent`, starting at the line at `pos`. */
@@ -184,11 +192,7 @@ class SimpleYamlReader {
       else entry = this.blockValue(indent, dash + 1, true);
       value.push(entry.value);
       items.push(entry.node);
-      this.skipBlankLines();
-      if (this.pos >= this.text.length) break;
-      const next = this.indentAt(this.pos);
-      if (next < indent) break;
-      if (next > indent) unsupported();
+      if (!this.continuesAt(indent)) break;
     }
     this.depth--;
     return { value, node: { kind: 'seq', span: undefined, items } };
