@@ -1,3 +1,4 @@
+import { StringDecoder } from 'string_decoder';
 import { InvalidGitInputError } from './gitErrors';
 import { isValidTrailerKey } from './refName';
 
@@ -10,12 +11,12 @@ export interface CommitRecord {
   readonly date: string;
   /** Intent ids named by the trailer (trimmed, comma lists split, deduplicated, in order). */
   readonly trailerIds: readonly string[];
-  /** Paths the commit touched (repository-relative); only when asked for, empty for merges. */
+  /** Paths the commit touched (repository-relative): listed by a log with `--name-only`, else empty; none for a merge. */
   readonly files: readonly string[];
 }
 
 // Each record starts with a record separator glued to the sha, so a file list (which may hold
-// any byte but NUL) cannot be confused with the start of the next commit.
+// any byte but NUL) cannot be confused with the start of the next commit (see parseFileLists).
 const RECORD_MARK = '\x1e';
 // Between trailer values: with `unfold` a value is one line, so a line break cannot be part of it
 // (a value may hold any other byte, \x1f included).
@@ -23,6 +24,8 @@ const TRAILER_SEPARATOR = '\n';
 // Only what the views, the report and coverage show: every field costs parsing on 10,000 commits.
 const FIELDS = ['%x1e%H', '%s', '%an', '%aI'] as const;
 const FIELD_COUNT = FIELDS.length + 1;
+// Shared by every commit without trailers or files: 10,000 empty arrays would only feed the collector.
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * The `--format` for `git log -z` that yields commit fields and the trailer values of `key`
@@ -115,41 +118,100 @@ export function parseBranchLog(output: string): BranchLog {
 }
 
 function parseRecords(output: string, marked: boolean): BranchLog {
-  const tokens = output.split('\0');
-  const count = tokens.length;
-  const commits: CommitRecord[] = [];
-  const boundary: string[] = [];
+  const reader = new CommitLogReader(marked);
+  reader.pushText(output);
+  return reader.end();
+}
+
+/**
+ * Reads `git log -z` output of {@link commitLogFormat} (or {@link markedCommitLogFormat} when
+ * `marked`) piece by piece as git writes it, so that parsing 10,000 commits overlaps git's own
+ * work. Pieces may split a token, or a UTF-8 character, anywhere: the result is the same as
+ * parsing the whole output at once.
+ */
+export class CommitLogReader {
+  private readonly commits: CommitRecord[] = [];
+  private readonly boundary: string[] = [];
+  private readonly decoder = new StringDecoder('utf8');
   // With the mark, every field after the sha sits one token further on.
-  const at = marked ? 1 : 0;
-  const fieldCount = FIELD_COUNT + at;
-  let i = 0;
-  while (i < count && !isRecordStart(tokens[i]!)) i++;
-  // Here tokens[i] always starts a record: the file loop below stops only at one (or the end).
-  while (i + fieldCount <= count) {
-    let files: string[] | undefined;
-    let j = i + fieldCount;
-    for (; j < count; j++) {
-      const token = tokens[j]!;
-      if (isRecordStart(token)) break;
-      const name = token.charCodeAt(0) === 0x0a ? token.slice(1) : token;
-      if (name.length > 0) (files ??= []).push(name);
-    }
-    const sha = tokens[i]!.slice(RECORD_MARK.length);
-    if (marked && tokens[i + 1] === '-') boundary.push(sha);
-    else {
-      const trailers = tokens[i + at + 4]!;
-      commits.push({
-        sha,
-        subject: tokens[i + at + 1]!,
-        author: tokens[i + at + 2]!,
-        date: tokens[i + at + 3]!,
-        trailerIds: trailers.length === 0 ? [] : splitTrailerValues(trailers.split(TRAILER_SEPARATOR)),
-        files: files ?? [],
-      });
-    }
-    i = j;
+  private readonly at: number;
+  private readonly fieldCount: number;
+  /** The text after the last NUL: the start of a token git is still writing. */
+  private rest = '';
+  /** The tokens of the record being read, its start first: `filled` of them so far, 0 before any record. */
+  private readonly fields: string[];
+  private filled = 0;
+  /** With `--name-only`, the paths listed after the record's fields. */
+  private files: string[] | undefined;
+
+  constructor(private readonly marked: boolean) {
+    this.at = marked ? 1 : 0;
+    this.fieldCount = FIELD_COUNT + this.at;
+    this.fields = new Array<string>(this.fieldCount).fill('');
   }
-  return { commits, boundary };
+
+  /** Takes the next bytes of git's output. */
+  push(piece: Buffer): void {
+    this.pushText(this.decoder.write(piece));
+  }
+
+  /** Takes the next decoded text of git's output. */
+  pushText(text: string): void {
+    // A long token (a 2 MB commit message) comes in many pieces: they are joined once it ends.
+    if (!text.includes('\0')) {
+      this.rest += text;
+      return;
+    }
+    const tokens = (this.rest + text).split('\0');
+    this.rest = tokens.pop()!;
+    for (const token of tokens) this.token(token);
+  }
+
+  /** The commits (and boundary commits) of the whole output, once git has ended. */
+  end(): BranchLog {
+    this.token(this.rest + this.decoder.end());
+    this.rest = '';
+    this.finishRecord();
+    return { commits: this.commits, boundary: this.boundary };
+  }
+
+  private token(token: string): void {
+    // The fields of a record are positional: a subject may look like anything.
+    if (this.filled > 0 && this.filled < this.fieldCount) {
+      this.fields[this.filled++] = token;
+    } else if (isRecordStart(token)) {
+      this.finishRecord();
+      this.fields[0] = token;
+      this.filled = 1;
+    } else if (this.filled > 0) {
+      // git puts a newline between a record and its first path only.
+      const name = token.charCodeAt(0) === 0x0a ? token.slice(1) : token;
+      if (name.length > 0) (this.files ??= []).push(name);
+    }
+  }
+
+  /** Keeps the record read so far, unless the output ended inside its fields. */
+  private finishRecord(): void {
+    const { fields, files, at } = this;
+    const complete = this.filled === this.fieldCount;
+    this.filled = 0;
+    this.files = undefined;
+    if (!complete) return;
+    const sha = fields[0]!.slice(RECORD_MARK.length);
+    if (this.marked && fields[1] === '-') {
+      this.boundary.push(sha);
+      return;
+    }
+    const trailers = fields[at + 4]!;
+    this.commits.push({
+      sha,
+      subject: fields[at + 1]!,
+      author: fields[at + 2]!,
+      date: fields[at + 3]!,
+      trailerIds: trailers.length === 0 ? NONE : splitTrailerValues(trailers.split(TRAILER_SEPARATOR)),
+      files: files ?? NONE,
+    });
+  }
 }
 
 /** Cheap checks first: most tokens are file names or fields that do not start with the mark. */

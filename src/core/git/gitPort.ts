@@ -67,11 +67,6 @@ export interface GitPort {
    */
   branchLog(baseSha: string, trailerKey: string): Promise<BranchLog | undefined>;
   /**
-   * Commits reachable from HEAD but not from `baseSha` (all of HEAD's history when absent),
-   * newest first, in one `git log` call; `withFiles` adds the paths each commit touched.
-   */
-  commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]>;
-  /**
    * The paths touched by each commit ahead of `baseSha` whose message has a line starting with
    * the trailer key (any case), by sha: every commit whose trailers can name an intent, and the
    * rare one whose prose does. One `git log --grep`, so git diffs only those commits.

@@ -17,7 +17,14 @@ export interface GitRunner {
    * (besides 0) resolve instead of throwing, so "not found" answers need no try/catch.
    */
   run(args: readonly string[], allowExitCodes?: readonly number[]): Promise<GitOutput>;
+  /**
+   * {@link run}, also handing each piece of stdout to `onStdout` as git writes it, so a caller can
+   * parse while git still works. The pieces of a run that failed are to be thrown away.
+   */
+  stream(args: readonly string[], onStdout: StdoutListener): Promise<GitOutput>;
 }
+
+export type StdoutListener = (piece: Buffer) => void;
 
 export interface GitRunnerOptions {
   /** Git executable; default `git` from PATH. */
@@ -111,17 +118,19 @@ class RunFailure extends GitError {
 export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): GitRunner {
   const binary = options.binary ?? 'git';
   const silenceTimeoutMs = options.silenceTimeoutMs ?? DEFAULT_SILENCE_TIMEOUT_MS;
+  let environment: GitEnvironment | undefined;
   let git: SimpleGit | undefined;
   let plain: SimpleGit | undefined;
-  // Without `environment` the child inherits process.env as it is, and simple-git checks nothing of it.
-  const create = (environment?: GitEnvironment): SimpleGit => {
+  let refused = false;
+  // Without `env` the child inherits process.env as it is, and simple-git checks nothing of it.
+  const create = (env?: GitEnvironment): SimpleGit => {
     const client = simpleGit({
       baseDir: cwd,
       binary,
       maxConcurrentProcesses: options.maxConcurrentProcesses ?? 4,
       config: NEUTRAL_CONFIG,
       // core.fsmonitor=false above needs allowUnsafeFsMonitor; the rest is the inherited environment.
-      unsafe: environment?.unsafe ?? { allowUnsafeFsMonitor: true },
+      unsafe: env?.unsafe ?? { allowUnsafeFsMonitor: true },
       // Killed only when silent, not when slow: a 100 MB log or a big status keeps talking.
       timeout: { block: silenceTimeoutMs },
       // simple-git only treats a run as failed when stderr is non-empty; we want every
@@ -136,38 +145,49 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
         });
       },
     });
-    return environment ? client.env(environment.env) : client;
+    return env ? client.env(env.env) : client;
   };
-  const raw = async (args: readonly string[]): Promise<string> => {
+  // The buffered client first; the plain one once simple-git refused the environment. A listener of
+  // stdout gets a client of its own: simple-git hands the streams of every process a client starts
+  // to the one handler set on that client.
+  const clientFor = (buffered: boolean, onStdout?: StdoutListener): SimpleGit => {
+    const env = buffered ? (environment ??= gitEnvironment(process.env)) : undefined;
+    if (onStdout) return create(env).outputHandler((_command, stdout) => stdout.on('data', onStdout));
+    return env ? (git ??= create(env)) : (plain ??= create());
+  };
+  const raw = async (args: readonly string[], onStdout?: StdoutListener): Promise<string> => {
     if (!fs.existsSync(cwd)) throw new NotARepositoryError(cwd);
-    if (plain) return plain.raw([...args]);
-    git ??= create(gitEnvironment(process.env));
+    if (!refused) {
+      try {
+        return await clientFor(true, onStdout).raw([...args]);
+      } catch (e) {
+        // An environment simple-git will not hand over (say GIT_CONFIG_KEY_0=core.pager) is
+        // inherited the plain way instead, as the process's own: only GIT_FLUSH is lost. simple-git
+        // refuses before it starts git, so no stdout reached a listener.
+        if (!isRefusedEnvironment(e)) throw e;
+        refused = true;
+      }
+    }
+    return clientFor(false, onStdout).raw([...args]);
+  };
+  const run = async (args: readonly string[], allowExitCodes: readonly number[], onStdout?: StdoutListener): Promise<GitOutput> => {
     try {
-      return await git.raw([...args]);
+      const stdout = await raw(args, onStdout);
+      return { exitCode: 0, stdout };
     } catch (e) {
-      // An environment simple-git will not hand over (say GIT_CONFIG_KEY_0=core.pager) is
-      // inherited the plain way instead, as the process's own: only GIT_FLUSH is lost.
-      if (!isRefusedEnvironment(e)) throw e;
-      plain = create();
-      return plain.raw([...args]);
+      if (isTimeout(e)) throw new GitTimeoutError(args, Math.round(silenceTimeoutMs / 100) / 10);
+      const failure = findFailure(e);
+      if (!failure) throw e;
+      if (isSpawnFailure(failure)) throw new GitMissingError(binary);
+      if (allowExitCodes.includes(failure.exitCode)) return { exitCode: failure.exitCode, stdout: failure.stdout.toString('utf8') };
+      if (/not a git repository/i.test(failure.stderr)) throw new NotARepositoryError(cwd);
+      throw new GitCommandError(args, failure.exitCode, failure.stderr, failure.stdout.toString('utf8'));
     }
   };
   return {
     cwd,
-    async run(args, allowExitCodes = []) {
-      try {
-        const stdout = await raw(args);
-        return { exitCode: 0, stdout };
-      } catch (e) {
-        if (isTimeout(e)) throw new GitTimeoutError(args, Math.round(silenceTimeoutMs / 100) / 10);
-        const failure = findFailure(e);
-        if (!failure) throw e;
-        if (isSpawnFailure(failure)) throw new GitMissingError(binary);
-        if (allowExitCodes.includes(failure.exitCode)) return { exitCode: failure.exitCode, stdout: failure.stdout.toString('utf8') };
-        if (/not a git repository/i.test(failure.stderr)) throw new NotARepositoryError(cwd);
-        throw new GitCommandError(args, failure.exitCode, failure.stderr, failure.stdout.toString('utf8'));
-      }
-    },
+    run: (args, allowExitCodes = []) => run(args, allowExitCodes),
+    stream: (args, onStdout) => run(args, [], onStdout),
   };
 }
 

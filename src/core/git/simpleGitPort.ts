@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { commitLogFormat, FILE_LIST_FORMAT, markedCommitLogFormat, parseBranchLog, parseCommitLog, parseFileLists, parseTrailerValues, trailerKeyGrep, trailerValuesFormat } from './commitLog';
+import { commitLogFormat, CommitLogReader, FILE_LIST_FORMAT, markedCommitLogFormat, parseCommitLog, parseFileLists, parseTrailerValues, trailerKeyGrep, trailerValuesFormat } from './commitLog';
 import type { BranchLog, CommitRecord } from './commitLog';
 import { parseNameStatus, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
@@ -80,17 +80,15 @@ export class SimpleGitPort implements GitPort {
 
   async branchLog(baseSha: string, trailerKey: string): Promise<BranchLog | undefined> {
     const args = ['log', '-z', '--boundary', markedCommitLogFormat(trailerKey), rangeAhead(baseSha), '--'];
+    // Parsed as git writes it: 10,000 commits parse while git is still walking history.
+    const reader = new CommitLogReader(true);
     try {
-      return parseBranchLog((await this.runner.run(args)).stdout);
+      await this.runner.stream(args, (piece) => reader.push(piece));
+      return reader.end();
     } catch (e) {
       if (isMissingCommit(e)) return undefined;
       throw e;
     }
-  }
-
-  async commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]> {
-    const args = ['log', '-z', commitLogFormat(trailerKey), ...(withFiles ? ['--name-only', '--no-renames'] : []), rangeAhead(baseSha), '--'];
-    return parseCommitLog((await this.runner.run(args)).stdout);
   }
 
   async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): Promise<Map<string, string[]>> {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { commitLogFormat, splitTrailerValues } from '../../../src/core/git/commitLog';
+import { commitLogFormat, CommitLogReader, markedCommitLogFormat, parseBranchLog, parseCommitLog, splitTrailerValues } from '../../../src/core/git/commitLog';
+import type { BranchLog } from '../../../src/core/git/commitLog';
 import { InvalidGitInputError } from '../../../src/core/git/gitErrors';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
 import { TempRepo } from './tempRepo';
@@ -7,7 +8,7 @@ import { TempRepo } from './tempRepo';
 describe('commits ahead of base, with trailers read by git (real git)', () => {
   let repo: TempRepo;
   let base: string;
-  const ahead = async (withFiles = false, key = 'Intent') => new SimpleGitPort(repo.dir).commitsAhead(base, key, withFiles);
+  const ahead = async (key = 'Intent') => (await new SimpleGitPort(repo.dir).branchLog(base, key))?.commits ?? [];
 
   beforeEach(() => {
     repo = TempRepo.create();
@@ -35,8 +36,8 @@ describe('commits ahead of base, with trailers read by git (real git)', () => {
 
   it('uses the configured trailer key', async () => {
     repo.commit('Work\n\nIntent: a\nValue-Intent: b\n');
-    assert.deepStrictEqual((await ahead(false, 'Value-Intent'))[0]?.trailerIds, ['b']);
-    await assert.rejects(ahead(false, 'Intent,valueonly'), InvalidGitInputError);
+    assert.deepStrictEqual((await ahead('Value-Intent'))[0]?.trailerIds, ['b']);
+    await assert.rejects(ahead('Intent,valueonly'), InvalidGitInputError);
   });
 
   it('ignores trailer-like lines in the body that are not in the final trailer block', async () => {
@@ -70,28 +71,29 @@ describe('commits ahead of base, with trailers read by git (real git)', () => {
     assert.deepStrictEqual(commit?.trailerIds, ['big-one', 'big-two']);
   });
 
-  it('lists a merge commit with its trailers and no files of its own', async () => {
+  it('lists a merge commit with its trailers and no files of its own, and the one boundary commit', async () => {
     const side = repo.commit('side\n\nIntent: side-work\n', ['side.txt']);
     repo.git('checkout', '-q', '-b', 'other', base);
     const other = repo.commit('other', ['other.txt']);
     repo.git('checkout', '-q', 'feature/x');
     repo.git('merge', '-q', '--no-ff', '-m', 'Merge other\n\nIntent: merged\n', 'other');
-    const commits = await ahead(true);
-    const merge = commits[0];
+    const port = new SimpleGitPort(repo.dir);
+    const log = await port.branchLog(base, 'Intent');
+    const merge = log?.commits[0];
     assert.strictEqual(merge?.subject, 'Merge other');
     assert.deepStrictEqual(merge?.trailerIds, ['merged']);
-    assert.deepStrictEqual(merge?.files, []);
-    assert.deepStrictEqual(commits.map((c) => c.sha).sort(), [merge?.sha, side, other].sort());
+    assert.deepStrictEqual(log?.commits.map((c) => c.sha).sort(), [merge?.sha, side, other].sort());
+    assert.deepStrictEqual(log?.boundary, [base]);
+    assert.deepStrictEqual(await port.filesOfCommits([merge?.sha ?? '', side]), new Map([[merge?.sha, []], [side, ['side.txt']]]));
   });
 
   it('lists the files each commit touched, whatever their names', async () => {
     const names = ['plain.ts', 'with space.txt', 'ünïcode/ß.md', 'hash#1.txt', 'semi;colon', 'tab\there', 'new\nline', '\x1eodd'];
-    repo.commit('many files\n\nIntent: files\n', names);
-    repo.commit('empty\n');
-    const [empty, many] = await ahead(true);
-    assert.deepStrictEqual(empty?.files, []);
-    assert.deepStrictEqual([...(many?.files ?? [])].sort(), [...names].sort());
-    assert.deepStrictEqual(many?.trailerIds, ['files']);
+    const many = repo.commit('many files\n\nIntent: files\n', names);
+    const empty = repo.commit('empty\n');
+    const files = await new SimpleGitPort(repo.dir).filesOfCommits([many, empty]);
+    assert.deepStrictEqual(files.get(empty), []);
+    assert.deepStrictEqual([...(files.get(many) ?? [])].sort(), [...names].sort());
   });
 
   it('lists the files of the commits with a trailer key line only, whatever their names', async () => {
@@ -120,28 +122,72 @@ describe('commits ahead of base, with trailers read by git (real git)', () => {
     await assert.rejects(new SimpleGitPort(repo.dir).filesOfCommits(['--all']), InvalidGitInputError);
   });
 
-  it('lists all history when there is no base', async () => {
-    repo.commit('one');
-    const commits = await new SimpleGitPort(repo.dir).commitsAhead(undefined, 'Intent', false);
-    assert.strictEqual(commits.length, 2);
-    await assert.rejects(new SimpleGitPort(repo.dir).commitsAhead('HEAD~1', 'Intent', false), InvalidGitInputError);
+  it('refuses a base that is not an object id', async () => {
+    await assert.rejects(new SimpleGitPort(repo.dir).branchLog('HEAD~1', 'Intent'), InvalidGitInputError);
   });
 
-  it('reads 10,000 commits ahead in one git log call', async function () {
+  it('reads 10,000 commits ahead in one git log call, as git writes them', async function () {
     this.timeout(20000);
-    repo.fastImport('feature/x', base, 10_000, (i) => `Bulk ${i}\n\n${i % 2 === 0 ? 'Intent: bulk-even' : 'Signed-off-by: Bot <b@x>'}\n`, (i) => `bulk/f${i % 100}.txt`);
-    let started = process.hrtime.bigint();
-    const commits = await ahead(true);
-    const scanMs = Number(process.hrtime.bigint() - started) / 1e6;
-    assert.strictEqual(commits.length, 10_000);
-    assert.strictEqual(commits.filter((c) => c.trailerIds[0] === 'bulk-even').length, 5_000);
-    assert.strictEqual(commits[0]?.subject, 'Bulk 9999');
-    assert.deepStrictEqual(commits[0]?.files, ['bulk/f99.txt']);
-    started = process.hrtime.bigint();
-    const bare = repo.git('log', '-z', commitLogFormat('Intent'), '--name-only', '--no-renames', `${base}..HEAD`, '--');
-    const bareMs = Number(process.hrtime.bigint() - started) / 1e6;
-    assert.ok(bare.length > 0);
-    console.log(`      10,000 commits: scan ${scanMs.toFixed(0)} ms, same git log bare ${bareMs.toFixed(0)} ms`);
+    repo.fastImport('feature/x', base, 10_000, (i) => `Bulk ${i} ünïcode\n\n${i % 2 === 0 ? 'Intent: bulk-even' : 'Signed-off-by: Bot <b@x>'}\n`, (i) => `bulk/f${i % 100}.txt`);
+    const log = await new SimpleGitPort(repo.dir).branchLog(base, 'Intent');
+    assert.strictEqual(log?.commits.length, 10_000);
+    assert.strictEqual(log.commits.filter((c) => c.trailerIds[0] === 'bulk-even').length, 5_000);
+    assert.strictEqual(log.commits[0]?.subject, 'Bulk 9999 ünïcode');
+    assert.strictEqual(log.commits[9_999]?.subject, 'Bulk 0 ünïcode');
+    assert.deepStrictEqual(log.boundary, [base]);
+    // The same answer as parsing git's whole output at once.
+    const whole = repo.git('log', '-z', '--boundary', markedCommitLogFormat('Intent'), `${base}..HEAD`, '--');
+    assert.deepStrictEqual(log, parseBranchLog(whole));
+  });
+});
+
+describe('reading a commit log piece by piece', () => {
+  let repo: TempRepo;
+  let output: Buffer;
+  let withFiles: Buffer;
+  before(() => {
+    repo = TempRepo.create();
+    const base = repo.commit('base', ['README.md']);
+    repo.commit('Plain\n\nIntent: one\n', ['plain.ts']);
+    repo.commit('Ünïcode “quotes” ✓ and 😀\n\nIntent: two, three\nIntent: four\n', ['ünï/😀.md', 'new\nline', '\x1eodd']);
+    repo.commit(Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from('\n\nIntent: five\n')]));
+    repo.commit('Empty trailers\n', ['plain.ts', 'b.txt']);
+    output = repo.gitBytes('log', '-z', '--boundary', markedCommitLogFormat('Intent'), `${base}..HEAD`, '--');
+    withFiles = repo.gitBytes('log', '-z', commitLogFormat('Intent'), '--name-only', '--no-renames', `${base}..HEAD`, '--');
+  });
+  after(() => repo.remove());
+
+  const read = (pieces: Buffer[], marked = true): BranchLog => {
+    const reader = new CommitLogReader(marked);
+    for (const piece of pieces) reader.push(piece);
+    return reader.end();
+  };
+
+  it('gives the same commits wherever the output is cut, even inside a character or a separator', () => {
+    const whole = parseBranchLog(output.toString('utf8'));
+    assert.strictEqual(whole.commits.length, 4);
+    assert.deepStrictEqual(whole.commits[1]?.trailerIds, ['five']);
+    assert.deepStrictEqual(whole.commits[2]?.trailerIds, ['two', 'three', 'four']);
+    assert.strictEqual(whole.boundary.length, 1);
+    for (let cut = 0; cut <= output.length; cut++) {
+      assert.deepStrictEqual(read([output.subarray(0, cut), output.subarray(cut)]), whole, `cut at byte ${cut}`);
+    }
+    // One byte at a time: every token and every multi-byte character arrives in pieces.
+    assert.deepStrictEqual(read([...output].map((byte) => Buffer.from([byte]))), whole);
+  });
+
+  it('gives the same file lists wherever a `--name-only` log is cut', () => {
+    const whole = parseCommitLog(withFiles.toString('utf8'));
+    assert.deepStrictEqual(whole.map((c) => c.files), [['b.txt', 'plain.ts'], [], ['\x1eodd', 'new\nline', 'ünï/😀.md'], ['plain.ts']]);
+    for (let cut = 0; cut <= withFiles.length; cut++) {
+      assert.deepStrictEqual(read([withFiles.subarray(0, cut), withFiles.subarray(cut)], false).commits, whole, `cut at byte ${cut}`);
+    }
+  });
+
+  it('drops a record the output ends inside of', () => {
+    const lastRecord = output.lastIndexOf(0x1e);
+    const cut = read([output.subarray(0, lastRecord + 41)]);
+    assert.strictEqual(cut.commits.length + cut.boundary.length, 4);
   });
 });
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { GitTimeoutError } from '../../../src/core/git/gitErrors';
+import { GitCommandError, GitTimeoutError } from '../../../src/core/git/gitErrors';
 import { createGitRunner } from '../../../src/core/git/gitRunner';
 
 // A git that hangs must not hang Value Lens: every later scan of the folder waits behind it.
@@ -44,6 +44,41 @@ describe('a git process that hangs', function () {
   });
 });
 
+describe('a git process read as it writes', function () {
+  this.timeout(20000);
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-git-stream-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const fakeGit = (body: string): string => {
+    const file = path.join(dir, 'git');
+    fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    return file;
+  };
+
+  it('hands each piece of stdout to the listener before git ends, and still answers with the whole of it', async () => {
+    const runner = createGitRunner(dir, { binary: fakeGit('echo first; sleep 0.5; echo second') });
+    const pieces: string[] = [];
+    let firstPieceAt = 0;
+    const started = Date.now();
+    const out = await runner.stream(['log'], (piece) => {
+      if (pieces.length === 0) firstPieceAt = Date.now() - started;
+      pieces.push(piece.toString('utf8'));
+    });
+    const endedAt = Date.now() - started;
+    assert.strictEqual(pieces.join(''), 'first\nsecond\n');
+    assert.strictEqual(out.stdout, 'first\nsecond\n');
+    assert.ok(endedAt - firstPieceAt >= 400, `the first piece came ${firstPieceAt} ms in, the end ${endedAt} ms in`);
+  });
+
+  it('fails like run() when git fails', async () => {
+    const runner = createGitRunner(dir, { binary: fakeGit('echo partial; echo "fatal: bad revision" >&2; exit 128') });
+    await assert.rejects(runner.stream(['log'], () => undefined), (e: unknown) => e instanceof GitCommandError && e.exitCode === 128 && /bad revision/.test(e.stderr));
+  });
+});
+
 describe('the environment git runs with', function () {
   this.timeout(20000);
   let dir: string;
@@ -72,25 +107,32 @@ describe('the environment git runs with', function () {
     fs.writeFileSync(file, '#!/bin/sh\nenv\n', { mode: 0o755 });
     return file;
   };
-  const childEnv = async (): Promise<Map<string, string>> => {
-    const out = await createGitRunner(dir, { binary: envGit() }).run(['version']);
+  const childEnv = async (streamed = false): Promise<Map<string, string>> => {
+    const runner = createGitRunner(dir, { binary: envGit() });
+    const pieces: Buffer[] = [];
+    const out = streamed ? await runner.stream(['version'], (piece) => pieces.push(piece)) : await runner.run(['version']);
+    if (streamed) assert.strictEqual(Buffer.concat(pieces).toString('utf8'), out.stdout);
     return new Map(out.stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
   };
 
   it('asks git for buffered output, leaves out pagers and editors, and passes SSH and credential settings on', async () => {
     setEnv({ PAGER: 'less', GIT_PAGER: 'more', EDITOR: 'vim', GIT_EDITOR: 'nano', GIT_EXTERNAL_DIFF: 'difftool', GIT_FLUSH: '1', GIT_SSH_COMMAND: 'ssh -i key', GIT_ASKPASS: '/usr/bin/askpass', VALUE_LENS_TEST_MARK: 'kept' });
-    const env = await childEnv();
-    assert.strictEqual(env.get('GIT_FLUSH'), '0');
-    for (const gone of ['PAGER', 'GIT_PAGER', 'EDITOR', 'GIT_EDITOR', 'GIT_EXTERNAL_DIFF']) assert.strictEqual(env.get(gone), undefined, `${gone} reached git`);
-    assert.strictEqual(env.get('GIT_SSH_COMMAND'), 'ssh -i key');
-    assert.strictEqual(env.get('GIT_ASKPASS'), '/usr/bin/askpass');
-    assert.strictEqual(env.get('VALUE_LENS_TEST_MARK'), 'kept');
+    for (const streamed of [false, true]) {
+      const env = await childEnv(streamed);
+      assert.strictEqual(env.get('GIT_FLUSH'), '0');
+      for (const gone of ['PAGER', 'GIT_PAGER', 'EDITOR', 'GIT_EDITOR', 'GIT_EXTERNAL_DIFF']) assert.strictEqual(env.get(gone), undefined, `${gone} reached git`);
+      assert.strictEqual(env.get('GIT_SSH_COMMAND'), 'ssh -i key');
+      assert.strictEqual(env.get('GIT_ASKPASS'), '/usr/bin/askpass');
+      assert.strictEqual(env.get('VALUE_LENS_TEST_MARK'), 'kept');
+    }
   });
 
   it('still runs git when the environment holds config simple-git will not pass on, inheriting it as before', async () => {
     setEnv({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.pager', GIT_CONFIG_VALUE_0: 'cat' });
-    const env = await childEnv();
-    assert.strictEqual(env.get('GIT_CONFIG_KEY_0'), 'core.pager');
-    assert.strictEqual(env.get('GIT_FLUSH'), undefined, 'the plain inherited environment, without our additions');
+    for (const streamed of [false, true]) {
+      const env = await childEnv(streamed);
+      assert.strictEqual(env.get('GIT_CONFIG_KEY_0'), 'core.pager');
+      assert.strictEqual(env.get('GIT_FLUSH'), undefined, 'the plain inherited environment, without our additions');
+    }
   });
 });

@@ -43,6 +43,11 @@ export class TempRepo {
     return execFileSync('git', args, { cwd: this.dir, env: GIT_ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
+  /** Runs git; returns stdout as bytes, as git wrote them. */
+  gitBytes(...args: string[]): Buffer {
+    return execFileSync('git', args, { cwd: this.dir, env: GIT_ENV, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+
   /** Runs git with bytes on stdin. */
   gitInput(input: string | Buffer, ...args: string[]): string {
     return execFileSync('git', args, { cwd: this.dir, env: GIT_ENV, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -120,10 +120,9 @@ describe('a repository whose .git/config runs programs (hostile config, trusted 
     assert.strictEqual(state.head.kind === 'branch' && state.head.branch, 'feature/checkout-fast');
     const mergeBase = state.base?.mergeBase;
     assert.ok(mergeBase);
-    const ahead = await port.commitsAhead(mergeBase, 'Intent', true);
-    assert.deepStrictEqual(ahead.map((c) => c.subject), ['Reword the readme', 'Find faster', 'Faster pay']);
     // What a scan runs: the boundary log and the file lists of the commits with a trailer line.
-    assert.deepStrictEqual((await port.branchLog(mergeBase, 'Intent'))?.commits.map((c) => c.subject), ['Reword the readme', 'Find faster', 'Faster pay']);
+    const ahead = (await port.branchLog(mergeBase, 'Intent'))?.commits ?? [];
+    assert.deepStrictEqual(ahead.map((c) => c.subject), ['Reword the readme', 'Find faster', 'Faster pay']);
     assert.deepStrictEqual([...(await port.filesOfTrailerCommits(mergeBase, 'Intent')).values()].flat().sort(), ['.gitattributes', 'src/checkout/pay.ts', 'src/search/find.ts']);
     assert.deepStrictEqual(ahead.find((c) => c.sha === signedSha)?.trailerIds, ['search']);
     assert.deepStrictEqual((await port.changedFiles(mergeBase)).map((f) => f.path).sort(), ['.gitattributes', 'README.md', 'src/checkout/pay.ts', 'src/search/find.ts']);

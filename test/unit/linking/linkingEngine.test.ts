@@ -397,10 +397,6 @@ class CountingPort implements GitPort {
     return this.track(this.inner.branchLog(baseSha, trailerKey));
   }
 
-  async commitsAhead(baseSha: string | undefined, trailerKey: string, withFiles: boolean): Promise<CommitRecord[]> {
-    return this.track(this.inner.commitsAhead(baseSha, trailerKey, withFiles));
-  }
-
   async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): ReturnType<GitPort['filesOfTrailerCommits']> {
     this.calls.filesOfTrailerCommits += 1;
     return this.track(this.inner.filesOfTrailerCommits(baseSha, trailerKey));

@@ -98,7 +98,7 @@ describe('property: trailer ids we read equal git interpret-trailers on the same
       fc.asyncProperty(fc.constantFrom('Intent', 'Value-Intent'), fc.array(messageArb, { minLength: 1, maxLength: 12 }), async (key, messages) => {
         // One fast-import per run, replacing the branch, so every run sees only its own commits.
         repo.fastImport('work', base, messages.length, (i) => messages[i] ?? '', (i) => `f${i}.txt`);
-        const commits = (await new SimpleGitPort(repo.dir).commitsAhead(base, key, false)).reverse();
+        const commits = [...((await new SimpleGitPort(repo.dir).branchLog(base, key))?.commits ?? [])].reverse();
         assert.strictEqual(commits.length, messages.length);
         const oracle = await Promise.all(messages.map((m) => gitTrailers(repo.dir, m)));
         messages.forEach((message, i) => {
@@ -122,7 +122,7 @@ describe('trailers: cases the property found', () => {
     try {
       const base = repo.commit('base');
       repo.commit('Work\n\nIntent: checkout-speed\x1fjunk\nIntent: search\n');
-      const [commit] = await new SimpleGitPort(repo.dir).commitsAhead(base, 'Intent', false);
+      const [commit] = (await new SimpleGitPort(repo.dir).branchLog(base, 'Intent'))?.commits ?? [];
       assert.deepStrictEqual(commit?.trailerIds, ['checkout-speed\x1fjunk', 'search']);
     } finally {
       repo.remove();
