@@ -33,6 +33,14 @@ export interface PairPlan {
 }
 
 /**
+ * Collects garbage before a sample when the bench runs with --expose-gc (npm run bench does), so
+ * that one sample does not pay for the garbage the one before it left.
+ */
+function settle(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
  * Runs ours and the baseline alternately, swapping which goes first each round, so drift in
  * the machine (page cache, CPU frequency, a neighbour's build) lands on both sides alike.
  */
@@ -42,6 +50,7 @@ export async function measurePair(plan: PairPlan): Promise<{ ours: Summary; base
   for (let round = -plan.warmup; round < plan.iterations; round++) {
     const first = round % 2 === 0 ? 'ours' : 'baseline';
     for (const side of first === 'ours' ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const)) {
+      settle();
       const value = await plan[side](round);
       if (round >= 0) (side === 'ours' ? ours : baseline).push(value);
     }
@@ -53,6 +62,7 @@ export async function measurePair(plan: PairPlan): Promise<{ ours: Summary; base
 export async function measureOne(warmup: number, iterations: number, measure: (iteration: number) => Promise<number>): Promise<Summary> {
   const values: number[] = [];
   for (let round = -warmup; round < iterations; round++) {
+    settle();
     const value = await measure(round);
     if (round >= 0) values.push(value);
   }

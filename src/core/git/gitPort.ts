@@ -65,7 +65,12 @@ export interface GitPort {
    * the boundary commits under them, in one `git log --boundary` call (files not listed).
    * Undefined when the repository does not have the base commit (a broken or half-fetched ref).
    */
-  branchLog(baseSha: string, trailerKey: string): Promise<BranchLog | undefined>;
+  branchLog(baseSha: string, trailerKey: string, signal?: AbortSignal): Promise<BranchLog | undefined>;
+  /**
+   * A fingerprint of HEAD and its branch as files on disk, read without git: when it changes, HEAD
+   * has probably moved. Only a hint for starting work early; undefined when it cannot be read.
+   */
+  refsStamp(state: RepoState): string | undefined;
   /**
    * The paths touched by each commit ahead of `baseSha` whose message has a line starting with
    * the trailer key (any case), by sha: every commit whose trailers can name an intent, and the

@@ -19,12 +19,18 @@ export interface GitRunner {
   run(args: readonly string[], allowExitCodes?: readonly number[]): Promise<GitOutput>;
   /**
    * {@link run}, also handing each piece of stdout to `onStdout` as git writes it, so a caller can
-   * parse while git still works. The pieces of a run that failed are to be thrown away.
+   * parse while git still works. The pieces of a run that failed are to be thrown away. Aborting
+   * `signal` stops git and rejects.
    */
-  stream(args: readonly string[], onStdout: StdoutListener): Promise<GitOutput>;
+  stream(args: readonly string[], onStdout: StdoutListener, signal?: AbortSignal): Promise<GitOutput>;
 }
 
 export type StdoutListener = (piece: Buffer) => void;
+
+interface Listener {
+  readonly onStdout: StdoutListener;
+  readonly signal?: AbortSignal;
+}
 
 export interface GitRunnerOptions {
   /** Git executable; default `git` from PATH. */
@@ -123,8 +129,9 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
   let plain: SimpleGit | undefined;
   let refused = false;
   // Without `env` the child inherits process.env as it is, and simple-git checks nothing of it.
-  const create = (env?: GitEnvironment): SimpleGit => {
+  const create = (env?: GitEnvironment, signal?: AbortSignal): SimpleGit => {
     const client = simpleGit({
+      ...(signal ? { abort: signal } : {}),
       baseDir: cwd,
       binary,
       maxConcurrentProcesses: options.maxConcurrentProcesses ?? 4,
@@ -150,16 +157,16 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
   // The buffered client first; the plain one once simple-git refused the environment. A listener of
   // stdout gets a client of its own: simple-git hands the streams of every process a client starts
   // to the one handler set on that client.
-  const clientFor = (buffered: boolean, onStdout?: StdoutListener): SimpleGit => {
+  const clientFor = (buffered: boolean, listener?: Listener): SimpleGit => {
     const env = buffered ? (environment ??= gitEnvironment(process.env)) : undefined;
-    if (onStdout) return create(env).outputHandler((_command, stdout) => stdout.on('data', onStdout));
+    if (listener) return create(env, listener.signal).outputHandler((_command, stdout) => stdout.on('data', listener.onStdout));
     return env ? (git ??= create(env)) : (plain ??= create());
   };
-  const raw = async (args: readonly string[], onStdout?: StdoutListener): Promise<string> => {
+  const raw = async (args: readonly string[], listener?: Listener): Promise<string> => {
     if (!fs.existsSync(cwd)) throw new NotARepositoryError(cwd);
     if (!refused) {
       try {
-        return await clientFor(true, onStdout).raw([...args]);
+        return await clientFor(true, listener).raw([...args]);
       } catch (e) {
         // An environment simple-git will not hand over (say GIT_CONFIG_KEY_0=core.pager) is
         // inherited the plain way instead, as the process's own: only GIT_FLUSH is lost. simple-git
@@ -168,11 +175,11 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
         refused = true;
       }
     }
-    return clientFor(false, onStdout).raw([...args]);
+    return clientFor(false, listener).raw([...args]);
   };
-  const run = async (args: readonly string[], allowExitCodes: readonly number[], onStdout?: StdoutListener): Promise<GitOutput> => {
+  const run = async (args: readonly string[], allowExitCodes: readonly number[], listener?: Listener): Promise<GitOutput> => {
     try {
-      const stdout = await raw(args, onStdout);
+      const stdout = await raw(args, listener);
       return { exitCode: 0, stdout };
     } catch (e) {
       if (isTimeout(e)) throw new GitTimeoutError(args, Math.round(silenceTimeoutMs / 100) / 10);
@@ -187,7 +194,7 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
   return {
     cwd,
     run: (args, allowExitCodes = []) => run(args, allowExitCodes),
-    stream: (args, onStdout) => run(args, [], onStdout),
+    stream: (args, onStdout, signal) => run(args, [], { onStdout, ...(signal ? { signal } : {}) }),
   };
 }
 

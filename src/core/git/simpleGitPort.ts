@@ -73,17 +73,28 @@ export class SimpleGitPort implements GitPort {
     return { ...state, base: found };
   }
 
+  refsStamp(state: RepoState): string | undefined {
+    // A commit rewrites the branch's ref file, a checkout HEAD; a packed branch moves into packed-refs.
+    const files = [path.join(state.gitDir, 'HEAD'), path.join(state.commonGitDir, 'packed-refs')];
+    if (state.head.kind === 'branch') files.push(path.join(state.commonGitDir, 'refs', 'heads', ...state.head.branch.split('/')));
+    try {
+      return files.map((file) => fileStamp(file)).join('|');
+    } catch {
+      return undefined;
+    }
+  }
+
   async mergeBase(headSha: string, baseSha: string): Promise<string | undefined> {
     const out = await this.runner.run(['merge-base', objectId(headSha), objectId(baseSha)], [1]);
     return out.exitCode === 0 ? out.stdout.trim() : undefined;
   }
 
-  async branchLog(baseSha: string, trailerKey: string): Promise<BranchLog | undefined> {
+  async branchLog(baseSha: string, trailerKey: string, signal?: AbortSignal): Promise<BranchLog | undefined> {
     const args = ['log', '-z', '--boundary', markedCommitLogFormat(trailerKey), rangeAhead(baseSha), '--'];
     // Parsed as git writes it: 10,000 commits parse while git is still walking history.
     const reader = new CommitLogReader(true);
     try {
-      await this.runner.stream(args, (piece) => reader.push(piece));
+      await this.runner.stream(args, (piece) => reader.push(piece), signal);
       return reader.end();
     } catch (e) {
       if (isMissingCommit(e)) return undefined;
@@ -230,6 +241,11 @@ function findBase(candidates: readonly BaseCandidate[], refs: ReadonlyMap<string
 /** Git's answer when a ref names a commit this repository does not have (a broken or half-fetched ref). */
 function isMissingCommit(e: unknown): boolean {
   return e instanceof GitCommandError && e.exitCode === 128 && /invalid revision range|bad object|bad revision|not a valid commit name/i.test(e.stderr);
+}
+
+function fileStamp(file: string): string {
+  const stat = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
+  return stat ? `${stat.ino}:${stat.size}:${stat.mtimeNs}` : '-';
 }
 
 function shortRefName(ref: string): string {

@@ -52,6 +52,34 @@ interface BranchHistory {
   committed?: readonly ChangedFile[];
 }
 
+/** A branch log started before HEAD and the base were known, against the last scan's base. */
+class EarlyLog {
+  private taken = false;
+
+  constructor(
+    private readonly baseSha: string,
+    private readonly log: Promise<BranchLog | undefined>,
+    private readonly controller: AbortController,
+  ) {}
+
+  /**
+   * The log, when it answers the question asked: the same base, and HEAD's commit first (HEAD
+   * may have moved again between the two git calls).
+   */
+  async take(headSha: string, baseSha: string): Promise<BranchLog | undefined> {
+    if (baseSha !== this.baseSha) return undefined;
+    const log = await this.log;
+    if (!log || log.commits[0]?.sha !== headSha) return undefined;
+    this.taken = true;
+    return log;
+  }
+
+  /** Stops git unless the log was taken; harmless once git has ended. */
+  drop(): void {
+    if (!this.taken) this.controller.abort();
+  }
+}
+
 /** The first half of a scan, with what the second half needs to go on. */
 interface CommitsFound {
   readonly result: BranchCommits;
@@ -81,6 +109,8 @@ export class LinkingEngine {
   private listedOnce = false;
   /** The commits between the base and HEAD as git last told them: valid while neither moves. */
   private history: BranchHistory | undefined;
+  /** {@link GitPort.refsStamp} when HEAD was last located. */
+  private refsStamp: string | undefined;
   private readonly job = new CoalescingJob(() => this.runScan());
   private readonly recentCommits: number;
   private readonly cacheSize: number;
@@ -200,7 +230,16 @@ export class LinkingEngine {
 
   private async readCommits(): Promise<CommitsFound> {
     const { config } = this.model;
-    let state = await this.port.locate(config.baseBranch !== undefined ? { baseBranch: config.baseBranch } : {});
+    // The early log goes first: starting a git process blocks this one for milliseconds.
+    const early = this.startEarlyLog();
+    let state: RepoState;
+    try {
+      state = await this.port.locate(config.baseBranch !== undefined ? { baseBranch: config.baseBranch } : {});
+    } catch (e) {
+      early?.drop();
+      throw e;
+    }
+    this.refsStamp = this.port.refsStamp(state);
     const { head, base } = state;
     let ahead: readonly CommitRecord[] = [];
     let comparable = false;
@@ -209,7 +248,12 @@ export class LinkingEngine {
       // (and below the committed changes) would say the same again, so only uncommitted files are read.
       const key = [head.sha, base.sha, config.trailer, String(state.isShallow)].join('\0');
       // HEAD at the base itself (main right after a pull) has nothing ahead: no git log needed.
-      const log = this.history?.key === key ? this.history.log : head.sha === base.sha ? { commits: [], boundary: [] } : await this.port.branchLog(base.sha, config.trailer);
+      const log =
+        this.history?.key === key
+          ? this.history.log
+          : head.sha === base.sha
+            ? { commits: [], boundary: [] }
+            : ((await early?.take(head.sha, base.sha)) ?? (await this.port.branchLog(base.sha, config.trailer)));
       if (!log) {
         // Not kept: a fetch can bring the missing commit without moving either ref.
         this.history = undefined;
@@ -223,11 +267,28 @@ export class LinkingEngine {
         if (mergeBase !== 'several') state = withMergeBase(state, mergeBase === 'none' ? undefined : mergeBase.sha);
       }
     }
+    early?.drop();
     this.state = state;
     const links = linkCommits(ahead, this.known);
     const branch = state.head.kind === 'detached' ? undefined : state.head.branch;
     const result: BranchCommits = { state, branch, intents: this.branchIntents(branch, links.commits), commits: links.commits, coverage: links.coverage, unknownTrailers: links.unknownTrailers };
     return { result, comparable };
+  }
+
+  /**
+   * After a commit or a checkout the base is most often where it was: when the refs on disk say
+   * HEAD moved, the log against the last base starts beside locate() instead of after it.
+   */
+  private startEarlyLog(): EarlyLog | undefined {
+    const last = this.state;
+    const baseSha = last?.base?.sha;
+    if (!last || !baseSha || last.head.kind === 'unborn') return undefined;
+    const stamp = this.port.refsStamp(last);
+    if (stamp === undefined || stamp === this.refsStamp) return undefined;
+    const controller = new AbortController();
+    // A failure here says nothing: the log that counts runs again after locate().
+    const log = this.port.branchLog(baseSha, this.model.config.trailer, controller.signal).catch(() => undefined);
+    return new EarlyLog(baseSha, log, controller);
   }
 
   private async readFiles({ result, comparable }: CommitsFound): Promise<BranchScan> {

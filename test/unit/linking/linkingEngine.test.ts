@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CommitRecord } from '../../../src/core/git/commitLog';
-import type { GitPort } from '../../../src/core/git/gitPort';
+import type { GitPort, RepoState } from '../../../src/core/git/gitPort';
 import { NotARepositoryError } from '../../../src/core/git/gitErrors';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
 import { isFullScan, LinkingEngine } from '../../../src/core/linking/linkingEngine';
@@ -219,6 +219,34 @@ describe('linking engine on real repositories', () => {
     assert.strictEqual(port.calls.branchLog, 3);
   });
 
+  it('after a commit starts the branch log beside the lookup of HEAD and the base, and keeps it only while the base stays', async () => {
+    featureRepo('feature/x');
+    const first = repo.commit('First\n\nIntent: search\n', ['src/search/first.ts']);
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const engine = new LinkingEngine(repo.dir, port, MODEL);
+    await engine.refresh();
+    assert.deepStrictEqual(port.events, ['locate', 'located', 'branchLog']);
+    // A save moves no ref: no log at all.
+    repo.write('src/util/edited.ts', 'saved\n');
+    await engine.refresh();
+    assert.deepStrictEqual(port.events.slice(3), ['locate', 'located']);
+    // A commit: the log against the last base runs beside the lookup, and its answer is kept.
+    const second = repo.commit('Second\n\nIntent: checkout-speed\n', ['src/checkout/second.ts']);
+    const afterCommit = await engine.refresh();
+    assert.deepStrictEqual(port.events.slice(5), ['branchLog', 'locate', 'located']);
+    assert.deepStrictEqual(afterCommit.commits.map((c) => c.sha), [second, first]);
+    assert.strictEqual(port.calls.branchLog, 2);
+    // The base moved too: the early log is stopped and the branch read again against the new base.
+    repo.git('update-ref', 'refs/heads/main', first);
+    const third = repo.commit('Third', ['src/util/third.ts']);
+    const afterBaseMoved = await engine.refresh();
+    assert.deepStrictEqual(afterBaseMoved.commits.map((c) => c.sha), [third, second]);
+    assert.strictEqual(afterBaseMoved.state.base?.mergeBase, first);
+    assert.strictEqual(port.calls.branchLog, 4);
+    assert.deepStrictEqual(port.signals.map((s) => s.aborted), [false, true], 'the kept log ran to its end, the other was stopped');
+    assert.strictEqual(port.overlaps, 0);
+  });
+
   it('on the base branch itself reads no log and no diff: nothing is ahead, only uncommitted files count', async () => {
     repo = TempRepo.create();
     const head = repo.commit('base', ['src/search/find.ts']);
@@ -372,6 +400,10 @@ describe('linking engine on real repositories', () => {
 class CountingPort implements GitPort {
   readonly calls = { locate: 0, branchLog: 0, mergeBase: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 0, filesOfCommits: 0, changedFiles: 0, uncommittedFiles: 0 };
   overlaps = 0;
+  /** locate, located and branchLog, in the order they happened. */
+  readonly events: string[] = [];
+  /** The abort signals branch logs were started with. */
+  readonly signals: AbortSignal[] = [];
   private inFlight = 0;
 
   constructor(private readonly inner: GitPort) {}
@@ -384,7 +416,10 @@ class CountingPort implements GitPort {
   async locate(options?: { readonly baseBranch?: string }): ReturnType<GitPort['locate']> {
     this.calls.locate += 1;
     if (this.inFlight > 0) this.overlaps += 1;
-    return this.track(this.inner.locate(options));
+    this.events.push('locate');
+    const state = await this.track(this.inner.locate(options));
+    this.events.push('located');
+    return state;
   }
 
   async mergeBase(headSha: string, baseSha: string): ReturnType<GitPort['mergeBase']> {
@@ -392,9 +427,17 @@ class CountingPort implements GitPort {
     return this.track(this.inner.mergeBase(headSha, baseSha));
   }
 
-  async branchLog(baseSha: string, trailerKey: string): ReturnType<GitPort['branchLog']> {
+  async branchLog(baseSha: string, trailerKey: string, signal?: AbortSignal): ReturnType<GitPort['branchLog']> {
     this.calls.branchLog += 1;
-    return this.track(this.inner.branchLog(baseSha, trailerKey));
+    this.events.push('branchLog');
+    if (!signal) return this.track(this.inner.branchLog(baseSha, trailerKey));
+    // A log started early belongs to the scan about to start: it is not another scan's git call.
+    this.signals.push(signal);
+    return this.inner.branchLog(baseSha, trailerKey, signal);
+  }
+
+  refsStamp(state: RepoState): string | undefined {
+    return this.inner.refsStamp(state);
   }
 
   async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): ReturnType<GitPort['filesOfTrailerCommits']> {
