@@ -55,6 +55,8 @@ export interface FileLinks {
 /** The commit half of coverage: which commits are linked, and the trailers naming no intent. */
 export interface CommitLinks {
   readonly commits: readonly LinkedCommit[];
+  /** The existing intents the commits' trailers name, in the order first met. */
+  readonly namedIntents: ReadonlySet<string>;
   readonly coverage: Pick<Coverage, 'commits' | 'unlinkedCommits'>;
   readonly unknownTrailers: readonly UnknownTrailer[];
 }
@@ -68,18 +70,28 @@ const NONE: readonly string[] = Object.freeze([]);
  */
 export function linkCommits(commits: readonly CommitRecord[], knownIntents: ReadonlySet<string>): CommitLinks {
   const unknownTrailers: UnknownTrailer[] = [];
+  const unlinkedCommits: string[] = [];
+  const namedIntents = new Set<string>();
+  // One pass and one object per commit: this runs on every scan, over up to 10,000 commits.
   const linked = commits.map((commit): LinkedCommit => {
-    const { trailerIds } = commit;
-    const intents = trailerIds.length === 0 ? NONE : trailerIds.filter((id) => knownIntents.has(id));
-    const unknownIds = intents.length === trailerIds.length ? NONE : trailerIds.filter((id) => !knownIntents.has(id));
-    for (const id of unknownIds) unknownTrailers.push({ sha: commit.sha, id });
     // Spelled out rather than spread: one object shape for every commit keeps 10,000 of them cheap.
-    const { sha, subject, author, date, files } = commit;
+    const { sha, subject, author, date, trailerIds, files } = commit;
+    let intents = NONE;
+    let unknownIds = NONE;
+    if (trailerIds.length > 0) {
+      intents = trailerIds.filter((id) => knownIntents.has(id));
+      for (const id of intents) namedIntents.add(id);
+      if (intents.length < trailerIds.length) {
+        unknownIds = trailerIds.filter((id) => !knownIntents.has(id));
+        for (const id of unknownIds) unknownTrailers.push({ sha, id });
+      }
+    }
+    if (intents.length === 0) unlinkedCommits.push(sha);
     return { sha, subject, author, date, trailerIds, files, intents, unknownIds };
   });
-  const unlinkedCommits = linked.filter((c) => c.intents.length === 0).map((c) => c.sha);
   return {
     commits: linked,
+    namedIntents,
     unknownTrailers,
     coverage: { commits: { total: linked.length, linked: linked.length - unlinkedCommits.length }, unlinkedCommits },
   };

@@ -271,7 +271,7 @@ export class LinkingEngine {
     this.state = state;
     const links = linkCommits(ahead, this.known);
     const branch = state.head.kind === 'detached' ? undefined : state.head.branch;
-    const result: BranchCommits = { state, branch, intents: this.branchIntents(branch, links.commits), commits: links.commits, coverage: links.coverage, unknownTrailers: links.unknownTrailers };
+    const result: BranchCommits = { state, branch, intents: this.branchIntents(branch, links.namedIntents), commits: links.commits, coverage: links.coverage, unknownTrailers: links.unknownTrailers };
     return { result, comparable };
   }
 
@@ -339,17 +339,19 @@ export class LinkingEngine {
   }
 
   /** Branch-name and `branches` glob matches, then the intents named by the commits' trailers. */
-  private branchIntents(branch: string | undefined, commits: readonly LinkedCommit[]): BranchIntent[] {
+  private branchIntents(branch: string | undefined, named: ReadonlySet<string>): BranchIntent[] {
     const reasons = new Map<string, (BranchReason | 'commit')[]>();
     if (branch) for (const m of this.branches.match(branch)) reasons.set(m.id, [...m.reasons]);
-    for (const commit of commits) {
-      for (const id of commit.intents) {
-        const list = reasons.get(id) ?? [];
-        if (!list.includes('commit')) list.push('commit');
-        reasons.set(id, list);
-      }
+    for (const id of named) {
+      const list = reasons.get(id);
+      if (list) list.push('commit');
+      else reasons.set(id, ['commit']);
     }
-    return [...reasons].sort(([a], [b]) => this.rank(a) - this.rank(b)).map(([id, r]) => ({ id, reasons: r }));
+    // Ranked once per intent, not once per comparison.
+    return [...reasons]
+      .map(([id, r]) => ({ rank: this.rank(id), intent: { id, reasons: r } }))
+      .sort((a, b) => a.rank - b.rank)
+      .map((ranked) => ranked.intent);
   }
 
   /**
