@@ -63,18 +63,15 @@ export async function changedFilesCase(context: BenchContext): Promise<CaseResul
   // The index itself, as the second half of a scan reads it: committed changes against the
   // merge-base beside the uncommitted ones (untracked files included). The port has located the
   // repository first (untimed), as in a scan.
-  const { ours, baseline } = await measurePair({
-    warmup: 1,
-    iterations: ITERATIONS,
-    ours: async () => {
-      const port = new SimpleGitPort(repo);
-      await port.locate();
-      return timeMs(() => Promise.all([port.changedFiles(mergeBase), port.uncommittedFiles()]));
-    },
-    // Work tree against the merge-base: the same set of changed files (committed and not, without
-    // untracked ones), and like the index it has to look at every file of the work tree.
-    baseline: () => timeGitToDevNull(repo, ['diff', '--name-only', mergeBase]),
-  });
+  const index = async (): Promise<number> => {
+    const port = new SimpleGitPort(repo);
+    await port.locate();
+    return timeMs(() => Promise.all([port.changedFiles(mergeBase), port.uncommittedFiles()]));
+  };
+  // Work tree against the merge-base: the same set of changed files (committed and not, without
+  // untracked ones), and like the index it has to look at every file of the work tree.
+  const diff = (): Promise<number> => timeGitToDevNull(repo, ['diff', '--name-only', mergeBase]);
+  const { ours, baseline } = await measurePair({ warmup: 1, iterations: ITERATIONS, ours: index, baseline: diff });
   const tracked = await measurePair({
     warmup: 1,
     iterations: ITERATIONS,
@@ -85,34 +82,23 @@ export async function changedFilesCase(context: BenchContext): Promise<CaseResul
           timeGitToDevNull(repo, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames']),
         ]),
       ),
-    baseline: () => timeGitToDevNull(repo, ['diff', '--name-only', mergeBase]),
+    baseline: diff,
   });
   const untracked = await measurePair({
     warmup: 1,
     iterations: ITERATIONS,
     ours: () => timeGitToDevNull(repo, ['--no-optional-locks', 'ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', ':/']),
-    baseline: () => timeGitToDevNull(repo, ['diff', '--name-only', mergeBase]),
+    baseline: diff,
   });
   const whole = await measurePair({
     warmup: 1,
     iterations: ITERATIONS,
     ours: () => timeMs(() => newEngine(repo, intents).refresh()),
-    baseline: () => timeGitToDevNull(repo, ['diff', '--name-only', mergeBase]),
+    baseline: diff,
   });
   // The remedy git has for big work trees, which a user can switch on: the untracked cache
   // remembers which folders did not change since the last status.
-  const cached = await withUntrackedCache(repo, () =>
-    measurePair({
-      warmup: 1,
-      iterations: ITERATIONS,
-      ours: async () => {
-        const port = new SimpleGitPort(repo);
-        await port.locate();
-        return timeMs(() => Promise.all([port.changedFiles(mergeBase), port.uncommittedFiles()]));
-      },
-      baseline: () => timeGitToDevNull(repo, ['diff', '--name-only', mergeBase]),
-    }),
-  );
+  const cached = await withUntrackedCache(repo, () => measurePair({ warmup: 1, iterations: ITERATIONS, ours: index, baseline: diff }));
   const ratio = ratioOf(ours, baseline);
   const info = (name: string, pair: { ours: Summary; baseline: Summary }, note: string): CaseResult => ({
     name,

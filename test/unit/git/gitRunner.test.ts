@@ -5,40 +5,46 @@ import * as path from 'path';
 import { GitCommandError, GitTimeoutError } from '../../../src/core/git/gitErrors';
 import { createGitRunner } from '../../../src/core/git/gitRunner';
 
+/** A scratch folder per test, and a stand-in for git in it that runs `body` as a shell script. */
+function scratchWithFakeGit(prefix: string): { readonly dir: () => string; readonly fakeGit: (body: string) => string } {
+  let dir = '';
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return {
+    dir: () => dir,
+    fakeGit: (body) => {
+      const file = path.join(dir, 'git');
+      fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+      return file;
+    },
+  };
+}
+
 // A git that hangs must not hang Value Lens: every later scan of the folder waits behind it.
 describe('a git process that hangs', function () {
   this.timeout(20000);
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-git-hang-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  /** A stand-in for git that runs `body` as a shell script. */
-  const fakeGit = (body: string): string => {
-    const file = path.join(dir, 'git');
-    fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
-    return file;
-  };
+  const { dir, fakeGit } = scratchWithFakeGit('value-lens-git-hang-');
 
   it('is stopped after the silence timeout with a message that names the command', async () => {
-    const runner = createGitRunner(dir, { binary: fakeGit(`echo started > "${dir}/ran"; exec sleep 30`), silenceTimeoutMs: 400 });
+    const runner = createGitRunner(dir(), { binary: fakeGit(`echo started > "${dir()}/ran"; exec sleep 30`), silenceTimeoutMs: 400 });
     const started = Date.now();
     await assert.rejects(runner.run(['--no-optional-locks', 'status', '--porcelain']), (e: unknown) => {
       assert.ok(e instanceof GitTimeoutError, String(e));
       assert.match(e.message, /^git status gave no output for 0\.4 s and was stopped\./);
       return true;
     });
-    assert.ok(fs.existsSync(path.join(dir, 'ran')), 'the fake git did run');
+    assert.ok(fs.existsSync(path.join(dir(), 'ran')), 'the fake git did run');
     assert.ok(Date.now() - started < 10000, `stopped after ${Date.now() - started} ms, not after the 30 s sleep`);
     // The runner is still usable afterwards: a later command gets its own answer.
-    const ok = createGitRunner(dir, { binary: fakeGit('echo fine'), silenceTimeoutMs: 400 });
+    const ok = createGitRunner(dir(), { binary: fakeGit('echo fine'), silenceTimeoutMs: 400 });
     assert.strictEqual((await ok.run(['version'])).stdout, 'fine\n');
   });
 
   it('is not stopped while it keeps writing output, however long it runs in all', async () => {
     // 12 lines 0.2 s apart: 2.4 s in all, never silent for the 0.6 s timeout.
-    const runner = createGitRunner(dir, { binary: fakeGit('for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo "line $i"; sleep 0.2; done'), silenceTimeoutMs: 600 });
+    const runner = createGitRunner(dir(), { binary: fakeGit('for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo "line $i"; sleep 0.2; done'), silenceTimeoutMs: 600 });
     const out = await runner.run(['log']);
     assert.strictEqual(out.stdout.trim().split('\n').length, 12);
   });
@@ -46,20 +52,10 @@ describe('a git process that hangs', function () {
 
 describe('a git process read as it writes', function () {
   this.timeout(20000);
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-git-stream-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-  const fakeGit = (body: string): string => {
-    const file = path.join(dir, 'git');
-    fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
-    return file;
-  };
+  const { dir, fakeGit } = scratchWithFakeGit('value-lens-git-stream-');
 
   it('hands each piece of stdout to the listener before git ends, and still answers with the whole of it', async () => {
-    const runner = createGitRunner(dir, { binary: fakeGit('echo first; sleep 0.5; echo second') });
+    const runner = createGitRunner(dir(), { binary: fakeGit('echo first; sleep 0.5; echo second') });
     const pieces: string[] = [];
     let firstPieceAt = 0;
     const started = Date.now();
@@ -74,14 +70,14 @@ describe('a git process read as it writes', function () {
   });
 
   it('fails like run() when git fails', async () => {
-    const runner = createGitRunner(dir, { binary: fakeGit('echo partial; echo "fatal: bad revision" >&2; exit 128') });
+    const runner = createGitRunner(dir(), { binary: fakeGit('echo partial; echo "fatal: bad revision" >&2; exit 128') });
     await assert.rejects(runner.stream(['log'], () => undefined), (e: unknown) => e instanceof GitCommandError && e.exitCode === 128 && /bad revision/.test(e.stderr));
   });
 });
 
 describe('the environment git runs with', function () {
   this.timeout(20000);
-  let dir: string;
+  const { dir, fakeGit } = scratchWithFakeGit('value-lens-git-env-');
   const saved = new Map<string, string | undefined>();
   const setEnv = (vars: Record<string, string>): void => {
     for (const [key, value] of Object.entries(vars)) {
@@ -89,26 +85,18 @@ describe('the environment git runs with', function () {
       process.env[key] = value;
     }
   };
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-git-env-'));
-  });
   afterEach(() => {
     for (const [key, value] of saved) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
     saved.clear();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   /** A stand-in for git that prints the environment it was started with, one VAR=value per line. */
-  const envGit = (): string => {
-    const file = path.join(dir, 'git');
-    fs.writeFileSync(file, '#!/bin/sh\nenv\n', { mode: 0o755 });
-    return file;
-  };
+  const envGit = (): string => fakeGit('env');
   const childEnv = async (streamed = false): Promise<Map<string, string>> => {
-    const runner = createGitRunner(dir, { binary: envGit() });
+    const runner = createGitRunner(dir(), { binary: envGit() });
     const pieces: Buffer[] = [];
     const out = streamed ? await runner.stream(['version'], (piece) => pieces.push(piece)) : await runner.run(['version']);
     if (streamed) assert.strictEqual(Buffer.concat(pieces).toString('utf8'), out.stdout);
