@@ -12,6 +12,7 @@ import type { ValueStore } from '../state/valueStore';
 import type { PickedIntent } from './intentPicker';
 import { intentOfNode, pickIntent, pickIntents } from './intentPicker';
 import { requireTrust } from './release/releaseFolder';
+import { relativeInside } from '../core/pathInside';
 
 export interface LinkDeps {
   readonly store: ValueStore;
@@ -47,8 +48,8 @@ export async function linkPath({ store }: LinkDeps, uri?: vscode.Uri, selected?:
   }
   const globs: string[] = [];
   for (const target of targets) {
-    const rel = path.relative(state.folder.uri.fsPath, target.fsPath).split(path.sep).join('/');
-    if (!rel || rel.startsWith('..')) continue;
+    const rel = relativeInside(state.folder.uri.fsPath, target.fsPath)?.split(path.sep).join('/');
+    if (!rel) continue;
     const isFolder = ((await vscode.workspace.fs.stat(target)).type & vscode.FileType.Directory) !== 0;
     // gitignore rules: a glob with a slash is anchored at the folder; a bare name would match at
     // any depth, so a file at the root gets a leading slash.
@@ -98,7 +99,7 @@ export async function addTrailer({ store, linking }: LinkDeps, arg?: unknown): P
   if (!state) return false;
   const git = vscode.workspace.isTrusted ? await builtInGitApi() : undefined;
   const repo = git?.repositories
-    .filter((r) => (scmRoot ? r.rootUri.fsPath === scmRoot.fsPath : !path.relative(r.rootUri.fsPath, state.folder.uri.fsPath).startsWith('..')))
+    .filter((r) => (scmRoot ? r.rootUri.fsPath === scmRoot.fsPath : relativeInside(r.rootUri.fsPath, state.folder.uri.fsPath) !== undefined))
     .sort((a, b) => b.rootUri.fsPath.length - a.rootUri.fsPath.length)[0];
   if (!repo) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The Git extension has no repository for this folder (is the workspace trusted and Git enabled?), so there is no commit message to add to.'));

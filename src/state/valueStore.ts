@@ -4,6 +4,7 @@ import type { ValueModel } from '../core/model/valueModel';
 import { compareNatural, entryNameOf, VALUE_DIR } from '../core/valueFolder';
 import { modelBundle, modelBundleSoon } from '../lazy/bundles';
 import { ContextKeys } from '../views/viewIds';
+import { relativeInside } from '../core/pathInside';
 
 /** What the store knows about one workspace folder. */
 export interface ValueFile {
@@ -28,8 +29,8 @@ const TYPING_DELAY_MS = 200;
 /** The workspace-relative `/` path of `uri` inside `folder`, or undefined when it is outside. */
 function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
   if (uri.scheme !== 'file' || folder.uri.scheme !== 'file') return undefined;
-  const rel = path.relative(folder.uri.fsPath, uri.fsPath);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const rel = relativeInside(folder.uri.fsPath, uri.fsPath);
+  if (!rel) return undefined;
   return rel.split(path.sep).join('/');
 }
 

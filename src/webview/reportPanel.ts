@@ -20,6 +20,7 @@ import { translate } from '../ui/localize';
 import { reportDocument } from './reportDocument';
 import type { ReportPanelState, ReportRequest, ReportUpdate } from './reportMessages';
 import { parsePanelState, parseReportRequest } from './reportMessages';
+import { relativeInside } from '../core/pathInside';
 
 /** The webview type; `onWebviewPanel:valueLens.report` in package.json restores it after a reload. */
 export const REPORT_VIEW_TYPE = 'valueLens.report';
@@ -207,8 +208,7 @@ export class ReportPanel implements vscode.Disposable {
     const file = kind === 'intent' ? state.model.intents.get(id)?.file : state.model.releases.find((r) => r.name === id)?.file;
     if (!file) return;
     const uri = vscode.Uri.joinPath(state.folder.uri, ...file.split('/'));
-    const inside = path.relative(path.join(state.folder.uri.fsPath, VALUE_DIR), uri.fsPath);
-    if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) return;
+    if (!relativeInside(path.join(state.folder.uri.fsPath, VALUE_DIR), uri.fsPath)) return;
     await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
 

@@ -7,6 +7,7 @@ import type { MessageRef } from '../present/messages';
 import { message } from '../present/messages';
 import { problemOf, START_OF_FILE } from './problem';
 import { ValueModel } from './valueModel';
+import { relativeInside } from '../pathInside';
 
 /** How many files are read at once: enough to be quick, few enough not to exhaust file handles. */
 const READ_CONCURRENCY = 32;
@@ -46,8 +47,8 @@ async function openInside(root: string, full: string): Promise<number> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ELOOP' || NO_FOLLOW === 0) throw e;
     const [realRoot, target] = await Promise.all([fs.realpath(root), fs.realpath(full)]);
-    const inside = path.relative(realRoot, target);
-    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) throw new OutsideWorkspaceError(target);
+    // The folder itself is no file to read either.
+    if (!relativeInside(realRoot, target)) throw new OutsideWorkspaceError(target);
     return openFile(full, OPEN_FLAGS & ~NO_FOLLOW);
   }
 }
@@ -126,8 +127,7 @@ async function listYaml(root: string, sub: string, model: ValueModel): Promise<s
 async function linkOutside(root: string, dir: string): Promise<string | undefined> {
   if (!(await fs.lstat(dir)).isSymbolicLink()) return undefined;
   const [realRoot, target] = await Promise.all([fs.realpath(root), fs.realpath(dir)]);
-  const inside = path.relative(realRoot, target);
-  return inside.startsWith('..') || path.isAbsolute(inside) ? target : undefined;
+  return relativeInside(realRoot, target) === undefined ? target : undefined;
 }
 
 export interface FolderRead {

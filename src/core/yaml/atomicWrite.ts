@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
+import { relativeInside } from '../pathInside';
 
 /** Why a write was refused to protect what is on disk. */
 export type WriteConflictReason = 'changed' | 'deleted' | 'exists';
@@ -278,8 +279,7 @@ async function assertUnchanged(target: string, file: string, expectedHash: strin
 }
 
 function assertInside(target: string, root: string, file: string, shownRoot: string): void {
-  const relative = path.relative(root, target);
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+  if (!relativeInside(root, target)) {
     throw new UnsafeWritePathError(file, shownRoot);
   }
 }

@@ -71,6 +71,19 @@ describe('reading a .value/ folder from disk', () => {
     assert.ok(model.intents.has('a'));
   });
 
+  it('follows links into a folder of the workspace whose name starts with two dots, and not out of it', async () => {
+    write('..shared/a.yaml', 'id: a\ntitle: A\nwhy: w\nowner: o\nstatus: active\n');
+    write('..shared/intents/b.yaml', 'id: b\ntitle: B\nwhy: w\nowner: o\nstatus: active\n');
+    fs.mkdirSync(path.join(root, '.value'), { recursive: true });
+    // A linked file, and a linked intents folder below it.
+    fs.mkdirSync(path.join(root, '.value/releases'));
+    fs.symlinkSync(path.join(root, '..shared/intents'), path.join(root, '.value/intents'));
+    fs.symlinkSync(path.join(root, '..shared/a.yaml'), path.join(root, '..shared/intents/a.yaml'));
+    const { model } = await readValueFolder(root);
+    assert.deepStrictEqual([...model.intents.keys()].sort(), ['a', 'b']);
+    assert.deepStrictEqual(model.problems(TODAY), []);
+  });
+
   it('reports a symbolic link loop as unreadable', async () => {
     fs.mkdirSync(path.join(root, '.value/intents'), { recursive: true });
     fs.symlinkSync('b.yaml', path.join(root, '.value/intents/a.yaml'));
