@@ -4,7 +4,7 @@ import type { BranchLog, CommitRecord } from '../git/commitLog';
 import type { GitPort, RepoState } from '../git/gitPort';
 import type { Intent, ValueConfig } from '../model/types';
 import { BranchMatcher } from './branchMatcher';
-import type { BranchReason } from './branchMatcher';
+import type { BranchMatch, BranchReason } from './branchMatcher';
 import { degradedBy, withMergeBase } from '../git/repoState';
 import { message } from '../present/messages';
 import type { BranchCommits, BranchIntent, BranchScan } from './branchScan';
@@ -101,6 +101,8 @@ export class LinkingEngine {
   private order = new Map<string, number>();
   private compiledPaths: IntentPathMatcher | undefined;
   private branches!: BranchMatcher;
+  /** The last branch name matched against every intent's `branches` globs: most scans ask for the same one. */
+  private branchMatches: { readonly branch: string; readonly matches: readonly BranchMatch[] } | undefined;
   private state: RepoState | undefined;
   private scan: BranchScan | undefined;
   private readonly fileCommits = new Map<string, Promise<readonly string[]>>();
@@ -138,6 +140,7 @@ export class LinkingEngine {
     // Compiled on first use: thousands of globs cost milliseconds the branch's commits never need.
     this.compiledPaths = undefined;
     this.branches = new BranchMatcher(model.intents);
+    this.branchMatches = undefined;
     // Trailer ids per file stay valid: they are keyed by HEAD and trailer key, not by intents.
   }
 
@@ -338,10 +341,15 @@ export class LinkingEngine {
     return this.scan;
   }
 
+  private matchBranch(branch: string): readonly BranchMatch[] {
+    if (this.branchMatches?.branch !== branch) this.branchMatches = { branch, matches: this.branches.match(branch) };
+    return this.branchMatches.matches;
+  }
+
   /** Branch-name and `branches` glob matches, then the intents named by the commits' trailers. */
   private branchIntents(branch: string | undefined, named: ReadonlySet<string>): BranchIntent[] {
     const reasons = new Map<string, (BranchReason | 'commit')[]>();
-    if (branch) for (const m of this.branches.match(branch)) reasons.set(m.id, [...m.reasons]);
+    if (branch) for (const m of this.matchBranch(branch)) reasons.set(m.id, [...m.reasons]);
     for (const id of named) {
       const list = reasons.get(id);
       if (list) list.push('commit');
