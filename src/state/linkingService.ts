@@ -56,7 +56,8 @@ export class LinkingService implements vscode.Disposable {
     store.onDidChange(() => this.sync(), this, this.disposables);
     vscode.workspace.onDidGrantWorkspaceTrust(() => this.sync(), this, this.disposables);
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('valueLens')) this.sync();
+      if (e.affectsConfiguration('git.path')) this.restartGit();
+      else if (e.affectsConfiguration('valueLens')) this.sync();
     }, this, this.disposables);
     this.sync();
     if (vscode.workspace.isTrusted) void this.listenToBuiltInGit();
@@ -144,6 +145,14 @@ export class LinkingService implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Another git program (`git.path`): engines keep the one they were made with, so new ones take over. */
+  private restartGit(): void {
+    for (const tracked of this.tracked.values()) this.untrack(tracked);
+    this.tracked.clear();
+    this.warnedNoGit = false;
+    this.sync();
+  }
+
   private linkingModel(state: FolderState): LinkingModel {
     const { model, folder } = state;
     return { intents: [...model.intents.values()].map((e) => e.intent), config: effectiveConfig(model.declaredConfig, readSettings(folder).config) };
@@ -188,16 +197,32 @@ export class LinkingService implements vscode.Disposable {
   }
 
   private explain(e: unknown): string {
-    if (gitBundle().isGitMissing(e)) {
+    const git = gitBundle();
+    if (git.isGitMissing(e)) {
+      const missing = vscode.l10n.t('Git was not found (tried to run "{0}"); install git or put it on PATH to see branch and commit links.', e.binary);
       if (!this.warnedNoGit) {
         this.warnedNoGit = true;
-        void vscode.window.showWarningMessage(vscode.l10n.t('{0} Value Lens still shows intents from .value/, but cannot link commits and branches.', e.message));
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} Value Lens still shows intents from .value/, but cannot link commits and branches.', missing));
       }
-      return e.message;
+      return missing;
     }
-    if (gitBundle().isNotARepository(e)) return vscode.l10n.t('This folder is not a git repository, so only path globs link files to intents.');
+    if (git.isNotARepository(e)) return vscode.l10n.t('This folder is not a git repository, so only path globs link files to intents.');
     this.log.error('Git scan failed', e);
-    return vscode.l10n.t('Git could not be read: {0}', e instanceof Error ? e.message : String(e));
+    return vscode.l10n.t('Git could not be read: {0}', this.gitFailureText(e));
+  }
+
+  /** A git failure in the display language; git's own words stay as git wrote them. */
+  private gitFailureText(e: unknown): string {
+    const failure = gitBundle().gitFailureOf(e);
+    if (failure?.kind === 'timeout') {
+      return vscode.l10n.t('git {0} gave no output for {1} s and was stopped. A lock held by another git, a network file system or a hook may be slow: refresh once it is free.', failure.subcommand, failure.seconds);
+    }
+    if (failure?.kind === 'command') {
+      return failure.gitMessage
+        ? vscode.l10n.t('git {0} failed (exit {1}): {2}', failure.subcommand, failure.exitCode, failure.gitMessage)
+        : vscode.l10n.t('git {0} failed (exit {1}) without a message.', failure.subcommand, failure.exitCode);
+    }
+    return e instanceof Error ? e.message : String(e);
   }
 
   private watchGitDir(tracked: Tracked, scan: BranchCommits): void {

@@ -128,4 +128,20 @@ describe('links from git, on the demo repository', () => {
     const back = await until('the whole scan of the feature branch again', () => wholeScan()?.branch === 'feature/checkout-speed-retry' && wholeScan());
     assert.deepStrictEqual(back.files.filter((f) => !f.linked).map((f) => f.path), ['.editorconfig']);
   });
+
+  it('says so when git cannot be found, and links again once git.path names a git that runs', async function () {
+    this.timeout(30000);
+    const config = vscode.workspace.getConfiguration('git');
+    const before = config.inspect<unknown>('path')?.globalValue;
+    const missing = `/nonexistent/value-lens-${process.pid}/git`;
+    try {
+      await config.update('path', missing, vscode.ConfigurationTarget.Global);
+      const reason = await until('the folder to say git is missing', () => api.linking.linksOf(folder)?.unavailable);
+      assert.strictEqual(reason, `Git was not found (tried to run "${missing}"); install git or put it on PATH to see branch and commit links.`);
+    } finally {
+      await config.update('path', before, vscode.ConfigurationTarget.Global);
+    }
+    const back = await until('links from git again', wholeScan);
+    assert.strictEqual(back.branch, 'feature/checkout-speed-retry');
+  });
 });

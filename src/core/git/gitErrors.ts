@@ -19,21 +19,33 @@ export class NotARepositoryError extends Error {
 /** A git command exited with a status the caller did not expect. */
 export class GitCommandError extends Error {
   override readonly name = 'GitCommandError';
+  /** The git command that failed (`log`, `status`…). */
+  readonly subcommand: string;
+  /** The first line of what git wrote to stderr: git's own words, empty when it wrote none. */
+  readonly gitMessage: string;
   constructor(
     readonly args: readonly string[],
     readonly exitCode: number,
     readonly stderr: string,
     readonly stdout: string,
   ) {
-    super(`git ${subcommandOf(args)} failed (exit ${exitCode}): ${firstLine(stderr) || 'no message'}`);
+    const subcommand = subcommandOf(args);
+    const gitMessage = firstLine(stderr);
+    super(`git ${subcommand} failed (exit ${exitCode}): ${gitMessage || 'no message'}`);
+    this.subcommand = subcommand;
+    this.gitMessage = gitMessage;
   }
 }
 
 /** A git process gave no output for too long and was stopped, so one stuck git cannot hang every later scan. */
 export class GitTimeoutError extends Error {
   override readonly name = 'GitTimeoutError';
+  /** The git command that was stopped (`log`, `status`…). */
+  readonly subcommand: string;
   constructor(readonly args: readonly string[], readonly seconds: number) {
-    super(`git ${subcommandOf(args)} gave no output for ${seconds} s and was stopped. A lock held by another git, a network file system or a hook may be slow: refresh once it is free.`);
+    const subcommand = subcommandOf(args);
+    super(`git ${subcommand} gave no output for ${seconds} s and was stopped. A lock held by another git, a network file system or a hook may be slow: refresh once it is free.`);
+    this.subcommand = subcommand;
   }
 }
 
