@@ -4,6 +4,7 @@ import { describeInit, runInit } from '../core/init/runInit';
 import { gitBinary } from '../state/settings';
 import type { ValueStore } from '../state/valueStore';
 import { translate } from '../ui/localize';
+import { writeErrorText } from '../state/writeErrorText';
 
 /** Answers the command takes from its caller (tests, the walkthrough) instead of asking. */
 export interface InitArgs {
@@ -39,7 +40,7 @@ export async function initFolder(store: ValueStore, args: InitArgs = {}): Promis
   try {
     result = await runInit(folder.uri.fsPath, { hook, exampleIntent: false, gitBinary: gitBinary() });
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Value Lens could not be set up in {0}: {1}', folder.name, e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Value Lens could not be set up in {0}: {1}', folder.name, writeErrorText(e)));
     return undefined;
   }
   await store.refresh();

@@ -13,6 +13,7 @@ import type { PickedIntent } from './intentPicker';
 import { intentOfNode, pickIntent, pickIntents } from './intentPicker';
 import { requireTrust } from './release/releaseFolder';
 import { relativeInside } from '../core/pathInside';
+import { writeErrorText } from '../state/writeErrorText';
 
 export interface LinkDeps {
   readonly store: ValueStore;
@@ -30,7 +31,7 @@ async function editIntent(picked: PickedIntent, edit: YamlEdit, done: string): P
     if (changed) void vscode.window.setStatusBarMessage(`$(check) ${done}`, 4000);
     return changed;
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not change {0}: {1}', picked.entry.file, e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not change {0}: {1}', picked.entry.file, writeErrorText(e)));
     return false;
   }
 }

@@ -3,13 +3,14 @@ import vscode = require('vscode');
 import type { Confidence, ValuePeriod } from '../core/model/types';
 import { CONFIDENCE_LEVELS, VALUE_PERIODS } from '../core/model/types';
 import { INTENTS_DIR, VALUE_DIR } from '../core/valueFolder';
-import { UnsafeWritePathError, WriteConflictError, WriteFailedError, createFileAtomic } from '../core/yaml/atomicWrite';
+import { createFileAtomic } from '../core/yaml/atomicWrite';
 import { intentIdProblem, parseCurrencyInput, parseNumberInput, requiredProblem } from '../core/yaml/intentInput';
 import type { IntentAnswers } from '../core/yaml/intentTemplate';
 import { renderIntentYaml, suggestIntentId } from '../core/yaml/intentTemplate';
 import { localize } from '../ui/localize';
 import type { InputStep } from '../ui/multiStepInput';
 import { MultiStepInput } from '../ui/multiStepInput';
+import { isWriteError, writeErrorText } from '../state/writeErrorText';
 
 export interface NewIntentFolder {
   readonly uri: vscode.Uri;
@@ -255,8 +256,7 @@ async function writeIntent(state: Partial<State>): Promise<vscode.Uri | undefine
     await createFileAtomic(file, renderIntentYaml(answers), { root: folder.uri.fsPath, makeFolders: true });
   } catch (err) {
     // Our own errors already say what happened and what to do; anything else gets the file name around it.
-    const ours = err instanceof WriteConflictError || err instanceof UnsafeWritePathError || err instanceof WriteFailedError;
-    const why = ours ? err.message : vscode.l10n.t('Could not write {0}: {1}', file, err instanceof Error ? err.message : String(err));
+    const why = isWriteError(err) ? writeErrorText(err) : vscode.l10n.t('Could not write {0}: {1}', file, err instanceof Error ? err.message : String(err));
     void vscode.window.showErrorMessage(why);
     return undefined;
   }

@@ -12,6 +12,7 @@ import { localize } from '../ui/localize';
 import type { InputStep } from '../ui/multiStepInput';
 import { MultiStepInput } from '../ui/multiStepInput';
 import { requireTrust } from './release/releaseFolder';
+import { writeErrorText } from '../state/writeErrorText';
 
 interface Candidate {
   readonly folder: vscode.WorkspaceFolder;
@@ -170,7 +171,7 @@ export async function recordOutcome(deps: { readonly store: ValueStore }): Promi
     void showDone(candidate.entry.name, uri);
     return changed;
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The outcome of {0} was not recorded: {1}', candidate.entry.name, e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The outcome of {0} was not recorded: {1}', candidate.entry.name, writeErrorText(e)));
     return false;
   }
 }

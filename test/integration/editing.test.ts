@@ -3,6 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ValueLensApi } from '../../src/api';
+import { NotTextFileError, UnsafeWritePathError, WriteConflictError, WriteFailedError } from '../../src/core/yaml/atomicWrite';
+import { YamlSyntaxError } from '../../src/core/yaml/yamlEdits';
+import { isWriteError, writeErrorText } from '../../src/state/writeErrorText';
 
 describe('editing .value/ files without losing a byte', () => {
   let api: ValueLensApi;
@@ -56,5 +59,23 @@ describe('editing .value/ files without losing a byte', () => {
     } finally {
       fs.rmSync(uri.fsPath, { force: true });
     }
+  });
+
+  it('says why a write was refused in the display language, in the same words as the core', () => {
+    const refusals: Error[] = [
+      new WriteConflictError('a.yaml', 'exists'),
+      new WriteConflictError('a.yaml', 'changed'),
+      new WriteConflictError('a.yaml', 'deleted'),
+      new UnsafeWritePathError('a.yaml', '/work'),
+      new NotTextFileError('a.yaml'),
+      ...(['disk-full', 'permission', 'read-only'] as const).flatMap((reason) => [new WriteFailedError('a.yaml', reason, undefined), new WriteFailedError('a.yaml', reason, undefined, true)]),
+      new YamlSyntaxError([{ message: 'Nested mappings are not allowed', line: 3, column: 7 }]),
+      new YamlSyntaxError([]),
+    ];
+    // English is the display language here: the translated text must be the core's, word for word.
+    for (const refusal of refusals) assert.strictEqual(writeErrorText(refusal), refusal.message);
+    assert.ok(refusals.every(isWriteError));
+    assert.strictEqual(writeErrorText(new Error('other')), 'other');
+    assert.strictEqual(isWriteError(new Error('other')), false);
   });
 });

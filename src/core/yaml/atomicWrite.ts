@@ -57,7 +57,8 @@ export class WriteFailedError extends Error {
     readonly file: string,
     readonly reason: WriteFailureReason,
     cause: unknown,
-    creating = false,
+    /** True when the write was to create the file, so there is no earlier version to keep. */
+    readonly creating = false,
   ) {
     super(`${file} was not saved: ${FAILURE_ADVICE[reason]}. ${creating ? 'Nothing was written.' : 'The file on disk was not changed.'}`, { cause });
   }
