@@ -10,6 +10,7 @@ import { degradedBy, withMergeBase } from './repoState';
 import { createGitRunner } from './gitRunner';
 import type { GitRunner, GitRunnerOptions } from './gitRunner';
 import { isValidBranchName } from './refName';
+import { workTreeRootOf } from './workTree';
 import type { MessageRef } from '../present/messages';
 import { message } from '../present/messages';
 
@@ -22,11 +23,24 @@ interface RefRow {
   readonly objectName: string;
   readonly symref: string;
   readonly upstream: string;
+  /** The branch HEAD of this work tree points to (`%(HEAD)` is `*`). */
+  readonly isHead: boolean;
+}
+
+/** Where a repository's work tree and git directories are: fixed for a folder, unlike HEAD. */
+type Layout = Pick<RepoState, 'topLevel' | 'prefix' | 'gitDir' | 'commonGitDir' | 'isLinkedWorktree'>;
+type Location = Layout & Pick<RepoState, 'isShallow' | 'rebaseInProgress'>;
+
+interface KnownLayout {
+  readonly layout: Layout;
+  /** {@link workTreeRootOf} the folder when the layout was read. */
+  readonly root: string | undefined;
 }
 
 /** The {@link GitPort} on simple-git, for one folder inside a work tree. */
 export class SimpleGitPort implements GitPort {
   private readonly runner: GitRunner;
+  private lastLayout: KnownLayout | undefined;
 
   constructor(folder: string, options: GitRunnerOptions = {}) {
     this.runner = createGitRunner(folder, options);
@@ -49,28 +63,39 @@ export class SimpleGitPort implements GitPort {
     if (configured !== undefined && !isValidBranchName(configured)) {
       throw new InvalidGitInputError(`Invalid base branch name in config: ${JSON.stringify(configured)}`);
     }
-    // Two questions asked at once: starting a git process costs milliseconds of this process's time.
     const candidates = baseCandidates(configured);
-    const [{ headSha: sha, headRef: located, ...location }, refs] = await Promise.all([
-      this.location(),
-      // Every local branch too: the row of HEAD's branch carries its upstream.
-      this.readRefs([...candidates.map((c) => c.ref), 'refs/heads/']),
-    ]);
+    // Every local branch too: the row of HEAD's branch carries its upstream (and, with %(HEAD), says it is HEAD's).
+    const refNames = [...candidates.map((c) => c.ref), 'refs/heads/'];
+    const known = this.knownLayout();
+    if (known) {
+      // The repository's layout is known from an earlier call: on a branch, one git process answers the rest.
+      const refs = await this.readRefs(refNames);
+      const current = [...refs].find(([, row]) => row.isHead);
+      if (current) {
+        const [headRef, row] = current;
+        const { layout } = known;
+        const location = { ...layout, isShallow: isShallowAt(layout.commonGitDir), rebaseInProgress: rebaseInProgress(layout.gitDir) };
+        return resolveState(location, row.objectName, headRef, refs, candidates, configured);
+      }
+      // Detached or unborn: rev-parse tells which.
+    }
+    // Two questions asked at once: starting a git process costs milliseconds of this process's time.
+    const [{ headSha, headRef: located, ...location }, refs] = await Promise.all([this.location(), this.readRefs(refNames)]);
+    this.lastLayout = { layout: pickLayout(location), root: workTreeRootOf(this.runner.cwd) };
     // A branch without commits yet is not a ref, so only symbolic-ref can name it.
-    const headRef = sha === undefined ? await this.unbornBranchRef() : located;
-    const branch = headRef?.replace(/^refs\/heads\//, '');
-    const head: HeadState =
-      sha === undefined
-        ? { kind: 'unborn', branch: branch ?? '' }
-        : branch !== undefined
-          ? { kind: 'branch', branch, sha, shortSha: sha.slice(0, 7) }
-          : { kind: 'detached', sha, shortSha: sha.slice(0, 7) };
-    const upstream = headRef ? refs.get(headRef)?.upstream : undefined;
-    const found = findBase(candidates, refs, branch);
-    const state = { ...location, head, ...(upstream ? { upstream } : {}) };
-    if (sha === undefined) return { ...state, ...(found ? { base: found } : {}), ...degradedBy(message('gitNoCommitsYet', branch ?? 'HEAD')) };
-    if (!found) return { ...state, ...degradedBy(missingBaseReason(configured, location.isShallow)) };
-    return { ...state, base: found };
+    const headRef = headSha === undefined ? await this.unbornBranchRef() : located;
+    return resolveState(location, headSha, headRef, refs, candidates, configured);
+  }
+
+  /**
+   * Where the work tree and git directories are, as the last full locate() found them, while
+   * git would still find the same work tree: no `.git` appeared or went, and no GIT_DIR,
+   * GIT_WORK_TREE or GIT_SHALLOW_FILE says otherwise.
+   */
+  private knownLayout(): KnownLayout | undefined {
+    const known = this.lastLayout;
+    if (!known || ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_SHALLOW_FILE'].some((name) => process.env[name] !== undefined)) return undefined;
+    return workTreeRootOf(this.runner.cwd) === known.root ? known : undefined;
   }
 
   refsStamp(state: RepoState): string | undefined {
@@ -159,7 +184,7 @@ export class SimpleGitPort implements GitPort {
   }
 
   /** Where the work tree and git directories are, and HEAD's commit (undefined when it has none yet), in one rev-parse. */
-  private async location(): Promise<Pick<RepoState, 'topLevel' | 'prefix' | 'gitDir' | 'commonGitDir' | 'isLinkedWorktree' | 'isShallow' | 'rebaseInProgress'> & { headSha: string | undefined; headRef: string | undefined }> {
+  private async location(): Promise<Location & { headSha: string | undefined; headRef: string | undefined }> {
     // rev-parse prints each answer as it goes: the --show-* lines, HEAD's commit, then HEAD's ref
     // (`HEAD` itself when detached). Without a commit it stops at HEAD^{commit} with exit 128,
     // after the --show-* lines; outside a repository it prints none of them. `--` ends the revisions,
@@ -180,7 +205,7 @@ export class SimpleGitPort implements GitPort {
       commonGitDir,
       isLinkedWorktree: path.resolve(gitDir) !== commonGitDir,
       isShallow: shallow === 'true',
-      rebaseInProgress: ['rebase-merge', 'rebase-apply'].some((d) => fs.existsSync(path.join(gitDir, d))),
+      rebaseInProgress: rebaseInProgress(gitDir),
       headSha,
       headRef: headSha !== undefined && symbolic?.startsWith('refs/') ? symbolic : undefined,
     };
@@ -194,15 +219,45 @@ export class SimpleGitPort implements GitPort {
 
   /** Reads the given refs in one `for-each-ref` call; keys are exact ref names. */
   private async readRefs(refs: readonly string[]): Promise<Map<string, RefRow>> {
-    const format = '--format=%(refname)%00%(objectname)%00%(symref)%00%(upstream:short)';
+    const format = '--format=%(refname)%00%(objectname)%00%(symref)%00%(upstream:short)%00%(HEAD)';
     const out = await this.runner.run(['for-each-ref', format, '--', ...new Set(refs)]);
     const rows = new Map<string, RefRow>();
     for (const line of out.stdout.split('\n')) {
-      const [name, objectName, symref, upstream] = line.split('\0');
-      if (name && objectName) rows.set(name, { objectName, symref: symref ?? '', upstream: upstream ?? '' });
+      const [name, objectName, symref, upstream, head] = line.split('\0');
+      if (name && objectName) rows.set(name, { objectName, symref: symref ?? '', upstream: upstream ?? '', isHead: head === '*' });
     }
     return rows;
   }
+}
+
+/** The state locate() answers, from where the repository is, HEAD, and the refs read. */
+function resolveState(location: Location, sha: string | undefined, headRef: string | undefined, refs: ReadonlyMap<string, RefRow>, candidates: readonly BaseCandidate[], configured: string | undefined): RepoState {
+  const branch = headRef?.replace(/^refs\/heads\//, '');
+  const head: HeadState =
+    sha === undefined
+      ? { kind: 'unborn', branch: branch ?? '' }
+      : branch !== undefined
+        ? { kind: 'branch', branch, sha, shortSha: sha.slice(0, 7) }
+        : { kind: 'detached', sha, shortSha: sha.slice(0, 7) };
+  const upstream = headRef ? refs.get(headRef)?.upstream : undefined;
+  const found = findBase(candidates, refs, branch);
+  const state = { ...location, head, ...(upstream ? { upstream } : {}) };
+  if (sha === undefined) return { ...state, ...(found ? { base: found } : {}), ...degradedBy(message('gitNoCommitsYet', branch ?? 'HEAD')) };
+  if (!found) return { ...state, ...degradedBy(missingBaseReason(configured, location.isShallow)) };
+  return { ...state, base: found };
+}
+
+function pickLayout({ topLevel, prefix, gitDir, commonGitDir, isLinkedWorktree }: Layout): Layout {
+  return { topLevel, prefix, gitDir, commonGitDir, isLinkedWorktree };
+}
+
+/** Git keeps the shallow boundary in the common git directory, which linked worktrees share. */
+function isShallowAt(commonGitDir: string): boolean {
+  return fs.existsSync(path.join(commonGitDir, 'shallow'));
+}
+
+function rebaseInProgress(gitDir: string): boolean {
+  return ['rebase-merge', 'rebase-apply'].some((d) => fs.existsSync(path.join(gitDir, d)));
 }
 
 interface BaseCandidate {

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
 import * as path from 'path';
+import { workTreeRootOf } from '../git/workTree';
 
 const repoChains = new Map<string, Promise<unknown>>();
 
@@ -57,14 +57,9 @@ export class CoalescingJob<T> {
 }
 
 /**
- * A key naming the work tree `folder` belongs to: the nearest folder above it that holds
- * `.git` (a directory, or a file in a linked worktree or submodule). Found on disk without
- * starting git; the folder itself when there is none.
+ * A key naming the work tree `folder` belongs to (see {@link workTreeRootOf}); the folder
+ * itself when there is none.
  */
 export function repoKeyOf(folder: string): string {
-  const start = path.resolve(folder);
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return start;
-  }
+  return workTreeRootOf(folder) ?? path.resolve(folder);
 }

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { GitMissingError, InvalidGitInputError, NotARepositoryError } from '../../../src/core/git/gitErrors';
@@ -238,5 +239,66 @@ describe('git repository state (real git)', () => {
     const state = await new SimpleGitPort(path.join(repo.dir, 'pkg', 'app')).readState();
     assert.strictEqual(state.topLevel, repo.dir);
     assert.strictEqual(state.prefix, 'pkg/app/');
+  });
+
+  describe('a port that has located its repository before', () => {
+    /** A git that logs each subcommand it runs (the first argument after simple-git's `-c` pairs). */
+    const spyGit = (logFile: string): string => {
+      const file = path.join(path.dirname(logFile), 'git-spy.sh');
+      fs.writeFileSync(file, `#!/bin/sh\nfor a in "$@"; do case "$prev" in -c) prev=;; *) case "$a" in -c) prev=-c;; -*) ;; *) echo "$a" >> "${logFile}"; break;; esac;; esac; done\nexec git "$@"\n`, { mode: 0o755 });
+      return file;
+    };
+    const calls = (logFile: string): string[] => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim().split('\n').filter(Boolean) : []);
+
+    it('answers from one for-each-ref while HEAD is on a branch, exactly as a new port would', async () => {
+      const origin = make();
+      origin.commit('one', ['a.txt']);
+      const clone = make({ init: false });
+      clone.git('clone', '-q', '--depth', '1', `file://${origin.dir}`, '.');
+      origin.commit('two', ['b.txt']);
+      clone.git('checkout', '-q', '-b', 'feature/y', '--track', 'origin/main');
+      clone.commit('mine', ['sub/m.txt']);
+      const folder = path.join(clone.dir, 'sub');
+      const log = path.join(make({ init: false }).dir, 'calls.log');
+      const port = new SimpleGitPort(folder, { binary: spyGit(log) });
+      const same = async (what: string, expected: string[]): Promise<void> => {
+        fs.rmSync(log, { force: true });
+        assert.deepStrictEqual(await port.locate(), await new SimpleGitPort(folder).locate(), what);
+        assert.deepStrictEqual(calls(log), expected, `git processes for: ${what}`);
+      };
+      await same('the first call', ['rev-parse', 'for-each-ref']);
+      await same('the second call, on a branch', ['for-each-ref']);
+      assert.strictEqual((await port.locate()).prefix, 'sub/');
+      clone.commit('more', ['sub/n.txt']);
+      await same('after a commit', ['for-each-ref']);
+      clone.git('checkout', '-q', '-b', 'feature/other');
+      await same('after a checkout', ['for-each-ref']);
+      clone.git('fetch', '-q', '--unshallow');
+      await same('after the clone stopped being shallow', ['for-each-ref']);
+      clone.git('checkout', '-q', '--detach');
+      await same('on a detached HEAD: rev-parse tells', ['for-each-ref', 'rev-parse', 'for-each-ref']);
+      clone.git('checkout', '-q', 'feature/y');
+      await same('back on a branch, after a full call', ['for-each-ref']);
+      // A repository of its own in the folder: git would find another work tree, so the port asks rev-parse at once.
+      execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: folder });
+      await same('in a repository created inside', ['rev-parse', 'for-each-ref', 'symbolic-ref']);
+    });
+
+    it('sees a shallow linked worktree as shallow from one for-each-ref', async () => {
+      const origin = make();
+      origin.commit('one', ['a.txt']);
+      origin.commit('two', ['b.txt']);
+      const clone = make({ init: false });
+      clone.git('clone', '-q', '--depth', '1', `file://${origin.dir}`, '.');
+      const worktree = path.join(make({ init: false }).dir, 'wt');
+      clone.git('worktree', 'add', '-q', '-b', 'feature/w', worktree);
+      const port = new SimpleGitPort(worktree);
+      const first = await port.locate();
+      const second = await port.locate();
+      assert.deepStrictEqual(second, first);
+      assert.strictEqual(second.isShallow, true);
+      assert.strictEqual(second.isLinkedWorktree, true);
+      assert.deepStrictEqual(second.head.kind === 'branch' && second.head.branch, 'feature/w');
+    });
   });
 });
