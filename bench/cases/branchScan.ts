@@ -173,7 +173,7 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
       ratio: ratioOf(rescan.ours, rescan.baseline),
       target: 'info',
       verdict: 'INFO',
-      note: 'refresh() again after a first scan, nothing moved (as after a save): the log, merge-base and committed changes are kept while HEAD and the base stay, so git runs only to find HEAD and the base and for `git status`',
+      note: 'refresh() again after a first scan, nothing moved (as after a save): the log, merge-base and committed changes are kept while HEAD and the base stay, so git runs twice: one `for-each-ref` that finds HEAD and the base (the port knows where the repository is by then), and `git status`',
     },
   ];
 }
