@@ -9,6 +9,7 @@ import type { GitApi, GitRepository } from './builtInGit';
 import { builtInGitApi, stateFingerprint } from './builtInGit';
 import { gitBinary, readSettings } from './settings';
 import type { FolderState, ValueStore } from './valueStore';
+import { gitFailureText } from './gitFailureText';
 
 /** What git says about one workspace folder's branch, or why it cannot say. */
 export interface FolderLinks {
@@ -208,21 +209,7 @@ export class LinkingService implements vscode.Disposable {
     }
     if (git.isNotARepository(e)) return vscode.l10n.t('This folder is not a git repository, so only path globs link files to intents.');
     this.log.error('Git scan failed', e);
-    return vscode.l10n.t('Git could not be read: {0}', this.gitFailureText(e));
-  }
-
-  /** A git failure in the display language; git's own words stay as git wrote them. */
-  private gitFailureText(e: unknown): string {
-    const failure = gitBundle().gitFailureOf(e);
-    if (failure?.kind === 'timeout') {
-      return vscode.l10n.t('git {0} gave no output for {1} s and was stopped. A lock held by another git, a network file system or a hook may be slow: refresh once it is free.', failure.subcommand, failure.seconds);
-    }
-    if (failure?.kind === 'command') {
-      return failure.gitMessage
-        ? vscode.l10n.t('git {0} failed (exit {1}): {2}', failure.subcommand, failure.exitCode, failure.gitMessage)
-        : vscode.l10n.t('git {0} failed (exit {1}) without a message.', failure.subcommand, failure.exitCode);
-    }
-    return e instanceof Error ? e.message : String(e);
+    return vscode.l10n.t('Git could not be read: {0}', gitFailureText(e));
   }
 
   private watchGitDir(tracked: Tracked, scan: BranchCommits): void {

@@ -21,6 +21,7 @@ import { reportDocument } from './reportDocument';
 import type { ReportPanelState, ReportRequest, ReportUpdate } from './reportMessages';
 import { parsePanelState, parseReportRequest } from './reportMessages';
 import { relativeInside } from '../core/pathInside';
+import { gitFailureText } from '../state/gitFailureText';
 
 /** The webview type; `onWebviewPanel:valueLens.report` in package.json restores it after a reload. */
 export const REPORT_VIEW_TYPE = 'valueLens.report';
@@ -135,7 +136,7 @@ export class ReportPanel implements vscode.Disposable {
       return await readReportCommits(new SimpleGitPort(state.folder.uri.fsPath, { binary: gitBinary() }), trailer, periodStart(period, today), translate);
     } catch (e) {
       this.deps.log.error('Reading commits for the report failed', e);
-      return { available: false, reason: vscode.l10n.t('git could not be read: {0}', e instanceof Error ? e.message : String(e)) };
+      return { available: false, reason: vscode.l10n.t('git could not be read: {0}', gitFailureText(e)) };
     }
   }
 

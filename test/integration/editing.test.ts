@@ -6,6 +6,8 @@ import type { ValueLensApi } from '../../src/api';
 import { NotTextFileError, UnsafeWritePathError, WriteConflictError, WriteFailedError } from '../../src/core/yaml/atomicWrite';
 import { YamlSyntaxError } from '../../src/core/yaml/yamlEdits';
 import { isWriteError, writeErrorText } from '../../src/state/writeErrorText';
+import { gitFailureText } from '../../src/state/gitFailureText';
+import { GitCommandError, GitTimeoutError } from '../../src/core/git/gitErrors';
 
 describe('editing .value/ files without losing a byte', () => {
   let api: ValueLensApi;
@@ -77,5 +79,16 @@ describe('editing .value/ files without losing a byte', () => {
     assert.ok(refusals.every(isWriteError));
     assert.strictEqual(writeErrorText(new Error('other')), 'other');
     assert.strictEqual(isWriteError(new Error('other')), false);
+  });
+
+  it('says why git failed in the display language, in the same words as the core, git\'s own kept', () => {
+    const failures: Error[] = [
+      new GitTimeoutError(['--no-optional-locks', 'status', '--porcelain=v1'], 120),
+      new GitCommandError(['-c', 'color.ui=false', 'log', '-z'], 128, 'fatal: bad revision \'x\'\nmore', ''),
+      new GitCommandError(['rev-parse'], 1, '', ''),
+    ];
+    for (const failure of failures) assert.strictEqual(gitFailureText(failure), failure.message);
+    assert.strictEqual(gitFailureText(failures[1]), "git log failed (exit 128): fatal: bad revision 'x'");
+    assert.strictEqual(gitFailureText(new Error('other')), 'other');
   });
 });
