@@ -14,7 +14,7 @@ interface CodeServer {
 
 /** The slice of harness/codeServer.mjs these tests use. */
 interface Harness {
-  startCodeServer(o?: { onLog?: (line: string) => void }): Promise<CodeServer>;
+  startCodeServer(o?: { onLog?: (line: string) => void; settings?: Record<string, unknown> }): Promise<CodeServer>;
   launchBrowser(tmp: string): Promise<{ context: BrowserContext; page: Page }>;
 }
 
@@ -26,13 +26,16 @@ export interface Workbench {
 
 export const resultsDir = path.join(repoRoot, 'test-results');
 
-/** Opens the demo workspace in a real VS Code with Value Lens loaded from this checkout. */
-export async function openDemoWorkbench(): Promise<Workbench> {
+/**
+ * Opens the demo workspace in a real VS Code with Value Lens loaded from this checkout. `settings`
+ * (user settings) are made once the scratch folder exists, so they can name files in it.
+ */
+export async function openDemoWorkbench(settings?: (parent: string) => Record<string, unknown>): Promise<Workbench> {
   const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-e2e-'));
   const folder = execFileSync(process.execPath, [path.join(repoRoot, 'scripts/makeDemo.mjs'), path.join(parent, 'demo-shop')], { encoding: 'utf8' }).trim();
   // Loaded at run time from the harness folder, which has its own node_modules.
   const harness = (await import(pathToFileURL(path.join(repoRoot, 'harness/codeServer.mjs')).href)) as Harness;
-  const server = await harness.startCodeServer();
+  const server = await harness.startCodeServer(settings ? { settings: settings(parent) } : {});
   const { context, page } = await harness.launchBrowser(server.tmp);
   await page.goto(server.workbenchUrl({ folder, extensionDevelopmentPath: repoRoot }));
   await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60000 });
@@ -52,10 +55,10 @@ export async function openDemoWorkbench(): Promise<Workbench> {
  * tests (then `ready` runs, e.g. to wait for the Value sidebar), a failed test leaves a
  * screenshot, and the workbench closes after. Returns the workbench, for use inside the tests.
  */
-export function demoWorkbenchForSuite(ready?: (workbench: Workbench) => Promise<void>): () => Workbench {
+export function demoWorkbenchForSuite(ready?: (workbench: Workbench) => Promise<void>, settings?: (parent: string) => Record<string, unknown>): () => Workbench {
   let workbench: Workbench | undefined;
   before(async () => {
-    workbench = await openDemoWorkbench();
+    workbench = await openDemoWorkbench(settings);
     await ready?.(workbench);
   });
   afterEach(async function () {
