@@ -1,5 +1,5 @@
 import { commitLogFormat, FILE_LIST_FORMAT, trailerKeyGrep } from '../../src/core/git/commitLog';
-import { ratioOf, verdictOf } from '../measure/caseResult';
+import { infoRow, ratioOf, verdictOf } from '../measure/caseResult';
 import type { CaseResult } from '../measure/caseResult';
 import { measurePair, timeMs } from '../measure/sampling';
 import type { Summary } from '../measure/sampling';
@@ -11,12 +11,15 @@ import { SimpleGitPort } from '../../src/core/git/simpleGitPort';
 
 // Twice the usual count: a sample is under 0.1 s, and the ratio against the log sits near the target.
 const ITERATIONS = 20;
+const SAME_LOG = 'same bare `git log`';
 
 export async function branchScanCase(context: BenchContext): Promise<CaseResult[]> {
   const { fixtures, intents, scale } = context;
   const repo = fixtures.branchRepo;
   const base = (await git(repo, ['rev-parse', 'main'])).trim();
   const range = `${base}..HEAD`;
+  // The baseline of every row: git's own log of the range, its output to /dev/null.
+  const bareLog = (): Promise<number> => timeGitToDevNull(repo, ['log', range]);
 
   const check = await newEngine(repo, intents).refresh();
   if (check.commits.length !== scale.commitsAhead) throw new Error(`scan found ${check.commits.length} commits ahead, expected ${scale.commitsAhead}`);
@@ -31,7 +34,7 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
     warmup: 1,
     iterations: ITERATIONS,
     ours: () => timeMs(() => newEngine(repo, intents).scanCommits()),
-    baseline: () => timeGitToDevNull(repo, ['log', range]),
+    baseline: bareLog,
   });
   // The one `git log` of the first half, read and parsed by the port: the share of git itself.
   const logAlone = await measurePair({
@@ -41,14 +44,14 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
       const port = new SimpleGitPort(repo);
       return timeMs(() => port.branchLog(base, 'Intent'));
     },
-    baseline: () => timeGitToDevNull(repo, ['log', range]),
+    baseline: bareLog,
   });
   // The whole scan of a new engine: the above, then file coverage.
   const whole = await measurePair({
     warmup: 1,
     iterations: ITERATIONS,
     ours: () => timeMs(() => newEngine(repo, intents).refresh()),
-    baseline: () => timeGitToDevNull(repo, ['log', range]),
+    baseline: bareLog,
   });
   // The two git logs the engine runs side by side, to /dev/null: what git itself needs for
   // trailers and for the file lists of the commits that can carry one.
@@ -62,7 +65,7 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
           timeGitToDevNull(repo, ['log', '-z', FILE_LIST_FORMAT, ...trailerKeyGrep('Intent'), '--name-only', '--no-renames', range, '--']),
         ]),
       ),
-    baseline: () => timeGitToDevNull(repo, ['log', range]),
+    baseline: bareLog,
   });
   // The headline: a commit (or checkout) after the first scan, what the status bar waits for each
   // time HEAD moves. The same engine; the base where it was. The branch alternates between its tip
@@ -83,7 +86,7 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
         await moveHead();
         return timeMs(() => moving.scanCommits());
       },
-      baseline: () => timeGitToDevNull(repo, ['log', range]),
+      baseline: bareLog,
     });
   } finally {
     await git(repo, ['update-ref', branchRef, tip]);
@@ -97,7 +100,7 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
       await engine.refresh();
       return timeMs(() => engine.refresh());
     },
-    baseline: () => timeGitToDevNull(repo, ['log', range]),
+    baseline: bareLog,
   });
   const { ours, baseline } = headMoved;
   const ratio = ratioOf(ours, baseline);
@@ -115,65 +118,10 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
       verdict: verdictOf(ratio <= 1.3),
       note: 'ours = scanCommits() of an engine that scanned before, after its branch moved by one commit (untimed `git update-ref`, alternating between the tip and its parent): the first half of every scan, published to the status bar and views before the second. The refs on disk say HEAD moved, so the `git log --boundary` with the trailers against the last base starts beside the lookup of HEAD and the base (kept, as the base did not move); then parsing, branch intents and commit coverage',
     },
-    {
-      name: '↳ first scan of a new engine',
-      fixture: 'same',
-      unit: 'ms',
-      iterations: ITERATIONS,
-      ours: firstScan.ours,
-      baseline: { ...firstScan.baseline, what: 'same bare `git log`' },
-      ratio: ratioOf(firstScan.ours, firstScan.baseline),
-      target: 'info',
-      verdict: 'INFO',
-      note: 'new LinkingEngine + scanCommits(), as after opening the folder: nothing known yet, so the log waits for the lookup of HEAD and the base (two git processes at once)',
-    },
-    {
-      name: '↳ its `git log`, read and parsed',
-      fixture: 'same',
-      unit: 'ms',
-      iterations: ITERATIONS,
-      ours: logAlone.ours,
-      baseline: { ...logAlone.baseline, what: 'same bare `git log`' },
-      ratio: ratioOf(logAlone.ours, logAlone.baseline),
-      target: 'info',
-      verdict: 'INFO',
-      note: 'branchLog() of the git port alone: `git log -z --boundary --format=<fields + trailers>` through simple-git, decoded and parsed into 10,000 commits; the rest of the first half is finding HEAD and the base (two git processes at once) and linking',
-    },
-    {
-      name: '↳ whole scan, with file coverage',
-      fixture: 'same',
-      unit: 'ms',
-      iterations: ITERATIONS,
-      ours: whole.ours,
-      baseline: { ...whole.baseline, what: 'same bare `git log`' },
-      ratio: ratioOf(whole.ours, whole.baseline),
-      target: 'info',
-      verdict: 'INFO',
-      note: 'new LinkingEngine + refresh(): the first half, then the files of the commits with an `Intent` line (`--grep`), changed files, git status and file coverage',
-    },
-    {
-      name: '↳ git part of the whole scan',
-      fixture: 'same',
-      unit: 'ms',
-      iterations: ITERATIONS,
-      ours: gitPart.ours,
-      baseline: { ...gitPart.baseline, what: 'same bare `git log`' },
-      ratio: ratioOf(gitPart.ours, gitPart.baseline),
-      target: 'info',
-      verdict: 'INFO',
-      note: 'the two `git log`s the scan runs at once, to /dev/null: `-z --format=<fields + trailers>`, and `--name-only` for the commits `--grep=^Intent` keeps; the share of the time that is git\'s own',
-    },
-    {
-      name: '↳ rescan by the same engine',
-      fixture: 'same',
-      unit: 'ms',
-      iterations: ITERATIONS,
-      ours: rescan.ours,
-      baseline: { ...rescan.baseline, what: 'same bare `git log`' },
-      ratio: ratioOf(rescan.ours, rescan.baseline),
-      target: 'info',
-      verdict: 'INFO',
-      note: 'refresh() again after a first scan, nothing moved (as after a save): the log, merge-base and committed changes are kept while HEAD and the base stay, so git runs twice: one `for-each-ref` that finds HEAD and the base (the port knows where the repository is by then), and `git status`',
-    },
+    infoRow({ name: '↳ first scan of a new engine', pair: firstScan, iterations: ITERATIONS, baselineWhat: SAME_LOG, note: 'new LinkingEngine + scanCommits(), as after opening the folder: nothing known yet, so the log waits for the lookup of HEAD and the base (two git processes at once)' }),
+    infoRow({ name: '↳ its `git log`, read and parsed', pair: logAlone, iterations: ITERATIONS, baselineWhat: SAME_LOG, note: 'branchLog() of the git port alone: `git log -z --boundary --format=<fields + trailers>` through simple-git, decoded and parsed into 10,000 commits; the rest of the first half is finding HEAD and the base (two git processes at once) and linking' }),
+    infoRow({ name: '↳ whole scan, with file coverage', pair: whole, iterations: ITERATIONS, baselineWhat: SAME_LOG, note: 'new LinkingEngine + refresh(): the first half, then the files of the commits with an `Intent` line (`--grep`), changed files, git status and file coverage' }),
+    infoRow({ name: '↳ git part of the whole scan', pair: gitPart, iterations: ITERATIONS, baselineWhat: SAME_LOG, note: 'the two `git log`s the scan runs at once, to /dev/null: `-z --format=<fields + trailers>`, and `--name-only` for the commits `--grep=^Intent` keeps; the share of the time that is git\'s own' }),
+    infoRow({ name: '↳ rescan by the same engine', pair: rescan, iterations: ITERATIONS, baselineWhat: SAME_LOG, note: 'refresh() again after a first scan, nothing moved (as after a save): the log, merge-base and committed changes are kept while HEAD and the base stay, so git runs twice: one `for-each-ref` that finds HEAD and the base (the port knows where the repository is by then), and `git status`' }),
   ];
 }

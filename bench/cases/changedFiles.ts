@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ratioOf, verdictOf } from '../measure/caseResult';
+import { infoRow, ratioOf, verdictOf } from '../measure/caseResult';
 import type { CaseResult } from '../measure/caseResult';
 import { measurePair, timeMs } from '../measure/sampling';
 import type { Summary } from '../measure/sampling';
@@ -100,18 +100,7 @@ export async function changedFilesCase(context: BenchContext): Promise<CaseResul
   // remembers which folders did not change since the last status.
   const cached = await withUntrackedCache(repo, () => measurePair({ warmup: 1, iterations: ITERATIONS, ours: index, baseline: diff }));
   const ratio = ratioOf(ours, baseline);
-  const info = (name: string, pair: { ours: Summary; baseline: Summary }, note: string): CaseResult => ({
-    name,
-    fixture: 'same',
-    unit: 'ms',
-    iterations: ITERATIONS,
-    ours: pair.ours,
-    baseline: { ...pair.baseline, what: 'same `git diff`' },
-    ratio: ratioOf(pair.ours, pair.baseline),
-    target: 'info',
-    verdict: 'INFO',
-    note,
-  });
+  const info = (name: string, pair: { ours: Summary; baseline: Summary }, note: string): CaseResult => infoRow({ name, pair, iterations: ITERATIONS, baselineWhat: 'same `git diff`', note });
   return [
     {
       name: 'index of changed files',

@@ -1,4 +1,4 @@
-import { ratioOf, verdictOf } from '../measure/caseResult';
+import { infoRow, ratioOf, verdictOf } from '../measure/caseResult';
 import type { CaseResult } from '../measure/caseResult';
 import { measurePair, timeMs } from '../measure/sampling';
 import type { Summary } from '../measure/sampling';
@@ -57,16 +57,6 @@ export async function fileHistoryCase(context: BenchContext): Promise<CaseResult
       verdict: verdictOf(fullRatio <= 1.3),
       note: `ours = fileIntents(file) reading the trailers of all ${count(all)} commits (recentCommits: ${count(all)}), so both walk the same history; ours prints only trailer values, the baseline git's default log`,
     },
-    {
-      name: '↳ with the default 50 recent commits',
-      fixture: 'same',
-      unit: 'ms',
-      iterations: ITERATIONS,
-      ours: recent.ours,
-      baseline: { ...recent.baseline, what: `\`git log -n ${DEFAULT_RECENT} -- file\` > /dev/null` },
-      ratio: ratioOf(recent.ours, recent.baseline),
-      target: 'info',
-      verdict: 'INFO',
-    },
+    infoRow({ name: '↳ with the default 50 recent commits', pair: recent, iterations: ITERATIONS, baselineWhat: `\`git log -n ${DEFAULT_RECENT} -- file\` > /dev/null` }),
   ];
 }

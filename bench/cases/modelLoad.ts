@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { readValueFile, readValueFolder } from '../../src/core/model/readValueFolder';
 import { localIsoDate } from '../../src/core/today';
-import { ratioOf, verdictOf } from '../measure/caseResult';
+import { infoRow, ratioOf, verdictOf } from '../measure/caseResult';
 import type { CaseResult } from '../measure/caseResult';
 import { measurePair, timeMs } from '../measure/sampling';
 import { intentId } from '../fixtures/valueFiles';
@@ -82,17 +82,13 @@ export async function modelLoadCase(context: BenchContext): Promise<CaseResult[]
       verdict: verdictOf(ratio <= 5),
       note: 'ours = readValueFolder() + intents + releases + problems(today): parse, schema checks, cross-file checks',
     },
-    {
+    infoRow({
       name: '↳ one file changed',
       fixture: `same model, ${changed.slice(changed.lastIndexOf('/') + 1)} re-read`,
-      unit: 'ms',
+      pair: update,
       iterations: UPDATE_ITERATIONS,
-      ours: update.ours,
-      baseline: { ...update.baseline, what: 'that one file read with fs' },
-      ratio: ratioOf(update.ours, update.baseline),
-      target: 'info',
-      verdict: 'INFO',
+      baselineWhat: 'that one file read with fs',
       note: 'ours = readValueFile() + intents + releases + problems(today) on the loaded model: only that file is parsed again, the cross-file checks run over all',
-    },
+    }),
   ];
 }
