@@ -14,6 +14,16 @@ export function withMergeBase(state: RepoState, mergeBase: string | undefined): 
   return { ...state, ...degradedBy(why) };
 }
 
+/**
+ * `state` marked degraded because the repository lacks the commit its base branch points to (a
+ * broken or half-fetched ref): a fetch or a repaired branch brings the scan back.
+ */
+export function withBaseCommitMissing(state: RepoState): RepoState {
+  const { base } = state;
+  if (!base) return state;
+  return { ...state, ...degradedBy(message('gitBaseCommitMissing', base.name, base.sha.slice(0, 7))) };
+}
+
 /** A state's `degraded` fields: the English text and the message it came from. */
 export function degradedBy(ref: MessageRef): { degraded: string; degradedRef: MessageRef } {
   return { degraded: renderMessage(ref), degradedRef: ref };

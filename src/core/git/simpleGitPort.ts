@@ -6,7 +6,7 @@ import { parseNameStatus, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
 import { GitCommandError, InvalidGitInputError, NotARepositoryError } from './gitErrors';
 import type { BaseBranch, BaseSource, GitPort, HeadState, RepoState } from './gitPort';
-import { degradedBy, withMergeBase } from './repoState';
+import { degradedBy, withBaseCommitMissing, withMergeBase } from './repoState';
 import { createGitRunner } from './gitRunner';
 import type { GitRunner, GitRunnerOptions } from './gitRunner';
 import { isValidBranchName } from './refName';
@@ -54,7 +54,7 @@ export class SimpleGitPort implements GitPort {
       return withMergeBase(state, await this.mergeBase(head.sha, base.sha));
     } catch (e) {
       if (!isMissingCommit(e)) throw e;
-      return { ...state, ...degradedBy(message('gitBaseCommitMissing', base.name, base.sha.slice(0, 7))) };
+      return withBaseCommitMissing(state);
     }
   }
 

@@ -5,8 +5,7 @@ import type { GitPort, RepoState } from '../git/gitPort';
 import type { Intent, ValueConfig } from '../model/types';
 import { BranchMatcher } from './branchMatcher';
 import type { BranchMatch, BranchReason } from './branchMatcher';
-import { degradedBy, withMergeBase } from '../git/repoState';
-import { message } from '../present/messages';
+import { withBaseCommitMissing, withMergeBase } from '../git/repoState';
 import type { BranchCommits, BranchIntent, BranchScan } from './branchScan';
 import { linkCommits, linkFiles } from './coverage';
 import type { LinkedCommit } from './coverage';
@@ -260,7 +259,7 @@ export class LinkingEngine {
       if (!log) {
         // Not kept: a fetch can bring the missing commit without moving either ref.
         this.history = undefined;
-        state = { ...state, ...degradedBy(message('gitBaseCommitMissing', base.name, base.sha.slice(0, 7))) };
+        state = withBaseCommitMissing(state);
       } else {
         if (this.history?.key !== key) this.history = { key, log };
         const mergeBase = mergeBaseOf(log.commits.length, log.boundary, head.sha);
