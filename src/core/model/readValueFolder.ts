@@ -103,7 +103,7 @@ async function listYaml(root: string, sub: string, model: ValueModel): Promise<s
   try {
     const outside = await linkOutside(root, path.join(root, VALUE_DIR, sub));
     if (outside !== undefined) {
-      model.addFolderProblem(problemOf(folder, START_OF_FILE, 'error', 'outside-workspace', message('folderOutsideWorkspace', folder, outside)));
+      addOutsideProblem(model, folder, outside);
       return [];
     }
     return (await fs.readdir(path.join(root, VALUE_DIR, sub))).filter((name) => entryNameOf(name) !== undefined).map((n) => `${folder}/${n}`);
@@ -130,6 +130,11 @@ async function linkOutside(root: string, dir: string): Promise<string | undefine
   return relativeInside(realRoot, target) === undefined ? target : undefined;
 }
 
+/** The `outside-workspace` problem of a folder that is a link leading to `target`: nothing in it is read. */
+function addOutsideProblem(model: ValueModel, folder: string, target: string): void {
+  model.addFolderProblem(problemOf(folder, START_OF_FILE, 'error', 'outside-workspace', message('folderOutsideWorkspace', folder, target)));
+}
+
 export interface FolderRead {
   readonly model: ValueModel;
   /** False when the folder has no `.value/` at all. */
@@ -152,7 +157,7 @@ export async function readValueFolder(root: string): Promise<FolderRead> {
   }
   const outside = await linkOutside(root, valueDir).catch(() => undefined);
   if (outside !== undefined) {
-    model.addFolderProblem(problemOf(VALUE_DIR, START_OF_FILE, 'error', 'outside-workspace', message('folderOutsideWorkspace', VALUE_DIR, outside)));
+    addOutsideProblem(model, VALUE_DIR, outside);
     return { model, hasValueFolder: true };
   }
   const files = [
