@@ -4,7 +4,7 @@ import { describeInit, runInit } from '../core/init/runInit';
 import { gitBinary } from '../state/settings';
 import type { ValueStore } from '../state/valueStore';
 import { translate } from '../ui/localize';
-import { writeErrorText } from '../state/writeErrorText';
+import { writeErrorText } from '../state/errorText';
 
 /** Answers the command takes from its caller (tests, the walkthrough) instead of asking. */
 export interface InitArgs {

@@ -13,7 +13,7 @@ import type { PickedIntent } from './intentPicker';
 import { intentOfNode, pickIntent, pickIntents } from './intentPicker';
 import { requireTrust } from './release/releaseFolder';
 import { relativeInside } from '../core/pathInside';
-import { writeErrorText } from '../state/writeErrorText';
+import { writeErrorText } from '../state/errorText';
 
 export interface LinkDeps {
   readonly store: ValueStore;

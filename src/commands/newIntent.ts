@@ -10,7 +10,7 @@ import { renderIntentYaml, suggestIntentId } from '../core/yaml/intentTemplate';
 import { localize } from '../ui/localize';
 import type { InputStep } from '../ui/multiStepInput';
 import { MultiStepInput } from '../ui/multiStepInput';
-import { isWriteError, writeErrorText } from '../state/writeErrorText';
+import { isWriteError, writeErrorText } from '../state/errorText';
 
 export interface NewIntentFolder {
   readonly uri: vscode.Uri;

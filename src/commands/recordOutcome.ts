@@ -12,7 +12,7 @@ import { localize } from '../ui/localize';
 import type { InputStep } from '../ui/multiStepInput';
 import { MultiStepInput } from '../ui/multiStepInput';
 import { requireTrust } from './release/releaseFolder';
-import { writeErrorText } from '../state/writeErrorText';
+import { writeErrorText } from '../state/errorText';
 
 interface Candidate {
   readonly folder: vscode.WorkspaceFolder;

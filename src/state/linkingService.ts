@@ -9,7 +9,7 @@ import type { GitApi, GitRepository } from './builtInGit';
 import { builtInGitApi, stateFingerprint } from './builtInGit';
 import { gitBinary, readSettings } from './settings';
 import type { FolderState, ValueStore } from './valueStore';
-import { gitFailureText } from './gitFailureText';
+import { gitFailureText } from './errorText';
 
 /** What git says about one workspace folder's branch, or why it cannot say. */
 export interface FolderLinks {

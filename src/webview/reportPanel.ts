@@ -21,7 +21,7 @@ import { reportDocument } from './reportDocument';
 import type { ReportPanelState, ReportRequest, ReportUpdate } from './reportMessages';
 import { parsePanelState, parseReportRequest } from './reportMessages';
 import { relativeInside } from '../core/pathInside';
-import { gitFailureText } from '../state/gitFailureText';
+import { gitFailureText } from '../state/errorText';
 
 /** The webview type; `onWebviewPanel:valueLens.report` in package.json restores it after a reload. */
 export const REPORT_VIEW_TYPE = 'valueLens.report';

@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import type { ValueLensApi } from '../../src/api';
 import { NotTextFileError, UnsafeWritePathError, WriteConflictError, WriteFailedError } from '../../src/core/yaml/atomicWrite';
 import { YamlSyntaxError } from '../../src/core/yaml/yamlEdits';
-import { isWriteError, writeErrorText } from '../../src/state/writeErrorText';
-import { gitFailureText } from '../../src/state/gitFailureText';
+import { gitFailureText, isWriteError, writeErrorText } from '../../src/state/errorText';
 import { GitCommandError, GitTimeoutError } from '../../src/core/git/gitErrors';
 
 describe('editing .value/ files without losing a byte', () => {

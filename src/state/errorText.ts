@@ -1,12 +1,12 @@
 import vscode = require('vscode');
+import type { GitCommandError, GitTimeoutError } from '../core/git/gitErrors';
 import type { NotTextFileError, UnsafeWritePathError, WriteConflictError, WriteFailedError } from '../core/yaml/atomicWrite';
 import type { YamlSyntaxError } from '../core/yaml/yamlEdits';
 
-/**
- * Why a write of ours was refused or failed, in the display language (the core says it in
- * English); any other error keeps its own message. Matched by name, not instanceof: each lazy
- * bundle has its own copy of the error classes.
- */
+// Errors of the core, told in the display language (the core says them in English). They are
+// matched by name, not instanceof: each lazy bundle has its own copy of the error classes.
+
+/** Why a write of ours was refused or failed; any other error keeps its own message. */
 export function writeErrorText(e: unknown): string {
   if (isNamed<WriteConflictError>(e, 'WriteConflictError')) {
     if (e.reason === 'exists') return vscode.l10n.t('{0} already exists, so it was not overwritten. Choose another name or edit the existing file.', e.file);
@@ -38,6 +38,17 @@ export function writeErrorText(e: unknown): string {
 /** True for the write errors {@link writeErrorText} words itself. */
 export function isWriteError(e: unknown): boolean {
   return e instanceof Error && ['WriteConflictError', 'UnsafeWritePathError', 'NotTextFileError', 'WriteFailedError', 'YamlSyntaxError'].includes(e.name);
+}
+
+/** Why git failed, git's own words kept as git wrote them; any other error keeps its message. */
+export function gitFailureText(e: unknown): string {
+  if (isNamed<GitTimeoutError>(e, 'GitTimeoutError')) {
+    return vscode.l10n.t('git {0} gave no output for {1} s and was stopped. A lock held by another git, a network file system or a hook may be slow: refresh once it is free.', e.subcommand, e.seconds);
+  }
+  if (isNamed<GitCommandError>(e, 'GitCommandError')) {
+    return vscode.l10n.t('git {0} failed (exit {1}): {2}', e.subcommand, e.exitCode, e.gitMessage || vscode.l10n.t('no message'));
+  }
+  return e instanceof Error ? e.message : String(e);
 }
 
 function isNamed<T extends Error>(e: unknown, name: string): e is T {
