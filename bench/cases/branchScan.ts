@@ -20,6 +20,7 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
   const range = `${base}..HEAD`;
   // The baseline of every row: git's own log of the range, its output to /dev/null.
   const bareLog = (): Promise<number> => timeGitToDevNull(repo, ['log', range]);
+  const againstLog = (ours: () => Promise<number>): ReturnType<typeof measurePair> => measurePair({ warmup: 1, iterations: ITERATIONS, ours, baseline: bareLog });
 
   const check = await newEngine(repo, intents).refresh();
   if (check.commits.length !== scale.commitsAhead) throw new Error(`scan found ${check.commits.length} commits ahead, expected ${scale.commitsAhead}`);
@@ -30,43 +31,24 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
 
   // The trailer scan of a new engine, as after opening the folder: it also has to find the
   // repository, HEAD and the base before the log can start.
-  const firstScan = await measurePair({
-    warmup: 1,
-    iterations: ITERATIONS,
-    ours: () => timeMs(() => newEngine(repo, intents).scanCommits()),
-    baseline: bareLog,
-  });
+  const firstScan = await againstLog(() => timeMs(() => newEngine(repo, intents).scanCommits()));
   // The one `git log` of the first half, read and parsed by the port: the share of git itself.
-  const logAlone = await measurePair({
-    warmup: 1,
-    iterations: ITERATIONS,
-    ours: () => {
-      const port = new SimpleGitPort(repo);
-      return timeMs(() => port.branchLog(base, 'Intent'));
-    },
-    baseline: bareLog,
+  const logAlone = await againstLog(() => {
+    const port = new SimpleGitPort(repo);
+    return timeMs(() => port.branchLog(base, 'Intent'));
   });
   // The whole scan of a new engine: the above, then file coverage.
-  const whole = await measurePair({
-    warmup: 1,
-    iterations: ITERATIONS,
-    ours: () => timeMs(() => newEngine(repo, intents).refresh()),
-    baseline: bareLog,
-  });
+  const whole = await againstLog(() => timeMs(() => newEngine(repo, intents).refresh()));
   // The two git logs the engine runs side by side, to /dev/null: what git itself needs for
   // trailers and for the file lists of the commits that can carry one.
-  const gitPart = await measurePair({
-    warmup: 1,
-    iterations: ITERATIONS,
-    ours: () =>
-      timeMs(() =>
-        Promise.all([
-          timeGitToDevNull(repo, ['log', '-z', commitLogFormat('Intent'), range, '--']),
-          timeGitToDevNull(repo, ['log', '-z', FILE_LIST_FORMAT, ...trailerKeyGrep('Intent'), '--name-only', '--no-renames', range, '--']),
-        ]),
-      ),
-    baseline: bareLog,
-  });
+  const gitPart = await againstLog(() =>
+    timeMs(() =>
+      Promise.all([
+        timeGitToDevNull(repo, ['log', '-z', commitLogFormat('Intent'), range, '--']),
+        timeGitToDevNull(repo, ['log', '-z', FILE_LIST_FORMAT, ...trailerKeyGrep('Intent'), '--name-only', '--no-renames', range, '--']),
+      ]),
+    ),
+  );
   // The headline: a commit (or checkout) after the first scan, what the status bar waits for each
   // time HEAD moves. The same engine; the base where it was. The branch alternates between its tip
   // and the commit before (moved untimed, as a commit would).
@@ -79,28 +61,18 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
   const moveHead = (): Promise<string> => git(repo, ['update-ref', branchRef, flip++ % 2 === 0 ? parent : tip]);
   let headMoved: { ours: Summary; baseline: Summary };
   try {
-    headMoved = await measurePair({
-      warmup: 1,
-      iterations: ITERATIONS,
-      ours: async () => {
-        await moveHead();
-        return timeMs(() => moving.scanCommits());
-      },
-      baseline: bareLog,
+    headMoved = await againstLog(async () => {
+      await moveHead();
+      return timeMs(() => moving.scanCommits());
     });
   } finally {
     await git(repo, ['update-ref', branchRef, tip]);
   }
   // A rescan by the same engine (what every HEAD move or refresh costs after the first scan).
-  const rescan = await measurePair({
-    warmup: 1,
-    iterations: ITERATIONS,
-    ours: async () => {
-      const engine = newEngine(repo, intents);
-      await engine.refresh();
-      return timeMs(() => engine.refresh());
-    },
-    baseline: bareLog,
+  const rescan = await againstLog(async () => {
+    const engine = newEngine(repo, intents);
+    await engine.refresh();
+    return timeMs(() => engine.refresh());
   });
   const { ours, baseline } = headMoved;
   const ratio = ratioOf(ours, baseline);

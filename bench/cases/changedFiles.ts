@@ -71,34 +71,21 @@ export async function changedFilesCase(context: BenchContext): Promise<CaseResul
   // Work tree against the merge-base: the same set of changed files (committed and not, without
   // untracked ones), and like the index it has to look at every file of the work tree.
   const diff = (): Promise<number> => timeGitToDevNull(repo, ['diff', '--name-only', mergeBase]);
-  const { ours, baseline } = await measurePair({ warmup: 1, iterations: ITERATIONS, ours: index, baseline: diff });
-  const tracked = await measurePair({
-    warmup: 1,
-    iterations: ITERATIONS,
-    ours: () =>
-      timeMs(() =>
-        Promise.all([
-          timeGitToDevNull(repo, ['diff', '--name-status', '-z', '--no-renames', mergeBase, 'HEAD', '--']),
-          timeGitToDevNull(repo, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames']),
-        ]),
-      ),
-    baseline: diff,
-  });
-  const untracked = await measurePair({
-    warmup: 1,
-    iterations: ITERATIONS,
-    ours: () => timeGitToDevNull(repo, ['--no-optional-locks', 'ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', ':/']),
-    baseline: diff,
-  });
-  const whole = await measurePair({
-    warmup: 1,
-    iterations: ITERATIONS,
-    ours: () => timeMs(() => newEngine(repo, intents).refresh()),
-    baseline: diff,
-  });
+  const againstDiff = (ours: () => Promise<number>): ReturnType<typeof measurePair> => measurePair({ warmup: 1, iterations: ITERATIONS, ours, baseline: diff });
+  const { ours, baseline } = await againstDiff(index);
+  const tracked = await againstDiff(() =>
+    timeMs(() =>
+      Promise.all([
+        timeGitToDevNull(repo, ['diff', '--name-status', '-z', '--no-renames', mergeBase, 'HEAD', '--']),
+        timeGitToDevNull(repo, ['--no-optional-locks', 'status', '--porcelain=v1', '-z', '--untracked-files=no', '--no-renames']),
+      ]),
+    ),
+  );
+  const untracked = await againstDiff(() => timeGitToDevNull(repo, ['--no-optional-locks', 'ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', ':/']));
+  const whole = await againstDiff(() => timeMs(() => newEngine(repo, intents).refresh()));
   // The remedy git has for big work trees, which a user can switch on: the untracked cache
   // remembers which folders did not change since the last status.
-  const cached = await withUntrackedCache(repo, () => measurePair({ warmup: 1, iterations: ITERATIONS, ours: index, baseline: diff }));
+  const cached = await withUntrackedCache(repo, () => againstDiff(index));
   const ratio = ratioOf(ours, baseline);
   const info = (name: string, pair: { ours: Summary; baseline: Summary }, note: string): CaseResult => infoRow({ name, pair, iterations: ITERATIONS, baselineWhat: 'same `git diff`', note });
   return [
