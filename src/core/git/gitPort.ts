@@ -67,6 +67,13 @@ export interface GitPort {
    */
   branchLog(baseSha: string, trailerKey: string, signal?: AbortSignal): Promise<BranchLog | undefined>;
   /**
+   * The base commit {@link locate} would most likely find, read from the ref files on disk
+   * without starting git, for a first scan that knows nothing yet. Only a hint for starting work
+   * early; undefined when the files do not say (another refs backend, a huge `packed-refs`) and
+   * when HEAD's branch is at the base, with nothing ahead of it.
+   */
+  guessBase(options?: { readonly baseBranch?: string }): string | undefined;
+  /**
    * A fingerprint of HEAD and its branch as files on disk, read without git: when it changes, HEAD
    * has probably moved. Only a hint for starting work early; undefined when it cannot be read.
    */

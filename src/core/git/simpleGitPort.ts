@@ -11,6 +11,7 @@ import { createGitRunner } from './gitRunner';
 import type { GitRunner, GitRunnerOptions } from './gitRunner';
 import { isValidBranchName } from './refName';
 import { workTreeRootOf } from './workTree';
+import { gitDirsAt, headRefOnDisk, readRefsOnDisk } from './refFiles';
 import type { MessageRef } from '../present/messages';
 import { message } from '../present/messages';
 
@@ -87,6 +88,24 @@ export class SimpleGitPort implements GitPort {
     return resolveState(location, headSha, headRef, refs, candidates, configured);
   }
 
+  guessBase(options: { readonly baseBranch?: string } = {}): string | undefined {
+    const configured = options.baseBranch;
+    if (configured !== undefined && !isValidBranchName(configured)) return undefined;
+    if (redirectedByEnv()) return undefined;
+    const root = workTreeRootOf(this.runner.cwd);
+    const dirs = this.knownLayout()?.layout ?? (root === undefined ? undefined : gitDirsAt(root));
+    if (!dirs) return undefined;
+    const candidates = baseCandidates(configured);
+    const headRef = headRefOnDisk(dirs);
+    const rows = new Map<string, RefRow>();
+    for (const [ref, { objectName, symref }] of readRefsOnDisk(dirs, [...candidates.map((c) => c.ref), ...(headRef ? [headRef] : [])])) {
+      rows.set(ref, { objectName, symref, upstream: '', isHead: ref === headRef });
+    }
+    const base = findBase(candidates, rows, headRef?.replace(/^refs\/heads\//, ''));
+    // HEAD at the base itself (main after a pull) has nothing ahead: there is no log to start.
+    return base && !(headRef !== undefined && rows.get(headRef)?.objectName === base.sha) ? base.sha : undefined;
+  }
+
   /**
    * Where the work tree and git directories are, as the last full locate() found them, while
    * git would still find the same work tree: no `.git` appeared or went, and no GIT_DIR,
@@ -94,7 +113,7 @@ export class SimpleGitPort implements GitPort {
    */
   private knownLayout(): KnownLayout | undefined {
     const known = this.lastLayout;
-    if (!known || ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_SHALLOW_FILE'].some((name) => process.env[name] !== undefined)) return undefined;
+    if (!known || redirectedByEnv()) return undefined;
     return workTreeRootOf(this.runner.cwd) === known.root ? known : undefined;
   }
 
@@ -245,6 +264,11 @@ function resolveState(location: Location, sha: string | undefined, headRef: stri
   if (sha === undefined) return { ...state, ...(found ? { base: found } : {}), ...degradedBy(message('gitNoCommitsYet', branch ?? 'HEAD')) };
   if (!found) return { ...state, ...degradedBy(missingBaseReason(configured, location.isShallow)) };
   return { ...state, base: found };
+}
+
+/** Whether the environment tells git where the repository is, instead of the folder. */
+function redirectedByEnv(): boolean {
+  return ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_SHALLOW_FILE'].some((name) => process.env[name] !== undefined);
 }
 
 function pickLayout({ topLevel, prefix, gitDir, commonGitDir, isLinkedWorktree }: Layout): Layout {

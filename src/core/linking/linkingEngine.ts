@@ -236,7 +236,7 @@ export class LinkingEngine {
     const early = this.startEarlyLog();
     let state: RepoState;
     try {
-      state = await this.port.locate(config.baseBranch !== undefined ? { baseBranch: config.baseBranch } : {});
+      state = await this.port.locate(this.locateOptions());
     } catch (e) {
       early?.drop();
       throw e;
@@ -278,19 +278,27 @@ export class LinkingEngine {
   }
 
   /**
-   * After a commit or a checkout the base is most often where it was: when the refs on disk say
-   * HEAD moved, the log against the last base starts beside locate() instead of after it.
+   * Starts the branch log beside locate() instead of after it, against the base it will most
+   * likely find. After a commit or a checkout the base is most often where it was: the log starts
+   * when the refs on disk say HEAD moved. On a first scan, against the base the ref files name.
    */
   private startEarlyLog(): EarlyLog | undefined {
     const last = this.state;
-    const baseSha = last?.base?.sha;
-    if (!last || !baseSha || last.head.kind === 'unborn') return undefined;
-    const stamp = this.port.refsStamp(last);
-    if (stamp === undefined || stamp === this.refsStamp) return undefined;
+    const baseSha = last ? last.base?.sha : this.port.guessBase(this.locateOptions());
+    if (!baseSha || last?.head.kind === 'unborn') return undefined;
+    if (last) {
+      const stamp = this.port.refsStamp(last);
+      if (stamp === undefined || stamp === this.refsStamp) return undefined;
+    }
     const controller = new AbortController();
     // A failure here says nothing: the log that counts runs again after locate().
     const log = this.port.branchLog(baseSha, this.model.config.trailer, controller.signal).catch(() => undefined);
     return new EarlyLog(baseSha, log, controller);
+  }
+
+  private locateOptions(): { readonly baseBranch?: string } {
+    const { baseBranch } = this.model.config;
+    return baseBranch !== undefined ? { baseBranch } : {};
   }
 
   private async readFiles({ result, comparable }: CommitsFound): Promise<BranchScan> {

@@ -301,4 +301,93 @@ describe('git repository state (real git)', () => {
       assert.deepStrictEqual(second.head.kind === 'branch' && second.head.branch, 'feature/w');
     });
   });
+
+  describe('the base guessed from the ref files, without git', () => {
+    /** The guess must name the commit locate() then finds, or nothing when HEAD is there already. */
+    async function guessIsRight(folder: string, options: { baseBranch?: string } = {}, what = ''): Promise<string | undefined> {
+      const guess = new SimpleGitPort(folder).guessBase(options);
+      const { base, head } = await new SimpleGitPort(folder).locate(options);
+      assert.strictEqual(guess, head.kind !== 'unborn' && base?.sha === head.sha ? undefined : base?.sha, what);
+      return guess;
+    }
+
+    it('reads main from a loose ref, from packed-refs, and a loose ref over a stale packed one', async () => {
+      const repo = make();
+      repo.commit('one', ['a.txt']);
+      repo.git('checkout', '-q', '-b', 'feature/x');
+      repo.commit('work', ['b.txt']);
+      assert.ok(await guessIsRight(repo.dir, {}, 'loose'));
+      repo.git('pack-refs', '--all');
+      assert.ok(!fs.existsSync(path.join(repo.dir, '.git', 'refs', 'heads', 'main')));
+      assert.ok(await guessIsRight(repo.dir, {}, 'packed'));
+      repo.git('checkout', '-q', 'main');
+      repo.commit('main moves on', ['c.txt']);
+      repo.git('checkout', '-q', 'feature/x');
+      assert.strictEqual(await guessIsRight(repo.dir, {}, 'loose over packed'), repo.git('rev-parse', 'main').trim());
+    });
+
+    it('follows origin/HEAD in a clone, and skips it when it names the branch checked out', async () => {
+      const origin = make();
+      origin.commit('one', ['a.txt']);
+      origin.git('checkout', '-q', '-b', 'feature/z');
+      origin.commit('two', ['b.txt']);
+      const clone = make({ init: false });
+      clone.git('clone', '-q', `file://${origin.dir}`, '.');
+      // origin/HEAD → origin/feature/z, the branch the clone has checked out: not its own base.
+      assert.strictEqual(clone.git('symbolic-ref', 'refs/remotes/origin/HEAD').trim(), 'refs/remotes/origin/feature/z');
+      await guessIsRight(clone.dir, {}, 'on the branch origin/HEAD names');
+      clone.git('checkout', '-q', '-b', 'feature/mine');
+      assert.strictEqual(await guessIsRight(clone.dir, {}, 'at the base: nothing ahead'), undefined);
+      clone.commit('mine', ['m.txt']);
+      assert.strictEqual(await guessIsRight(clone.dir, {}, 'on another branch'), origin.head());
+    });
+
+    it('reads a configured base, local or remote-tracking, and nothing for a missing or invalid one', async () => {
+      const repo = make();
+      const first = repo.commit('one', ['a.txt']);
+      repo.git('branch', 'develop');
+      repo.git('update-ref', 'refs/remotes/upstream/release', first);
+      repo.commit('two', ['b.txt']);
+      repo.git('pack-refs', '--all');
+      assert.strictEqual(await guessIsRight(repo.dir, { baseBranch: 'develop' }), first);
+      assert.strictEqual(await guessIsRight(repo.dir, { baseBranch: 'upstream/release' }), first);
+      assert.strictEqual(await guessIsRight(repo.dir, { baseBranch: 'nope' }), undefined);
+      assert.strictEqual(new SimpleGitPort(repo.dir).guessBase({ baseBranch: '../../HEAD' }), undefined);
+    });
+
+    it('finds the git directories of a linked worktree and a submodule through their .git files', async () => {
+      const repo = make();
+      repo.commit('one', ['a.txt']);
+      const wtDir = `${repo.dir}-wt`;
+      repo.git('worktree', 'add', '-q', '-b', 'feature/wt', wtDir);
+      const wt = TempRepo.at(wtDir);
+      repos.push(wt);
+      wt.commit('in worktree', ['w.txt']);
+      assert.ok(await guessIsRight(wtDir, {}, 'worktree'));
+      const app = make();
+      app.commit('app one', ['app.txt']);
+      app.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', `file://${repo.dir}`, 'vendor/lib');
+      const sub = TempRepo.at(path.join(app.dir, 'vendor', 'lib'));
+      sub.git('checkout', '-q', '-b', 'feature/sub');
+      sub.commit('in submodule', ['s.txt']);
+      assert.ok(await guessIsRight(sub.dir, {}, 'submodule'));
+    });
+
+    it('guesses nothing outside a repository, on master alone when main is gone, or while GIT_DIR points elsewhere', async () => {
+      assert.strictEqual(new SimpleGitPort(make({ init: false }).dir).guessBase(), undefined);
+      const repo = make({ branch: 'master' });
+      repo.commit('one', ['a.txt']);
+      repo.git('checkout', '-q', '-b', 'feature/x');
+      repo.commit('two', ['b.txt']);
+      assert.ok(await guessIsRight(repo.dir, {}, 'master'));
+      repo.git('branch', '-q', '-m', 'master', 'trunk');
+      assert.strictEqual(await guessIsRight(repo.dir, {}, 'no base'), undefined);
+      process.env.GIT_DIR = path.join(repo.dir, '.git');
+      try {
+        assert.strictEqual(new SimpleGitPort(repo.dir).guessBase({ baseBranch: 'trunk' }), undefined);
+      } finally {
+        delete process.env.GIT_DIR;
+      }
+    });
+  });
 });

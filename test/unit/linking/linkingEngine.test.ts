@@ -219,13 +219,14 @@ describe('linking engine on real repositories', () => {
     assert.strictEqual(port.calls.branchLog, 3);
   });
 
-  it('after a commit starts the branch log beside the lookup of HEAD and the base, and keeps it only while the base stays', async () => {
+  it('starts the branch log beside the lookup of HEAD and the base, first and after a commit, and keeps it only while the base stays', async () => {
     featureRepo('feature/x');
     const first = repo.commit('First\n\nIntent: search\n', ['src/search/first.ts']);
     const port = new CountingPort(new SimpleGitPort(repo.dir));
     const engine = new LinkingEngine(repo.dir, port, MODEL);
-    await engine.refresh();
-    assert.deepStrictEqual(port.events, ['locate', 'located', 'branchLog']);
+    // The first scan starts it against the base the ref files name.
+    assert.deepStrictEqual((await engine.refresh()).commits.map((c) => c.sha), [first]);
+    assert.deepStrictEqual(port.events, ['branchLog', 'locate', 'located']);
     // A save moves no ref: no log at all.
     repo.write('src/util/edited.ts', 'saved\n');
     await engine.refresh();
@@ -235,7 +236,7 @@ describe('linking engine on real repositories', () => {
     const afterCommit = await engine.refresh();
     assert.deepStrictEqual(port.events.slice(5), ['branchLog', 'locate', 'located']);
     assert.deepStrictEqual(afterCommit.commits.map((c) => c.sha), [second, first]);
-    assert.strictEqual(port.calls.branchLog, 2);
+    assert.strictEqual(port.calls.branchLog, 2, 'both early logs were kept');
     // The base moved too: the early log is stopped and the branch read again against the new base.
     repo.git('update-ref', 'refs/heads/main', first);
     const third = repo.commit('Third', ['src/util/third.ts']);
@@ -243,7 +244,7 @@ describe('linking engine on real repositories', () => {
     assert.deepStrictEqual(afterBaseMoved.commits.map((c) => c.sha), [third, second]);
     assert.strictEqual(afterBaseMoved.state.base?.mergeBase, first);
     assert.strictEqual(port.calls.branchLog, 4);
-    assert.deepStrictEqual(port.signals.map((s) => s.aborted), [false, true], 'the kept log ran to its end, the other was stopped');
+    assert.deepStrictEqual(port.signals.map((s) => s.aborted), [false, false, true], 'the kept logs ran to their end, the other was stopped');
     assert.strictEqual(port.overlaps, 0);
   });
 
@@ -434,6 +435,10 @@ class CountingPort implements GitPort {
     // A log started early belongs to the scan about to start: it is not another scan's git call.
     this.signals.push(signal);
     return this.inner.branchLog(baseSha, trailerKey, signal);
+  }
+
+  guessBase(options?: { readonly baseBranch?: string }): string | undefined {
+    return this.inner.guessBase(options);
   }
 
   refsStamp(state: RepoState): string | undefined {

@@ -1,0 +1,102 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** Where git keeps a work tree's HEAD (`gitDir`) and the repository's shared refs (`commonGitDir`). */
+export interface GitDirs {
+  readonly gitDir: string;
+  readonly commonGitDir: string;
+}
+
+/** A ref as its files tell it: the commit it names and, for a symbolic ref, the ref it points to. */
+export interface RefOnDisk {
+  readonly objectName: string;
+  /** `''` unless the ref is symbolic (`origin/HEAD`). */
+  readonly symref: string;
+}
+
+const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+// Git follows at most five symbolic refs in a row; so do we.
+const MAX_SYMREF_DEPTH = 5;
+// Beyond this, reading packed-refs on the extension host's thread would cost more than it saves.
+const MAX_PACKED_REFS_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The git directories of the work tree whose top level is `root`, read from its `.git` without
+ * starting git: `.git` itself, or the directory the `gitdir:` line of a linked worktree's or a
+ * submodule's `.git` file names, with its `commondir`. Undefined when the files do not say.
+ */
+export function gitDirsAt(root: string): GitDirs | undefined {
+  const dotGit = path.join(root, '.git');
+  const stat = fs.statSync(dotGit, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (stat.isDirectory()) return { gitDir: dotGit, commonGitDir: dotGit };
+  const pointer = /^gitdir: (.+)$/m.exec(readText(dotGit) ?? '')?.[1]?.trim();
+  if (!pointer) return undefined;
+  const gitDir = path.resolve(root, pointer);
+  const common = readText(path.join(gitDir, 'commondir'))?.trim();
+  return { gitDir, commonGitDir: common ? path.resolve(gitDir, common) : gitDir };
+}
+
+/** The ref HEAD names (`refs/heads/main`), or undefined when HEAD is detached or unreadable. */
+export function headRefOnDisk(dirs: GitDirs): string | undefined {
+  return symbolicTarget(readText(path.join(dirs.gitDir, 'HEAD')));
+}
+
+/**
+ * Reads the given `refs/…` refs as git's files backend stores them, loose files first, then
+ * `packed-refs`, without starting git. Only a hint for work that git checks afterwards: a ref
+ * written at this very moment, a repository on the reftable backend or a huge `packed-refs`
+ * reads as absent.
+ */
+export function readRefsOnDisk(dirs: GitDirs, refs: readonly string[]): Map<string, RefOnDisk> {
+  let packed: Map<string, string> | undefined;
+  const packedRefs = (): Map<string, string> => (packed ??= readPackedRefs(dirs.commonGitDir));
+  const resolve = (ref: string, depth: number): string | undefined => {
+    const loose = readLooseRef(dirs.commonGitDir, ref);
+    if (loose === undefined) return packedRefs().get(ref);
+    const target = symbolicTarget(loose);
+    if (target === undefined) return OBJECT_ID.test(loose) ? loose : undefined;
+    return depth < MAX_SYMREF_DEPTH ? resolve(target, depth + 1) : undefined;
+  };
+  const found = new Map<string, RefOnDisk>();
+  for (const ref of new Set(refs)) {
+    const objectName = resolve(ref, 0);
+    if (objectName === undefined) continue;
+    found.set(ref, { objectName, symref: symbolicTarget(readLooseRef(dirs.commonGitDir, ref)) ?? '' });
+  }
+  return found;
+}
+
+/** The trimmed text of a loose ref file, or undefined when there is none (or the name is not a plain ref path). */
+function readLooseRef(commonGitDir: string, ref: string): string | undefined {
+  const parts = ref.split('/');
+  if (parts[0] !== 'refs' || parts.some((part) => part === '' || part === '.' || part === '..')) return undefined;
+  return readText(path.join(commonGitDir, ...parts))?.trim();
+}
+
+function symbolicTarget(text: string | undefined): string | undefined {
+  const target = text?.startsWith('ref: ') ? text.slice('ref: '.length).trim() : undefined;
+  return target?.startsWith('refs/') ? target : undefined;
+}
+
+/** `packed-refs` as ref → object id; peeled lines (`^…`) and the header are skipped. */
+function readPackedRefs(commonGitDir: string): Map<string, string> {
+  const file = path.join(commonGitDir, 'packed-refs');
+  const rows = new Map<string, string>();
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat || stat.size > MAX_PACKED_REFS_BYTES) return rows;
+  for (const line of (readText(file) ?? '').split('\n')) {
+    const space = line.indexOf(' ');
+    const objectName = line.slice(0, space);
+    if (space > 0 && OBJECT_ID.test(objectName)) rows.set(line.slice(space + 1).trimEnd(), objectName);
+  }
+  return rows;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
