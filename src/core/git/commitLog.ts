@@ -144,7 +144,11 @@ export class CommitLogReader {
   /** With `--name-only`, the paths listed after the record's fields. */
   private files: string[] | undefined;
 
-  constructor(private readonly marked: boolean) {
+  /** `onCommit` is told each commit (not boundary commit) as soon as its record is complete. */
+  constructor(
+    private readonly marked: boolean,
+    private readonly onCommit?: (commit: CommitRecord) => void,
+  ) {
     this.at = marked ? 1 : 0;
     this.fieldCount = FIELD_COUNT + this.at;
     this.fields = new Array<string>(this.fieldCount).fill('');
@@ -203,14 +207,16 @@ export class CommitLogReader {
       return;
     }
     const trailers = fields[at + 4]!;
-    this.commits.push({
+    const commit: CommitRecord = {
       sha,
       subject: fields[at + 1]!,
       author: fields[at + 2]!,
       date: fields[at + 3]!,
       trailerIds: trailers.length === 0 ? NONE : splitTrailerValues(trailers.split(TRAILER_SEPARATOR)),
       files: files ?? NONE,
-    });
+    };
+    this.commits.push(commit);
+    this.onCommit?.(commit);
   }
 }
 

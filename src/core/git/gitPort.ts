@@ -49,6 +49,11 @@ export interface RepoState {
   readonly degradedRef?: MessageRef;
 }
 
+export interface BranchLogOptions {
+  readonly signal?: AbortSignal;
+  readonly onCommit?: (commit: CommitRecord) => void;
+}
+
 /** The slice of git that Value Lens uses. Every method runs git with argument arrays only. */
 export interface GitPort {
   /** Branch / detached / unborn HEAD, upstream, base branch and merge-base, shallow, worktree, rebase. */
@@ -64,8 +69,10 @@ export interface GitPort {
    * The commits reachable from HEAD but not from `baseSha`, newest first, with their trailers, and
    * the boundary commits under them, in one `git log --boundary` call (files not listed).
    * Undefined when the repository does not have the base commit (a broken or half-fetched ref).
+   * `onCommit` is told each commit as soon as it is read, while git is still writing the rest;
+   * `signal` stops git.
    */
-  branchLog(baseSha: string, trailerKey: string, signal?: AbortSignal): Promise<BranchLog | undefined>;
+  branchLog(baseSha: string, trailerKey: string, options?: BranchLogOptions): Promise<BranchLog | undefined>;
   /**
    * The base commit {@link locate} would most likely find, read from the ref files on disk
    * without starting git, for a first scan that knows nothing yet. Only a hint for starting work

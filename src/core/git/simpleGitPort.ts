@@ -5,7 +5,7 @@ import type { BranchLog, CommitRecord } from './commitLog';
 import { parseNameStatus, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
 import { GitCommandError, InvalidGitInputError, NotARepositoryError } from './gitErrors';
-import type { BaseBranch, BaseSource, GitPort, HeadState, RepoState } from './gitPort';
+import type { BaseBranch, BaseSource, BranchLogOptions, GitPort, HeadState, RepoState } from './gitPort';
 import { degradedBy, withBaseCommitMissing, withMergeBase } from './repoState';
 import { createGitRunner } from './gitRunner';
 import type { GitRunner, GitRunnerOptions } from './gitRunner';
@@ -133,12 +133,12 @@ export class SimpleGitPort implements GitPort {
     return out.exitCode === 0 ? out.stdout.trim() : undefined;
   }
 
-  async branchLog(baseSha: string, trailerKey: string, signal?: AbortSignal): Promise<BranchLog | undefined> {
+  async branchLog(baseSha: string, trailerKey: string, options: BranchLogOptions = {}): Promise<BranchLog | undefined> {
     const args = ['log', '-z', '--boundary', markedCommitLogFormat(trailerKey), rangeAhead(baseSha), '--'];
     // Parsed as git writes it: 10,000 commits parse while git is still walking history.
-    const reader = new CommitLogReader(true);
+    const reader = new CommitLogReader(true, options.onCommit);
     try {
-      await this.runner.stream(args, (piece) => reader.push(piece), signal);
+      await this.runner.stream(args, (piece) => reader.push(piece), options.signal);
       return reader.end();
     } catch (e) {
       if (isMissingCommit(e)) return undefined;

@@ -69,32 +69,52 @@ const NONE: readonly string[] = Object.freeze([]);
  * its trailers name at least one existing intent (unknown ids alone do not link it).
  */
 export function linkCommits(commits: readonly CommitRecord[], knownIntents: ReadonlySet<string>): CommitLinks {
-  const unknownTrailers: UnknownTrailer[] = [];
-  const unlinkedCommits: string[] = [];
-  const namedIntents = new Set<string>();
-  // One pass and one object per commit: this runs on every scan, over up to 10,000 commits.
-  const linked = commits.map((commit): LinkedCommit => {
+  const linker = new CommitLinker(knownIntents);
+  for (const commit of commits) linker.add(commit);
+  return linker.result();
+}
+
+/**
+ * {@link linkCommits} one commit at a time, so that a log can be linked while git still writes
+ * it: the result is the same as linking the whole list at once.
+ */
+export class CommitLinker {
+  private readonly linked: LinkedCommit[] = [];
+  private readonly unknownTrailers: UnknownTrailer[] = [];
+  private readonly unlinkedCommits: string[] = [];
+  private readonly namedIntents = new Set<string>();
+
+  constructor(readonly knownIntents: ReadonlySet<string>) {}
+
+  /** Links the next commit, newest first as git lists them. */
+  add(commit: CommitRecord): void {
+    const { knownIntents } = this;
     // Spelled out rather than spread: one object shape for every commit keeps 10,000 of them cheap.
     const { sha, subject, author, date, trailerIds, files } = commit;
     let intents = NONE;
     let unknownIds = NONE;
     if (trailerIds.length > 0) {
       intents = trailerIds.filter((id) => knownIntents.has(id));
-      for (const id of intents) namedIntents.add(id);
+      for (const id of intents) this.namedIntents.add(id);
       if (intents.length < trailerIds.length) {
         unknownIds = trailerIds.filter((id) => !knownIntents.has(id));
-        for (const id of unknownIds) unknownTrailers.push({ sha, id });
+        for (const id of unknownIds) this.unknownTrailers.push({ sha, id });
       }
     }
-    if (intents.length === 0) unlinkedCommits.push(sha);
-    return { sha, subject, author, date, trailerIds, files, intents, unknownIds };
-  });
-  return {
-    commits: linked,
-    namedIntents,
-    unknownTrailers,
-    coverage: { commits: { total: linked.length, linked: linked.length - unlinkedCommits.length }, unlinkedCommits },
-  };
+    if (intents.length === 0) this.unlinkedCommits.push(sha);
+    this.linked.push({ sha, subject, author, date, trailerIds, files, intents, unknownIds });
+  }
+
+  /** The links of the commits added so far. */
+  result(): CommitLinks {
+    const { linked, unlinkedCommits } = this;
+    return {
+      commits: linked,
+      namedIntents: this.namedIntents,
+      unknownTrailers: this.unknownTrailers,
+      coverage: { commits: { total: linked.length, linked: linked.length - unlinkedCommits.length }, unlinkedCommits },
+    };
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { BranchMatcher } from './branchMatcher';
 import type { BranchMatch, BranchReason } from './branchMatcher';
 import { withBaseCommitMissing, withMergeBase } from '../git/repoState';
 import type { BranchCommits, BranchIntent, BranchScan } from './branchScan';
-import { linkCommits, linkFiles } from './coverage';
+import { CommitLinker, linkCommits, linkFiles } from './coverage';
 import type { LinkedCommit } from './coverage';
 import { IntentPathMatcher, normalizePath } from './pathMatcher';
 import { CoalescingJob, repoKeyOf, runExclusive } from './scanQueue';
@@ -51,13 +51,19 @@ interface BranchHistory {
   committed?: readonly ChangedFile[];
 }
 
-/** A branch log started before HEAD and the base were known, against the last scan's base. */
+/** A branch log as read, with its commits linked while git was writing it. */
+interface LinkedLog {
+  readonly log: BranchLog;
+  readonly linker: CommitLinker;
+}
+
+/** A branch log started before HEAD and the base were known, against the base they most likely are. */
 class EarlyLog {
   private taken = false;
 
   constructor(
     private readonly baseSha: string,
-    private readonly log: Promise<BranchLog | undefined>,
+    private readonly log: Promise<LinkedLog | undefined>,
     private readonly controller: AbortController,
   ) {}
 
@@ -65,12 +71,12 @@ class EarlyLog {
    * The log, when it answers the question asked: the same base, and HEAD's commit first (HEAD
    * may have moved again between the two git calls).
    */
-  async take(headSha: string, baseSha: string): Promise<BranchLog | undefined> {
+  async take(headSha: string, baseSha: string): Promise<LinkedLog | undefined> {
     if (baseSha !== this.baseSha) return undefined;
-    const log = await this.log;
-    if (!log || log.commits[0]?.sha !== headSha) return undefined;
+    const read = await this.log;
+    if (!read || read.log.commits[0]?.sha !== headSha) return undefined;
     this.taken = true;
-    return log;
+    return read;
   }
 
   /** Stops git unless the log was taken; harmless once git has ended. */
@@ -99,7 +105,7 @@ export class LinkingEngine {
   private known = new Set<string>();
   private order = new Map<string, number>();
   private compiledPaths: IntentPathMatcher | undefined;
-  private branches!: BranchMatcher;
+  private compiledBranches: BranchMatcher | undefined;
   /** The last branch name matched against every intent's `branches` globs: most scans ask for the same one. */
   private branchMatches: { readonly branch: string; readonly matches: readonly BranchMatch[] } | undefined;
   private state: RepoState | undefined;
@@ -136,9 +142,10 @@ export class LinkingEngine {
     this.model = model;
     this.known = new Set(model.intents.map((i) => i.id));
     this.order = new Map(model.intents.map((intent, index) => [intent.id, index]));
-    // Compiled on first use: thousands of globs cost milliseconds the branch's commits never need.
+    // Compiled on first use: thousands of globs cost milliseconds the branch's commits never need,
+    // and a scan's log should start before they are.
     this.compiledPaths = undefined;
-    this.branches = new BranchMatcher(model.intents);
+    this.compiledBranches = undefined;
     this.branchMatches = undefined;
     // Trailer ids per file stay valid: they are keyed by HEAD and trailer key, not by intents.
   }
@@ -146,6 +153,12 @@ export class LinkingEngine {
   private get paths(): IntentPathMatcher {
     this.compiledPaths ??= new IntentPathMatcher(this.model.intents, this.cacheSize);
     return this.compiledPaths;
+  }
+
+  private get branches(): BranchMatcher {
+    // Compiled while git writes the first log, not before it starts.
+    this.compiledBranches ??= new BranchMatcher(this.model.intents);
+    return this.compiledBranches;
   }
 
   /** The result of the last finished scan, if any. */
@@ -243,19 +256,24 @@ export class LinkingEngine {
     }
     this.refsStamp = this.port.refsStamp(state);
     const { head, base } = state;
+    // While git still writes the log: the branch name against every intent's `branches` globs.
+    if (head.kind !== 'detached' && head.branch) this.matchBranch(head.branch);
     let ahead: readonly CommitRecord[] = [];
     let comparable = false;
+    let linker: CommitLinker | undefined;
     if (head.kind !== 'unborn' && base) {
       // Most scans follow a save, not a commit: with HEAD and the base where they were, the log
       // (and below the committed changes) would say the same again, so only uncommitted files are read.
       const key = [head.sha, base.sha, config.trailer, String(state.isShallow)].join('\0');
       // HEAD at the base itself (main right after a pull) has nothing ahead: no git log needed.
-      const log =
+      const read =
         this.history?.key === key
-          ? this.history.log
+          ? { log: this.history.log, linker: undefined }
           : head.sha === base.sha
-            ? { commits: [], boundary: [] }
-            : ((await early?.take(head.sha, base.sha)) ?? (await this.port.branchLog(base.sha, config.trailer)));
+            ? { log: { commits: [], boundary: [] }, linker: undefined }
+            : ((await early?.take(head.sha, base.sha)) ?? (await this.readLog(base.sha)));
+      const log = read?.log;
+      linker = read?.linker;
       if (!log) {
         // Not kept: a fetch can bring the missing commit without moving either ref.
         this.history = undefined;
@@ -271,7 +289,8 @@ export class LinkingEngine {
     }
     early?.drop();
     this.state = state;
-    const links = linkCommits(ahead, this.known);
+    // Linked as git wrote the log, unless the intents changed meanwhile.
+    const links = comparable && linker?.knownIntents === this.known ? linker.result() : linkCommits(ahead, this.known);
     const branch = state.head.kind === 'detached' ? undefined : state.head.branch;
     const result: BranchCommits = { state, branch, intents: this.branchIntents(branch, links.namedIntents), commits: links.commits, coverage: links.coverage, unknownTrailers: links.unknownTrailers };
     return { result, comparable };
@@ -292,8 +311,15 @@ export class LinkingEngine {
     }
     const controller = new AbortController();
     // A failure here says nothing: the log that counts runs again after locate().
-    const log = this.port.branchLog(baseSha, this.model.config.trailer, controller.signal).catch(() => undefined);
+    const log = this.readLog(baseSha, controller.signal).catch(() => undefined);
     return new EarlyLog(baseSha, log, controller);
+  }
+
+  /** The branch log against `baseSha`, each commit linked as soon as git has written it. */
+  private async readLog(baseSha: string, signal?: AbortSignal): Promise<LinkedLog | undefined> {
+    const linker = new CommitLinker(this.known);
+    const log = await this.port.branchLog(baseSha, this.model.config.trailer, { onCommit: (commit) => linker.add(commit), ...(signal ? { signal } : {}) });
+    return log && { log, linker };
   }
 
   private locateOptions(): { readonly baseBranch?: string } {

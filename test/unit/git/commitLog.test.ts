@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { commitLogFormat, CommitLogReader, markedCommitLogFormat, parseBranchLog, parseCommitLog, splitTrailerValues } from '../../../src/core/git/commitLog';
-import type { BranchLog } from '../../../src/core/git/commitLog';
+import type { BranchLog, CommitRecord } from '../../../src/core/git/commitLog';
 import { InvalidGitInputError } from '../../../src/core/git/gitErrors';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
 import { TempRepo } from './tempRepo';
@@ -129,8 +129,10 @@ describe('commits ahead of base, with trailers read by git (real git)', () => {
   it('reads 10,000 commits ahead in one git log call, as git writes them', async function () {
     this.timeout(20000);
     repo.fastImport('feature/x', base, 10_000, (i) => `Bulk ${i} ünïcode\n\n${i % 2 === 0 ? 'Intent: bulk-even' : 'Signed-off-by: Bot <b@x>'}\n`, (i) => `bulk/f${i % 100}.txt`);
-    const log = await new SimpleGitPort(repo.dir).branchLog(base, 'Intent');
+    const told: CommitRecord[] = [];
+    const log = await new SimpleGitPort(repo.dir).branchLog(base, 'Intent', { onCommit: (commit) => told.push(commit) });
     assert.strictEqual(log?.commits.length, 10_000);
+    assert.deepStrictEqual(told, log.commits, 'each commit told once, in the order of the log');
     assert.strictEqual(log.commits.filter((c) => c.trailerIds[0] === 'bulk-even').length, 5_000);
     assert.strictEqual(log.commits[0]?.subject, 'Bulk 9999 ünïcode');
     assert.strictEqual(log.commits[9_999]?.subject, 'Bulk 0 ünïcode');

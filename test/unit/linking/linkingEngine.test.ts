@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CommitRecord } from '../../../src/core/git/commitLog';
-import type { GitPort, RepoState } from '../../../src/core/git/gitPort';
+import type { BranchLogOptions, GitPort, RepoState } from '../../../src/core/git/gitPort';
 import { NotARepositoryError } from '../../../src/core/git/gitErrors';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
 import { isFullScan, LinkingEngine } from '../../../src/core/linking/linkingEngine';
@@ -248,6 +248,19 @@ describe('linking engine on real repositories', () => {
     assert.strictEqual(port.overlaps, 0);
   });
 
+  it('links the commits against the intents as they are when the scan ends, also when they changed while git wrote the log', async () => {
+    featureRepo('feature/x');
+    const mine = repo.commit('Mine\n\nIntent: search\n', ['src/search/mine.ts']);
+    const port = new CountingPort(new SimpleGitPort(repo.dir));
+    const engine = new LinkingEngine(repo.dir, port, MODEL);
+    // Once the log has started, linked as git writes it, `search` is deleted from `.value/`.
+    port.afterBranchLogStarted = () => engine.setModel({ ...MODEL, intents: MODEL.intents.filter((i) => i.id !== 'search') });
+    const half = await engine.scanCommits();
+    assert.strictEqual(port.calls.branchLog, 1);
+    assert.deepStrictEqual(half.coverage.unlinkedCommits, [mine]);
+    assert.deepStrictEqual(half.unknownTrailers, [{ sha: mine, id: 'search' }]);
+  });
+
   it('on the base branch itself reads no log and no diff: nothing is ahead, only uncommitted files count', async () => {
     repo = TempRepo.create();
     const head = repo.commit('base', ['src/search/find.ts']);
@@ -405,6 +418,8 @@ class CountingPort implements GitPort {
   readonly events: string[] = [];
   /** The abort signals branch logs were started with. */
   readonly signals: AbortSignal[] = [];
+  /** Called once each branch log has started. */
+  afterBranchLogStarted: (() => void) | undefined;
   private inFlight = 0;
 
   constructor(private readonly inner: GitPort) {}
@@ -428,13 +443,14 @@ class CountingPort implements GitPort {
     return this.track(this.inner.mergeBase(headSha, baseSha));
   }
 
-  async branchLog(baseSha: string, trailerKey: string, signal?: AbortSignal): ReturnType<GitPort['branchLog']> {
+  async branchLog(baseSha: string, trailerKey: string, options?: BranchLogOptions): ReturnType<GitPort['branchLog']> {
     this.calls.branchLog += 1;
     this.events.push('branchLog');
-    if (!signal) return this.track(this.inner.branchLog(baseSha, trailerKey));
     // A log started early belongs to the scan about to start: it is not another scan's git call.
-    this.signals.push(signal);
-    return this.inner.branchLog(baseSha, trailerKey, signal);
+    const log = options?.signal ? this.inner.branchLog(baseSha, trailerKey, options) : this.track(this.inner.branchLog(baseSha, trailerKey, options));
+    if (options?.signal) this.signals.push(options.signal);
+    this.afterBranchLogStarted?.();
+    return log;
   }
 
   guessBase(options?: { readonly baseBranch?: string }): string | undefined {
