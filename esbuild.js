@@ -32,6 +32,10 @@ const OWNED = {
   // Its queue of pending renames must be one per process.
   commands: ['yaml/atomicWrite'],
 };
+// Core modules the entry and most bundles use: a file of their own, so that the package and the
+// extension host hold one copy (the English messages were in all five bundles).
+const SHARED = { messages: 'present/messages' };
+const sharedName = new Map(Object.entries(SHARED).map(([name, m]) => [path.join(__dirname, 'src', 'core', m), name]));
 const ownerOf = new Map(Object.entries(OWNED).flatMap(([bundle, modules]) => modules.map((m) => [path.join(__dirname, 'src', 'core', m), bundle])));
 const LAZY_REQUIRE = new RegExp(`^\\./(${LAZY.join('|')})Bundle$`);
 const VENDOR_IMPORT = new RegExp(`^(${VENDOR.join('|')})$`);
@@ -53,7 +57,10 @@ function splitBundles(self, prefix) {
       build.onResolve({ filter: VENDOR_IMPORT }, (args) =>
         self === 'extension' ? misplaced(`${args.importer} imports ${args.path}`) : { path: `${prefix}${args.path}.js`, external: true });
       build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        const owner = ownerOf.get(path.resolve(args.resolveDir, args.path));
+        const target = path.resolve(args.resolveDir, args.path);
+        const shared = sharedName.get(target);
+        if (shared) return shared === self ? undefined : { path: `${prefix}${shared}.js`, external: true };
+        const owner = ownerOf.get(target);
         if (!owner || owner === self) return undefined;
         if (self === 'extension') return misplaced(`${args.importer} imports ${args.path} of the lazy ${owner} bundle`);
         return { path: `${prefix}${owner}.js`, external: true };
@@ -68,11 +75,12 @@ function lazyEntry(name) {
   return { contents: modules.map((m) => `export * from ${JSON.stringify(m)};`).join('\n'), resolveDir: __dirname, sourcefile: `lazy-${name}.ts`, loader: 'ts' };
 }
 
-/** The entry, the lazy bundles and the vendor files, written under `out` (dist/ for the .vsix). */
+/** The entry, the lazy bundles, the shared modules and the vendor files, written under `out` (dist/ for the .vsix). */
 function extensionBuilds(out, options) {
   return [
     { ...common, ...options, entryPoints: ['src/extension.ts'], outfile: path.join(out, 'extension.js'), plugins: [problemReporter, splitBundles('extension', './lazy/')] },
     ...LAZY.map((name) => ({ ...common, ...options, stdin: lazyEntry(name), outfile: path.join(out, 'lazy', `${name}.js`), plugins: [problemReporter, splitBundles(name, './')] })),
+    ...Object.entries(SHARED).map(([name, module]) => ({ ...common, ...options, entryPoints: [`src/core/${module}.ts`], outfile: path.join(out, 'lazy', `${name}.js`), plugins: [problemReporter, splitBundles(name, './')] })),
     ...VENDOR.map((name) => ({
       ...common,
       ...options,
@@ -166,7 +174,7 @@ async function finish(builds) {
 }
 
 // The layout is read by the package test; `node esbuild.js` builds.
-module.exports = { LAZY, VENDOR, OWNED, lazyEntry };
+module.exports = { LAZY, VENDOR, OWNED, SHARED, lazyEntry };
 if (require.main === module) {
   main().catch((e) => {
     console.error(e);

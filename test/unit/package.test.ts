@@ -5,6 +5,7 @@ import { createRequire } from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import { effectiveConfig } from '../../src/core/model/effectiveConfig';
+import { MESSAGES } from '../../src/core/present/messages';
 import type * as GitBundle from '../../src/lazy/gitBundle';
 import type * as ModelBundle from '../../src/lazy/modelBundle';
 import type { BuildOptions, StdinOptions } from 'esbuild';
@@ -18,10 +19,11 @@ interface BundleLayout {
   readonly LAZY: readonly string[];
   readonly VENDOR: readonly string[];
   readonly OWNED: Readonly<Record<string, readonly string[]>>;
+  readonly SHARED: Readonly<Record<string, string>>;
   readonly lazyEntry: (name: string) => StdinOptions;
 }
 const layout = createRequire(__filename)(path.join(repoRoot, 'esbuild.js')) as BundleLayout;
-const LAZY_BUNDLES = [...layout.LAZY, ...layout.VENDOR].map((n) => `dist/lazy/${n}.js`);
+const LAZY_BUNDLES = [...layout.LAZY, ...Object.keys(layout.SHARED), ...layout.VENDOR].map((n) => `dist/lazy/${n}.js`);
 
 /** The names an ES module exports, as esbuild sees them (types are gone). */
 function exportsOf(options: BuildOptions): Set<string> {
@@ -142,6 +144,16 @@ describe('the production bundles (esbuild.js --production)', () => {
           assert.deepStrictEqual(missing, [], `${bundle}.js lacks exports of src/core/${module}.ts`);
         }
       }
+    });
+
+    it('holds the English messages once, in lazy/messages.js, which the entry and the bundles require', () => {
+      const sample = MESSAGES.reviewDueInDays;
+      const holding = [...production.keys()].filter((f) => fs.readFileSync(path.join(out, f.slice('dist/'.length)), 'utf8').includes(sample));
+      assert.deepStrictEqual(holding, ['dist/lazy/messages.js']);
+      load('model');
+      load('git');
+      const messages = path.join(out, 'lazy', 'messages.js');
+      assert.strictEqual((require.cache[messages]?.exports as { MESSAGES?: unknown } | undefined)?.MESSAGES !== undefined, true, 'loaded once, shared');
     });
 
     it('model.js and git.js share one copy of picomatch and yaml: the shared packages are files of their own', () => {
