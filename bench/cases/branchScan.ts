@@ -29,8 +29,8 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
   const half = await newEngine(repo, intents).scanCommits();
   if (half.coverage.commits.linked !== linked) throw new Error(`the first half of the scan found ${half.coverage.commits.linked} linked commits, the whole scan ${linked}`);
 
-  // The trailer scan of a new engine, as after opening the folder: it also has to find the
-  // repository, HEAD and the base before the log can start.
+  // The trailer scan of a new engine, as after opening the folder: the log starts against the base
+  // the ref files name, beside the two git processes that find the repository, HEAD and the base.
   const firstScan = await againstLog(() => timeMs(() => newEngine(repo, intents).scanCommits()));
   // The one `git log` of the first half, read and parsed by the port: the share of git itself.
   const logAlone = await againstLog(() => {
@@ -88,9 +88,9 @@ export async function branchScanCase(context: BenchContext): Promise<CaseResult[
       ratio,
       target: '≤ 1.3×',
       verdict: verdictOf(ratio <= 1.3),
-      note: 'ours = scanCommits() of an engine that scanned before, after its branch moved by one commit (untimed `git update-ref`, alternating between the tip and its parent): the first half of every scan, published to the status bar and views before the second. The refs on disk say HEAD moved, so the `git log --boundary` with the trailers against the last base starts beside the lookup of HEAD and the base (kept, as the base did not move); then parsing, branch intents and commit coverage',
+      note: 'ours = scanCommits() of an engine that scanned before, after its branch moved by one commit (untimed `git update-ref`, alternating between the tip and its parent): the first half of every scan, published to the status bar and views before the second. The refs on disk say HEAD moved, so the `git log --boundary` with the trailers against the last base starts beside the lookup of HEAD and the base (kept, as the base did not move); its commits are parsed and linked as git writes them, then the branch intents',
     },
-    infoRow({ name: '↳ first scan of a new engine', pair: firstScan, iterations: ITERATIONS, baselineWhat: SAME_LOG, note: 'new LinkingEngine + scanCommits(), as after opening the folder: nothing known yet, so the log waits for the lookup of HEAD and the base (two git processes at once)' }),
+    infoRow({ name: '↳ first scan of a new engine', pair: firstScan, iterations: ITERATIONS, baselineWhat: SAME_LOG, note: 'new LinkingEngine + scanCommits(), as after opening the folder: the log starts against the base the ref files in .git name, beside the lookup of the repository, HEAD and the base (`rev-parse` and `for-each-ref`, three git processes on two cores)' }),
     infoRow({ name: '↳ its `git log`, read and parsed', pair: logAlone, iterations: ITERATIONS, baselineWhat: SAME_LOG, note: 'branchLog() of the git port alone: `git log -z --boundary --format=<fields + trailers>` through simple-git, decoded and parsed into 10,000 commits; the rest of the first half is finding HEAD and the base (two git processes at once) and linking' }),
     infoRow({ name: '↳ whole scan, with file coverage', pair: whole, iterations: ITERATIONS, baselineWhat: SAME_LOG, note: 'new LinkingEngine + refresh(): the first half, then the files of the commits with an `Intent` line (`--grep`), changed files, git status and file coverage' }),
     infoRow({ name: '↳ git part of the whole scan', pair: gitPart, iterations: ITERATIONS, baselineWhat: SAME_LOG, note: 'the two `git log`s the scan runs at once, to /dev/null: `-z --format=<fields + trailers>`, and `--name-only` for the commits `--grep=^Intent` keeps; the share of the time that is git\'s own' }),
