@@ -93,7 +93,7 @@ export class SimpleGitPort implements GitPort {
     if (configured !== undefined && !isValidBranchName(configured)) return undefined;
     if (redirectedByEnv()) return undefined;
     const root = workTreeRootOf(this.runner.cwd);
-    const dirs = this.knownLayout()?.layout ?? (root === undefined ? undefined : gitDirsAt(root));
+    const dirs = root === undefined ? undefined : gitDirsAt(root);
     if (!dirs) return undefined;
     const candidates = baseCandidates(configured);
     const headRef = headRefOnDisk(dirs);
