@@ -1,11 +1,16 @@
 import vscode = require('vscode');
+import type { GitExtensionChange, GitExtensionChanges } from '../core/git/gitExtensionStatus';
 
 // The slice of the built-in Git extension's API (extension `vscode.git`, API version 1) that
 // Value Lens uses: to hear about repository changes and to write trailers into the commit
 // message box. Git itself is run by the core.
 
 interface GitChange {
+  /** The new path of a rename, else the file's path. */
   readonly uri: vscode.Uri;
+  readonly originalUri: vscode.Uri;
+  /** The extension's `Status` enum. */
+  readonly status: number;
 }
 
 interface GitRepositoryState {
@@ -13,6 +18,7 @@ interface GitRepositoryState {
   readonly workingTreeChanges: readonly GitChange[];
   readonly indexChanges: readonly GitChange[];
   readonly untrackedChanges?: readonly GitChange[];
+  readonly mergeChanges?: readonly GitChange[];
   readonly onDidChange: vscode.Event<void>;
 }
 
@@ -53,4 +59,11 @@ export async function builtInGitApi(): Promise<GitApi | undefined> {
 export function stateFingerprint(state: GitRepositoryState): string {
   const paths = (changes: readonly GitChange[] | undefined): string => (changes ?? []).map((c) => c.uri.fsPath).sort().join('\0');
   return [state.HEAD?.name ?? '', state.HEAD?.commit ?? '', paths(state.workingTreeChanges), paths(state.indexChanges), paths(state.untrackedChanges)].join('\n');
+}
+
+/** The change lists of a repository's state as plain paths, for the core (see changesFromGitExtension). */
+export function changeLists(state: GitRepositoryState): GitExtensionChanges {
+  const plain = (changes: readonly GitChange[] | undefined): GitExtensionChange[] =>
+    (changes ?? []).map((c) => ({ path: c.uri.fsPath, originalPath: c.originalUri.fsPath, status: c.status }));
+  return { index: plain(state.indexChanges), workingTree: plain(state.workingTreeChanges), untracked: plain(state.untrackedChanges), merge: plain(state.mergeChanges) };
 }

@@ -1,12 +1,14 @@
 import * as path from 'path';
 import vscode = require('vscode');
+import type { ChangedFile } from '../core/git/fileChanges';
+import type { RepoState } from '../core/git/gitPort';
 import type { BranchCommits } from '../core/linking/branchScan';
 import { sameCommits } from '../core/linking/branchScan';
 import type { FileIntent, LinkingEngine, LinkingModel } from '../core/linking/linkingEngine';
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import { gitBundle } from '../lazy/bundles';
 import type { GitApi, GitRepository } from './builtInGit';
-import { builtInGitApi, stateFingerprint } from './builtInGit';
+import { builtInGitApi, changeLists, stateFingerprint } from './builtInGit';
 import { gitBinary, readSettings } from './settings';
 import type { FolderState, ValueStore } from './valueStore';
 import { gitFailureText } from './errorText';
@@ -52,6 +54,8 @@ export class LinkingService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly tracked = new Map<string, Tracked>();
   private warnedNoGit = false;
+  /** The built-in Git extension's API, once it answered (never in an untrusted workspace). */
+  private gitApi: GitApi | undefined;
 
   constructor(private readonly store: ValueStore, private readonly log: vscode.LogOutputChannel) {
     store.onDidChange(() => this.sync(), this, this.disposables);
@@ -125,7 +129,10 @@ export class LinkingService implements vscode.Disposable {
       if (!tracked) {
         // Creating the engine starts no git process; only scans do.
         const folder = state.folder;
-        const engine = gitBundle().createLinkingEngine(folder.uri.fsPath, { binary: gitBinary() }, model, { onBranchCommits: (commits) => this.showEarly(key, commits) });
+        const engine = gitBundle().createLinkingEngine(folder.uri.fsPath, { binary: gitBinary() }, model, {
+          onBranchCommits: (commits) => this.showEarly(key, commits),
+          uncommittedFiles: (state) => this.listedByGitExtension(folder, state),
+        });
         tracked = { engine, modelKey, links: { folder }, watchers: [] };
         this.tracked.set(key, tracked);
       } else if (tracked.modelKey !== modelKey) {
@@ -228,9 +235,29 @@ export class LinkingService implements vscode.Disposable {
     });
   }
 
+  /**
+   * The uncommitted files the built-in Git extension listed for the commit HEAD is at, so that a
+   * scan need not run a second `git status` over the whole work tree. Undefined (git is asked)
+   * when it may have left files out: another commit or repository, untracked files hidden,
+   * submodules ignored, or as many changes as `git.statusLimit`, where it stops listing.
+   */
+  private listedByGitExtension(folder: vscode.WorkspaceFolder, state: RepoState): readonly ChangedFile[] | undefined {
+    if (state.head.kind === 'unborn' || !this.gitApi) return undefined;
+    const repo = this.gitApi.repositories.find((r) => path.resolve(r.rootUri.fsPath) === path.resolve(state.topLevel));
+    if (!repo || repo.state.HEAD?.commit !== state.head.sha) return undefined;
+    const settings = vscode.workspace.getConfiguration('git', folder.uri);
+    if (settings.get<string>('untrackedChanges') === 'hidden' || settings.get<boolean>('ignoreSubmodules') === true) return undefined;
+    const lists = changeLists(repo.state);
+    const count = lists.index.length + lists.workingTree.length + lists.untracked.length + lists.merge.length;
+    const limit = settings.get<number>('statusLimit', 10_000);
+    if (limit > 0 && count >= limit) return undefined;
+    return gitBundle().changesFromGitExtension(state.topLevel, lists);
+  }
+
   private async listenToBuiltInGit(): Promise<void> {
     const gitApi: GitApi | undefined = await builtInGitApi();
     if (!gitApi) return;
+    this.gitApi = gitApi;
     const follow = (repo: GitRepository): void => {
       let last = stateFingerprint(repo.state);
       repo.state.onDidChange(() => {

@@ -63,6 +63,33 @@ describe('links from git, on the demo repository', () => {
     assert.ok(scans() - settled <= 1, `git kept scanning while nothing changed: ${scans() - settled} scans in 5 s`);
   });
 
+  it('takes a new untracked file from the Git extension\'s lists, without a git status of its own', async function () {
+    const log = process.env.VALUE_LENS_GIT_LOG;
+    if (!log) this.skip(); // the git spy is only set up by npm test's harness runs
+    this.timeout(30000);
+    const calls = (): string[] => fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith(`${folder.uri.fsPath}\t`));
+    // Value Lens's git status is its only one with --no-ahead-behind; the Git extension's is plain `status -z`.
+    const ownStatus = (): number => calls().filter((l) => / status .*--no-ahead-behind/.test(l)).length;
+    const extensionStatus = (): number => calls().filter((l) => /[\t ]status -z/.test(l)).length;
+    const gitExtension = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: { rootUri: vscode.Uri; state: { untrackedChanges?: readonly unknown[]; workingTreeChanges: readonly { uri: vscode.Uri }[] } }[] } }>('vscode.git')!;
+    const gitApi = (gitExtension.isActive ? gitExtension.exports : await gitExtension.activate()).getAPI(1);
+    const repo = await until('the Git extension to open the repository', () => gitApi.repositories.find((r) => r.rootUri.fsPath === folder.uri.fsPath));
+    await until('the whole scan', wholeScan);
+    const [own, theirs] = [ownStatus(), extensionStatus()];
+    const probe = vscode.Uri.joinPath(folder.uri, 'src', 'checkout', 'dedup-probe.ts');
+    fs.writeFileSync(probe.fsPath, 'export const probe = 1;\n');
+    try {
+      await until('the Git extension to list the new file', () => repo.state.workingTreeChanges.some((c) => c.uri.fsPath === probe.fsPath), 20000);
+      const listed = await until('the new file in the scan', () => wholeScan()?.files.find((f) => f.path === 'src/checkout/dedup-probe.ts'), 20000);
+      assert.deepStrictEqual([listed.uncommitted, listed.linked, listed.pathIntents], [true, true, ['checkout-speed']]);
+      assert.ok(extensionStatus() > theirs, 'the Git extension ran git status');
+      assert.strictEqual(ownStatus(), own, 'Value Lens ran a git status of its own');
+    } finally {
+      fs.rmSync(probe.fsPath, { force: true });
+    }
+    await until('the file gone from the scan', () => !wholeScan()?.files.some((f) => f.path === 'src/checkout/dedup-probe.ts'), 20000);
+  });
+
   it('reports the unknown intent id of a trailer in the Problems panel, on .value', async () => {
     const valueFolder = vscode.Uri.joinPath(folder.uri, '.value');
     const problem = await until('the unknown trailer problem', () => vscode.languages.getDiagnostics(valueFolder).find((d) => d.code === 'unknown-trailer-intent'));
