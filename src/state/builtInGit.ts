@@ -58,7 +58,7 @@ export async function builtInGitApi(): Promise<GitApi | undefined> {
  */
 export function stateFingerprint(state: GitRepositoryState): string {
   const paths = (changes: readonly GitChange[] | undefined): string => (changes ?? []).map((c) => c.uri.fsPath).sort().join('\0');
-  return [state.HEAD?.name ?? '', state.HEAD?.commit ?? '', paths(state.workingTreeChanges), paths(state.indexChanges), paths(state.untrackedChanges)].join('\n');
+  return [state.HEAD?.name ?? '', state.HEAD?.commit ?? '', paths(state.workingTreeChanges), paths(state.indexChanges), paths(state.untrackedChanges), paths(state.mergeChanges)].join('\n');
 }
 
 /** The change lists of a repository's state as plain paths, for the core (see changesFromGitExtension). */
