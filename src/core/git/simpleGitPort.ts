@@ -89,7 +89,15 @@ export class SimpleGitPort implements GitPort {
   }
 
   guessBase(options: { readonly baseBranch?: string } = {}): string | undefined {
-    const configured = options.baseBranch;
+    try {
+      return this.baseOnDisk(options.baseBranch);
+    } catch {
+      // Only a hint: an unreadable git directory is git's to report.
+      return undefined;
+    }
+  }
+
+  private baseOnDisk(configured: string | undefined): string | undefined {
     if (configured !== undefined && !isValidBranchName(configured)) return undefined;
     if (redirectedByEnv()) return undefined;
     const root = workTreeRootOf(this.runner.cwd);

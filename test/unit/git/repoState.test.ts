@@ -4,6 +4,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { GitMissingError, InvalidGitInputError, NotARepositoryError } from '../../../src/core/git/gitErrors';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
+import { LinkingEngine } from '../../../src/core/linking/linkingEngine';
+import { DEFAULT_CONFIG } from '../../../src/core/model/types';
 import { TempRepo } from './tempRepo';
 
 describe('git repository state (real git)', () => {
@@ -375,6 +377,12 @@ describe('git repository state (real git)', () => {
 
     it('guesses nothing outside a repository, on master alone when main is gone, or while GIT_DIR points elsewhere', async () => {
       assert.strictEqual(new SimpleGitPort(make({ init: false }).dir).guessBase(), undefined);
+      // A .git file naming a file, not a directory: no guess and no exception; git says what is wrong.
+      const broken = make({ init: false });
+      fs.writeFileSync(path.join(broken.dir, 'not-a-dir'), 'x\n');
+      fs.writeFileSync(path.join(broken.dir, '.git'), `gitdir: ${path.join(broken.dir, 'not-a-dir')}\n`);
+      assert.strictEqual(new SimpleGitPort(broken.dir).guessBase(), undefined);
+      await assert.rejects(new LinkingEngine(broken.dir, new SimpleGitPort(broken.dir), { intents: [], config: DEFAULT_CONFIG }).refresh(), NotARepositoryError);
       const repo = make({ branch: 'master' });
       repo.commit('one', ['a.txt']);
       repo.git('checkout', '-q', '-b', 'feature/x');
