@@ -93,9 +93,10 @@ function readPackedRefs(commonGitDir: string): Map<string, string> {
   return rows;
 }
 
+/** A regular file's text: a FIFO or device in the git directory would block the thread on read. */
 function readText(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? fs.readFileSync(file, 'utf8') : undefined;
   } catch {
     return undefined;
   }
