@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { isObjectId, isValidRefName } from './refName';
 
 /** Where git keeps a work tree's HEAD (`gitDir`) and the repository's shared refs (`commonGitDir`). */
 export interface GitDirs {
@@ -14,7 +15,6 @@ export interface RefOnDisk {
   readonly symref: string;
 }
 
-const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 // Git follows at most five symbolic refs in a row; so do we.
 const MAX_SYMREF_DEPTH = 5;
 // Beyond this, reading packed-refs on the extension host's thread would cost more than it saves.
@@ -51,27 +51,25 @@ export function headRefOnDisk(dirs: GitDirs): string | undefined {
 export function readRefsOnDisk(dirs: GitDirs, refs: readonly string[]): Map<string, RefOnDisk> {
   let packed: Map<string, string> | undefined;
   const packedRefs = (): Map<string, string> => (packed ??= readPackedRefs(dirs.commonGitDir));
-  const resolve = (ref: string, depth: number): string | undefined => {
-    const loose = readLooseRef(dirs.commonGitDir, ref);
+  const resolve = (ref: string, depth: number, loose = readLooseRef(dirs.commonGitDir, ref)): string | undefined => {
     if (loose === undefined) return packedRefs().get(ref);
     const target = symbolicTarget(loose);
-    if (target === undefined) return OBJECT_ID.test(loose) ? loose : undefined;
+    if (target === undefined) return isObjectId(loose) ? loose : undefined;
     return depth < MAX_SYMREF_DEPTH ? resolve(target, depth + 1) : undefined;
   };
   const found = new Map<string, RefOnDisk>();
   for (const ref of new Set(refs)) {
-    const objectName = resolve(ref, 0);
-    if (objectName === undefined) continue;
-    found.set(ref, { objectName, symref: symbolicTarget(readLooseRef(dirs.commonGitDir, ref)) ?? '' });
+    const loose = readLooseRef(dirs.commonGitDir, ref);
+    const objectName = resolve(ref, 0, loose);
+    if (objectName !== undefined) found.set(ref, { objectName, symref: symbolicTarget(loose) ?? '' });
   }
   return found;
 }
 
-/** The trimmed text of a loose ref file, or undefined when there is none (or the name is not a plain ref path). */
+/** The trimmed text of a loose ref file, or undefined when there is none (or the name is no valid `refs/…` name). */
 function readLooseRef(commonGitDir: string, ref: string): string | undefined {
-  const parts = ref.split('/');
-  if (parts[0] !== 'refs' || parts.some((part) => part === '' || part === '.' || part === '..')) return undefined;
-  return readText(path.join(commonGitDir, ...parts))?.trim();
+  if (!ref.startsWith('refs/') || !isValidRefName(ref)) return undefined;
+  return readText(path.join(commonGitDir, ...ref.split('/')))?.trim();
 }
 
 function symbolicTarget(text: string | undefined): string | undefined {
@@ -81,22 +79,23 @@ function symbolicTarget(text: string | undefined): string | undefined {
 
 /** `packed-refs` as ref → object id; peeled lines (`^…`) and the header are skipped. */
 function readPackedRefs(commonGitDir: string): Map<string, string> {
-  const file = path.join(commonGitDir, 'packed-refs');
   const rows = new Map<string, string>();
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (!stat || stat.size > MAX_PACKED_REFS_BYTES) return rows;
-  for (const line of (readText(file) ?? '').split('\n')) {
+  for (const line of (readText(path.join(commonGitDir, 'packed-refs'), MAX_PACKED_REFS_BYTES) ?? '').split('\n')) {
     const space = line.indexOf(' ');
     const objectName = line.slice(0, space);
-    if (space > 0 && OBJECT_ID.test(objectName)) rows.set(line.slice(space + 1).trimEnd(), objectName);
+    if (space > 0 && isObjectId(objectName)) rows.set(line.slice(space + 1).trimEnd(), objectName);
   }
   return rows;
 }
 
-/** A regular file's text: a FIFO or device in the git directory would block the thread on read. */
-function readText(file: string): string | undefined {
+/**
+ * A regular file's text, when it is at most `maxBytes` long: a FIFO or device in the git
+ * directory would block the thread on read.
+ */
+function readText(file: string, maxBytes = Infinity): string | undefined {
   try {
-    return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ? fs.readFileSync(file, 'utf8') : undefined;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat?.isFile() && stat.size <= maxBytes ? fs.readFileSync(file, 'utf8') : undefined;
   } catch {
     return undefined;
   }

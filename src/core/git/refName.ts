@@ -30,3 +30,8 @@ export function isValidRefName(ref: string): boolean {
 export function isValidTrailerKey(key: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/.test(key);
 }
+
+/** True when `text` is a full object id: SHA-1 (40 hex digits) or SHA-256 (64). */
+export function isObjectId(text: string): boolean {
+  return /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(text);
+}

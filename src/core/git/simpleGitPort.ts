@@ -9,13 +9,12 @@ import type { BaseBranch, BaseSource, BranchLogOptions, GitPort, HeadState, Repo
 import { degradedBy, withBaseCommitMissing, withMergeBase } from './repoState';
 import { createGitRunner } from './gitRunner';
 import type { GitRunner, GitRunnerOptions } from './gitRunner';
-import { isValidBranchName } from './refName';
+import { isObjectId, isValidBranchName } from './refName';
 import { workTreeRootOf } from './workTree';
 import { gitDirsAt, headRefOnDisk, readRefsOnDisk } from './refFiles';
 import type { MessageRef } from '../present/messages';
 import { message } from '../present/messages';
 
-const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 // 400 object ids of up to 65 characters: about 26,000 characters of arguments.
 const COMMITS_PER_CALL = 400;
@@ -222,7 +221,7 @@ export class SimpleGitPort implements GitPort {
     );
     const [topLevel, gitDir, common, shallow, prefix, verified, symbolic] = out.stdout.split('\n');
     if (!topLevel || !gitDir || !common || shallow === undefined) throw new NotARepositoryError(this.runner.cwd);
-    const headSha = out.exitCode === 0 && verified !== undefined && OBJECT_ID.test(verified) ? verified : undefined;
+    const headSha = out.exitCode === 0 && verified !== undefined && isObjectId(verified) ? verified : undefined;
     if (out.exitCode === 0 && headSha === undefined) throw new GitCommandError(['rev-parse', 'HEAD^{commit}'], 0, 'no commit id in the answer', out.stdout);
     const commonGitDir = path.resolve(this.runner.cwd, common);
     return {
@@ -314,7 +313,7 @@ function baseCandidates(configured: string | undefined): BaseCandidate[] {
 function findBase(candidates: readonly BaseCandidate[], refs: ReadonlyMap<string, RefRow>, branch: string | undefined): BaseBranch | undefined {
   for (const { ref, source } of candidates) {
     const row = refs.get(ref);
-    if (!row || !OBJECT_ID.test(row.objectName)) continue;
+    if (!row || !isObjectId(row.objectName)) continue;
     // origin/HEAD is a symbolic ref: name the branch it points to.
     const target = row.symref || ref;
     // `git clone --branch feature/x` (typical in CI) points origin/HEAD at origin/feature/x:
@@ -351,6 +350,6 @@ function rangeAhead(baseSha: string | undefined): string {
 }
 
 function objectId(sha: string): string {
-  if (!OBJECT_ID.test(sha)) throw new InvalidGitInputError(`Not an object id: ${JSON.stringify(sha)}`);
+  if (!isObjectId(sha)) throw new InvalidGitInputError(`Not an object id: ${JSON.stringify(sha)}`);
   return sha;
 }

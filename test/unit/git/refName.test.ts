@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isValidBranchName, isValidRefName, isValidTrailerKey } from '../../../src/core/git/refName';
+import { isObjectId, isValidBranchName, isValidRefName, isValidTrailerKey } from '../../../src/core/git/refName';
 
 describe('ref name validation (git check-ref-format rules)', () => {
   it('accepts ordinary, nested, unicode and # branch names', () => {
@@ -13,6 +13,12 @@ describe('ref name validation (git check-ref-format rules)', () => {
       'a@{1}', '/a', 'a/', 'a//b', 'a.', '.a', 'a/.b', 'a.lock', 'a/b.lock/c', 'tab\there', 'nl\nx', 'del\u007f'];
     for (const name of bad) assert.ok(!isValidBranchName(name), JSON.stringify(name));
     assert.ok(isValidRefName('refs/remotes/origin/main'));
+  });
+
+  it('takes full SHA-1 and SHA-256 object ids only, in lower case', () => {
+    assert.ok(isObjectId('a'.repeat(40)));
+    assert.ok(isObjectId('0123456789abcdef'.repeat(4)));
+    for (const bad of ['', 'a'.repeat(39), 'a'.repeat(41), 'A'.repeat(40), 'g'.repeat(40), `${'a'.repeat(40)}\n`, 'HEAD']) assert.ok(!isObjectId(bad), JSON.stringify(bad));
   });
 
   it('allows only letters, digits and dashes in a trailer key', () => {
