@@ -1,3 +1,4 @@
+import * as path from 'path';
 import vscode = require('vscode');
 import type { GitExtensionChange, GitExtensionChanges } from '../core/git/gitExtensionStatus';
 
@@ -37,6 +38,11 @@ export interface GitApi {
 interface GitExtension {
   readonly enabled: boolean;
   getAPI(version: 1): GitApi;
+}
+
+/** Whether `repo` is the repository whose work tree's top level is `topLevel`. */
+export function isRepositoryAt(repo: GitRepository, topLevel: string): boolean {
+  return path.resolve(repo.rootUri.fsPath) === path.resolve(topLevel);
 }
 
 /** The built-in Git extension's API when it is installed and enabled; undefined otherwise. */

@@ -8,7 +8,7 @@ import type { FileIntent, LinkingEngine, LinkingModel } from '../core/linking/li
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import { gitBundle } from '../lazy/bundles';
 import type { GitApi, GitRepository } from './builtInGit';
-import { builtInGitApi, changeLists, stateFingerprint } from './builtInGit';
+import { builtInGitApi, changeLists, isRepositoryAt, stateFingerprint } from './builtInGit';
 import { gitBinary, readSettings } from './settings';
 import type { FolderState, ValueStore } from './valueStore';
 import { gitFailureText } from './errorText';
@@ -243,7 +243,7 @@ export class LinkingService implements vscode.Disposable {
    */
   private listedByGitExtension(folder: vscode.WorkspaceFolder, state: RepoState): readonly ChangedFile[] | undefined {
     if (state.head.kind === 'unborn' || !this.gitApi) return undefined;
-    const repo = this.gitApi.repositories.find((r) => path.resolve(r.rootUri.fsPath) === path.resolve(state.topLevel));
+    const repo = this.gitApi.repositories.find((r) => isRepositoryAt(r, state.topLevel));
     if (!repo || repo.state.HEAD?.commit !== state.head.sha) return undefined;
     const settings = vscode.workspace.getConfiguration('git', folder.uri);
     if (settings.get<string>('untrackedChanges') === 'hidden' || settings.get<boolean>('ignoreSubmodules') === true) return undefined;
@@ -267,7 +267,7 @@ export class LinkingService implements vscode.Disposable {
         // Working-tree changes count too: uncommitted files are part of coverage.
         for (const tracked of this.tracked.values()) {
           const top = tracked.links.scan?.state.topLevel;
-          if (top && path.resolve(top) === path.resolve(repo.rootUri.fsPath)) this.schedule(tracked);
+          if (top && isRepositoryAt(repo, top)) this.schedule(tracked);
         }
       }, this, this.disposables);
     };

@@ -108,15 +108,15 @@ export class SimpleGitPort implements GitPort {
     for (const [ref, { objectName, symref }] of readRefsOnDisk(dirs, [...candidates.map((c) => c.ref), ...(headRef ? [headRef] : [])])) {
       rows.set(ref, { objectName, symref, upstream: '', isHead: ref === headRef });
     }
-    const base = findBase(candidates, rows, headRef?.replace(/^refs\/heads\//, ''));
+    const base = findBase(candidates, rows, branchOf(headRef));
     // HEAD at the base itself (main after a pull) has nothing ahead: there is no log to start.
     return base && !(headRef !== undefined && rows.get(headRef)?.objectName === base.sha) ? base.sha : undefined;
   }
 
   /**
    * Where the work tree and git directories are, as the last full locate() found them, while
-   * git would still find the same work tree: no `.git` appeared or went, and no GIT_DIR,
-   * GIT_WORK_TREE or GIT_SHALLOW_FILE says otherwise.
+   * git would still find the same work tree: no `.git` appeared or went, and the environment
+   * does not point git elsewhere ({@link redirectedByEnv}).
    */
   private knownLayout(): KnownLayout | undefined {
     const known = this.lastLayout;
@@ -258,7 +258,7 @@ export class SimpleGitPort implements GitPort {
 
 /** The state locate() answers, from where the repository is, HEAD, and the refs read. */
 function resolveState(location: Location, sha: string | undefined, headRef: string | undefined, refs: ReadonlyMap<string, RefRow>, candidates: readonly BaseCandidate[], configured: string | undefined): RepoState {
-  const branch = headRef?.replace(/^refs\/heads\//, '');
+  const branch = branchOf(headRef);
   const head: HeadState =
     sha === undefined
       ? { kind: 'unborn', branch: branch ?? '' }
@@ -332,6 +332,11 @@ function isMissingCommit(e: unknown): boolean {
 function fileStamp(file: string): string {
   const stat = fs.statSync(file, { bigint: true, throwIfNoEntry: false });
   return stat ? `${stat.ino}:${stat.size}:${stat.mtimeNs}` : '-';
+}
+
+/** The branch a ref HEAD points to names (`refs/heads/feature/x` → `feature/x`). */
+function branchOf(headRef: string | undefined): string | undefined {
+  return headRef?.replace(/^refs\/heads\//, '');
 }
 
 function shortRefName(ref: string): string {
