@@ -70,12 +70,18 @@ describe('git repository state (real git)', () => {
     assert.match(state.degraded ?? '', /No base branch/);
   });
 
-  it('uses config.baseBranch (local or remote-tracking) and says when it is missing', async () => {
+  /** main one commit past `first`, where a local `develop` and a remote-tracking `upstream/release` stay. */
+  function withConfiguredBases(): { repo: TempRepo; first: string } {
     const repo = make();
     const first = repo.commit('one', ['a.txt']);
     repo.git('branch', 'develop');
     repo.git('update-ref', 'refs/remotes/upstream/release', first);
     repo.commit('two', ['b.txt']);
+    return { repo, first };
+  }
+
+  it('uses config.baseBranch (local or remote-tracking) and says when it is missing', async () => {
+    const { repo, first } = withConfiguredBases();
     const port = new SimpleGitPort(repo.dir);
     assert.strictEqual((await port.readState({ baseBranch: 'develop' })).base?.ref, 'refs/heads/develop');
     const remote = await port.readState({ baseBranch: 'upstream/release' });
@@ -345,11 +351,7 @@ describe('git repository state (real git)', () => {
     });
 
     it('reads a configured base, local or remote-tracking, and nothing for a missing or invalid one', async () => {
-      const repo = make();
-      const first = repo.commit('one', ['a.txt']);
-      repo.git('branch', 'develop');
-      repo.git('update-ref', 'refs/remotes/upstream/release', first);
-      repo.commit('two', ['b.txt']);
+      const { repo, first } = withConfiguredBases();
       repo.git('pack-refs', '--all');
       assert.strictEqual(await guessIsRight(repo.dir, { baseBranch: 'develop' }), first);
       assert.strictEqual(await guessIsRight(repo.dir, { baseBranch: 'upstream/release' }), first);
