@@ -9,7 +9,6 @@ import { LinkingEngine } from '../core/linking/linkingEngine';
 import { ReleasePatterns } from '../core/release/releaseBranchName';
 
 export { statementNameFor } from '../core/release/releaseBranchName';
-export { changesFromGitExtension } from '../core/git/gitExtensionStatus';
 
 /** A linking engine on the real git of `root`; creating it starts no git process. */
 export function createLinkingEngine(root: string, options: GitRunnerOptions, model: LinkingModel, linking: LinkingOptions = {}): LinkingEngine {

@@ -1,6 +1,5 @@
 import * as path from 'path';
 import vscode = require('vscode');
-import type { GitExtensionChange, GitExtensionChanges } from '../core/git/gitExtensionStatus';
 
 // The slice of the built-in Git extension's API (extension `vscode.git`, API version 1) that
 // Value Lens uses: to hear about repository changes and to write trailers into the commit
@@ -65,11 +64,4 @@ export async function builtInGitApi(): Promise<GitApi | undefined> {
 export function stateFingerprint(state: GitRepositoryState): string {
   const paths = (changes: readonly GitChange[] | undefined): string => (changes ?? []).map((c) => c.uri.fsPath).sort().join('\0');
   return [state.HEAD?.name ?? '', state.HEAD?.commit ?? '', paths(state.workingTreeChanges), paths(state.indexChanges), paths(state.untrackedChanges), paths(state.mergeChanges)].join('\n');
-}
-
-/** The change lists of a repository's state as plain paths, for the core (see changesFromGitExtension). */
-export function changeLists(state: GitRepositoryState): GitExtensionChanges {
-  const plain = (changes: readonly GitChange[] | undefined): GitExtensionChange[] =>
-    (changes ?? []).map((c) => ({ path: c.uri.fsPath, originalPath: c.originalUri.fsPath, status: c.status }));
-  return { index: plain(state.indexChanges), workingTree: plain(state.workingTreeChanges), untracked: plain(state.untrackedChanges), merge: plain(state.mergeChanges) };
 }

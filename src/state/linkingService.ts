@@ -1,14 +1,12 @@
 import * as path from 'path';
 import vscode = require('vscode');
-import type { ChangedFile } from '../core/git/fileChanges';
-import type { RepoState } from '../core/git/gitPort';
 import type { BranchCommits } from '../core/linking/branchScan';
 import { sameCommits } from '../core/linking/branchScan';
 import type { FileIntent, LinkingEngine, LinkingModel } from '../core/linking/linkingEngine';
 import { effectiveConfig } from '../core/model/effectiveConfig';
 import { gitBundle } from '../lazy/bundles';
 import type { GitApi, GitRepository } from './builtInGit';
-import { builtInGitApi, changeLists, isRepositoryAt, stateFingerprint } from './builtInGit';
+import { builtInGitApi, isRepositoryAt, stateFingerprint } from './builtInGit';
 import { gitBinary, readSettings } from './settings';
 import type { FolderState, ValueStore } from './valueStore';
 import { gitFailureText } from './errorText';
@@ -31,7 +29,10 @@ interface Tracked {
   modelKey: string;
   links: FolderLinks;
   timer?: NodeJS.Timeout | undefined;
+  /** Watchers of the git directory (HEAD, refs), made once the first scan has found it. */
   watchers: vscode.Disposable[];
+  /** Watchers of the folder's files: uncommitted changes are part of coverage. */
+  readonly workTreeWatchers: vscode.Disposable[];
   watchedGitDir?: string;
 }
 
@@ -54,8 +55,6 @@ export class LinkingService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly tracked = new Map<string, Tracked>();
   private warnedNoGit = false;
-  /** The built-in Git extension's API, once it answered (never in an untrusted workspace). */
-  private gitApi: GitApi | undefined;
 
   constructor(private readonly store: ValueStore, private readonly log: vscode.LogOutputChannel) {
     store.onDidChange(() => this.sync(), this, this.disposables);
@@ -131,9 +130,8 @@ export class LinkingService implements vscode.Disposable {
         const folder = state.folder;
         const engine = gitBundle().createLinkingEngine(folder.uri.fsPath, { binary: gitBinary() }, model, {
           onBranchCommits: (commits) => this.showEarly(key, commits),
-          uncommittedFiles: (state) => this.listedByGitExtension(folder, state),
         });
-        tracked = { engine, modelKey, links: { folder }, watchers: [] };
+        tracked = { engine, modelKey, links: { folder }, watchers: [], workTreeWatchers: this.watchWorkTree(folder, key) };
         this.tracked.set(key, tracked);
       } else if (tracked.modelKey !== modelKey) {
         tracked.engine.setModel(model);
@@ -236,28 +234,24 @@ export class LinkingService implements vscode.Disposable {
   }
 
   /**
-   * The uncommitted files the built-in Git extension listed for the commit HEAD is at, so that a
-   * scan need not run a second `git status` over the whole work tree. Undefined (git is asked)
-   * when it may have left files out: another commit or repository, untracked files hidden,
-   * submodules ignored, or as many changes as `git.statusLimit`, where it stops listing.
+   * Rescans when a file of the folder is created, changed or deleted (a save, a restore in a
+   * terminal, a build), in a focused window or not: the Git extension's own events come late or
+   * not at all while the window is unfocused. Events inside a git directory are left to
+   * {@link watchGitDir}: git writes there during a scan's own commands.
    */
-  private listedByGitExtension(folder: vscode.WorkspaceFolder, state: RepoState): readonly ChangedFile[] | undefined {
-    if (state.head.kind === 'unborn' || !this.gitApi) return undefined;
-    const repo = this.gitApi.repositories.find((r) => isRepositoryAt(r, state.topLevel));
-    if (!repo || repo.state.HEAD?.commit !== state.head.sha) return undefined;
-    const settings = vscode.workspace.getConfiguration('git', folder.uri);
-    if (settings.get<string>('untrackedChanges') === 'hidden' || settings.get<boolean>('ignoreSubmodules') === true) return undefined;
-    const lists = changeLists(repo.state);
-    const count = lists.index.length + lists.workingTree.length + lists.untracked.length + lists.merge.length;
-    const limit = settings.get<number>('statusLimit', 10_000);
-    if (limit > 0 && count >= limit) return undefined;
-    return gitBundle().changesFromGitExtension(state.topLevel, lists);
+  private watchWorkTree(folder: vscode.WorkspaceFolder, key: string): vscode.Disposable[] {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'));
+    const onEvent = (uri: vscode.Uri): void => {
+      if (uri.scheme !== 'file' || isInGitDir(uri.fsPath)) return;
+      const tracked = this.tracked.get(key);
+      if (tracked && vscode.workspace.isTrusted) this.schedule(tracked);
+    };
+    return [watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent)];
   }
 
   private async listenToBuiltInGit(): Promise<void> {
     const gitApi: GitApi | undefined = await builtInGitApi();
     if (!gitApi) return;
-    this.gitApi = gitApi;
     const follow = (repo: GitRepository): void => {
       let last = stateFingerprint(repo.state);
       repo.state.onDidChange(() => {
@@ -277,6 +271,11 @@ export class LinkingService implements vscode.Disposable {
 
   private untrack(tracked: Tracked): void {
     if (tracked.timer) clearTimeout(tracked.timer);
-    for (const w of tracked.watchers) w.dispose();
+    for (const w of [...tracked.watchers, ...tracked.workTreeWatchers]) w.dispose();
   }
+}
+
+/** Whether a path lies inside a `.git` directory (the folder's own, or a nested repository's). */
+function isInGitDir(fsPath: string): boolean {
+  return fsPath.split(/[\\/]/).includes('.git');
 }

@@ -63,32 +63,36 @@ describe('links from git, on the demo repository', () => {
     assert.ok(scans() - settled <= 1, `git kept scanning while nothing changed: ${scans() - settled} scans in 5 s`);
   });
 
-  it('takes a new untracked file from the Git extension\'s lists, without a git status of its own', async function () {
-    const log = process.env.VALUE_LENS_GIT_LOG;
-    if (!log) this.skip(); // the git spy is only set up by npm test's harness runs
-    this.timeout(30000);
-    const calls = (): string[] => fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith(`${folder.uri.fsPath}\t`));
-    // Value Lens's git status is its only one with --no-ahead-behind; the Git extension's is plain `status -z`.
-    const ownStatus = (): number => calls().filter((l) => / status .*--no-ahead-behind/.test(l)).length;
-    const extensionStatus = (): number => calls().filter((l) => /[\t ]status -z/.test(l)).length;
-    const gitExtension = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: { rootUri: vscode.Uri; state: { untrackedChanges?: readonly unknown[]; workingTreeChanges: readonly { uri: vscode.Uri }[] } }[] } }>('vscode.git')!;
-    const gitApi = (gitExtension.isActive ? gitExtension.exports : await gitExtension.activate()).getAPI(1);
-    const repo = await until('the Git extension to open the repository', () => gitApi.repositories.find((r) => r.rootUri.fsPath === folder.uri.fsPath));
-    await until('the whole scan', wholeScan);
-    const [own, theirs] = [ownStatus(), extensionStatus()];
-    const probe = vscode.Uri.joinPath(folder.uri, 'src', 'checkout', 'dedup-probe.ts');
-    fs.writeFileSync(probe.fsPath, 'export const probe = 1;\n');
-    try {
-      await until('the Git extension to list the new file', () => repo.state.workingTreeChanges.some((c) => c.uri.fsPath === probe.fsPath), 20000);
-      const listed = await until('the new file in the scan', () => wholeScan()?.files.find((f) => f.path === 'src/checkout/dedup-probe.ts'), 20000);
-      assert.deepStrictEqual([listed.uncommitted, listed.linked, listed.pathIntents], [true, true, ['checkout-speed']]);
-      assert.ok(extensionStatus() > theirs, 'the Git extension ran git status');
-      assert.strictEqual(ownStatus(), own, 'Value Lens ran a git status of its own');
-    } finally {
-      fs.rmSync(probe.fsPath, { force: true });
-    }
-    await until('the file gone from the scan', () => !wholeScan()?.files.some((f) => f.path === 'src/checkout/dedup-probe.ts'), 20000);
-  });
+  /** The paths under "Unlinked files" in the Current view, as a user reads them. */
+  const unlinkedRows = (): string[] => {
+    const branchNode = api.views.current.getChildren().find((n) => n.contextValue === 'branch');
+    const group = branchNode && api.views.current.getChildren(branchNode).find((n) => n.id?.endsWith(':unlinkedFiles'));
+    return group ? api.views.current.getChildren(group).map((n) => String(typeof n.label === 'object' ? n.label.label : n.label)) : [];
+  };
+
+  // The Git extension refreshes its lists after a debounce and only while the window has focus;
+  // with `git.autorefresh` off it does not refresh on file events at all, as in an unfocused window.
+  for (const [window, autorefresh] of [['a focused window', true], ['a window whose Git extension does not refresh (unfocused)', false]] as const) {
+    it(`shows a file restored in a terminal as no longer changed within a second, in ${window}`, async function () {
+      this.timeout(40000);
+      const gitSettings = vscode.workspace.getConfiguration('git');
+      await gitSettings.update('autorefresh', autorefresh, vscode.ConfigurationTarget.Global);
+      const readme = vscode.Uri.joinPath(folder.uri, 'README.md').fsPath;
+      const original = fs.readFileSync(readme, 'utf8');
+      try {
+        fs.writeFileSync(readme, `${original}\nA typo fix.\n`);
+        await until('README.md under Unlinked files', () => unlinkedRows().includes('README.md'), 20000);
+        git('checkout', '--', 'README.md');
+        const restored = Date.now();
+        await until('README.md gone from Unlinked files', () => !unlinkedRows().includes('README.md'), 1000, 20);
+        console.log(`      (restored file left the Current view after ${Date.now() - restored} ms)`);
+        assert.deepStrictEqual(unlinkedRows(), ['.editorconfig']);
+      } finally {
+        fs.writeFileSync(readme, original);
+        await gitSettings.update('autorefresh', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+  }
 
   it('reports the unknown intent id of a trailer in the Problems panel, on .value', async () => {
     const valueFolder = vscode.Uri.joinPath(folder.uri, '.value');

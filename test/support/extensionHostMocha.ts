@@ -6,7 +6,9 @@ import Mocha from 'mocha';
 
 /** Runs `dir`'s *.test.js files (`first` before the rest); resolves when all passed. */
 export function runSuitesIn(dir: string, first?: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000, reporter: 'spec' });
+  // VALUE_LENS_TEST_GREP runs only the tests whose full title matches (while working on one).
+  const grep = process.env.VALUE_LENS_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 20000, reporter: 'spec', ...(grep ? { grep } : {}) });
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort();
   for (const file of first && files.includes(first) ? [first, ...files.filter((f) => f !== first)] : files) {
     mocha.addFile(path.join(dir, file));

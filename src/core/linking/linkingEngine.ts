@@ -30,11 +30,6 @@ export interface LinkingOptions {
    * (the branch, its intents and commits), before git has listed the changed files.
    */
   readonly onBranchCommits?: (commits: BranchCommits) => void;
-  /**
-   * Uncommitted files already known without git (the editor's Git extension lists them for its
-   * Source Control view) for HEAD as `state` has it; undefined to run `git status`.
-   */
-  readonly uncommittedFiles?: (state: RepoState) => readonly ChangedFile[] | undefined;
 }
 
 export type FileReason = 'path' | 'commit';
@@ -128,7 +123,6 @@ export class LinkingEngine {
   private readonly cacheSize: number;
   private readonly repoKey: string;
   private readonly onBranchCommits: ((commits: BranchCommits) => void) | undefined;
-  private readonly knownUncommitted: ((state: RepoState) => readonly ChangedFile[] | undefined) | undefined;
 
   constructor(
     folder: string,
@@ -140,7 +134,6 @@ export class LinkingEngine {
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     this.repoKey = options.repoKey ?? repoKeyOf(folder);
     this.onBranchCommits = options.onBranchCommits;
-    this.knownUncommitted = options.uncommittedFiles;
     this.setModel(model);
   }
 
@@ -359,7 +352,9 @@ export class LinkingEngine {
     const [trailerCommitFiles, [state, committed], uncommitted] = await Promise.all([
       listAll && baseSha ? this.port.filesOfTrailerCommits(baseSha, config.trailer) : Promise.resolve(new Map<string, string[]>()),
       withBase().then(async ({ state: found, sha }) => [found, sha ? await committedSince(sha) : []] as const),
-      this.knownUncommitted?.(result.state) ?? this.port.uncommittedFiles(),
+      // Always git's own answer: the editor's Git extension refreshes its lists lazily (seconds
+      // late, or never in an unfocused window), so they can show restored files as changed.
+      this.port.uncommittedFiles(),
     ]);
     if (listAll) this.listedOnce = true;
     // The first half's links, unless the merge-base git was asked for turned out to be missing.

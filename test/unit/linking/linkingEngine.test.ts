@@ -261,35 +261,17 @@ describe('linking engine on real repositories', () => {
     assert.deepStrictEqual(half.unknownTrailers, [{ sha: mine, id: 'search' }]);
   });
 
-  it('takes the uncommitted files the editor already knows for HEAD instead of running git status', async () => {
+  it('reads the uncommitted files from git on every rescan: a file restored since the last scan is gone at once', async () => {
     featureRepo('feature/x');
     repo.commit('Mine\n\nIntent: search\n', ['src/search/mine.ts']);
-    repo.write('src/checkout/wip.ts', 'wip\n');
+    repo.write('notes.txt', 'draft\n');
     const port = new CountingPort(new SimpleGitPort(repo.dir));
-    const asked: string[] = [];
-    let known: { path: string; status: string }[] | undefined = [{ path: 'src/checkout/wip.ts', status: '??' }, { path: 'notes.txt', status: ' M' }];
-    const engine = new LinkingEngine(repo.dir, port, MODEL, {
-      uncommittedFiles: (state) => {
-        asked.push(state.head.kind === 'branch' ? state.head.sha : '');
-        return known;
-      },
-    });
-    const scan = await engine.refresh();
-    assert.deepStrictEqual(asked, [repo.head()], 'asked for HEAD as the scan found it');
-    assert.strictEqual(port.calls.uncommittedFiles, 0);
-    assert.deepStrictEqual(scan.files.map((f) => [f.path, f.uncommitted, f.linked]), [
-      ['src/search/mine.ts', false, true],
-      ['src/checkout/wip.ts', true, true],
-      ['notes.txt', true, false],
-    ]);
-    // Not known (another commit, files left out): git is asked.
-    known = undefined;
-    const asGitSays = await engine.refresh();
-    assert.strictEqual(port.calls.uncommittedFiles, 1);
-    assert.deepStrictEqual(asGitSays.files.map((f) => [f.path, f.uncommitted]), [
-      ['src/search/mine.ts', false],
-      ['src/checkout/wip.ts', true],
-    ]);
+    const engine = new LinkingEngine(repo.dir, port, MODEL);
+    assert.deepStrictEqual((await engine.refresh()).coverage.unlinkedFiles, ['notes.txt']);
+    fs.rmSync(`${repo.dir}/notes.txt`);
+    const after = await engine.refresh();
+    assert.deepStrictEqual(after.coverage.unlinkedFiles, []);
+    assert.strictEqual(port.calls.uncommittedFiles, 2);
   });
 
   it('on the base branch itself reads no log and no diff: nothing is ahead, only uncommitted files count', async () => {
