@@ -13,8 +13,7 @@ describe('the Current view while git lists the changed files (browser)', functio
     const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
     const slowGit = path.join(parent, 'git');
     fs.writeFileSync(slowGit, `#!/bin/sh\ncase " $* " in *" --no-ahead-behind "*) [ -e '${slowFlag}' ] && sleep 6;; esac\nexec '${real}' "$@"\n`, { mode: 0o755 });
-    // Untracked files hidden from the Git extension's lists: Value Lens then runs git status itself.
-    return { 'git.path': slowGit, 'git.untrackedChanges': 'hidden' };
+    return { 'git.path': slowGit };
   });
 
   it('shows a new commit at once, says "Counting changed files…" until git status answers, then lists the unlinked files', async () => {
