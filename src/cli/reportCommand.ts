@@ -22,6 +22,8 @@ export interface ReportOptions {
   readonly out?: string;
   /** YYYY-MM-DD */
   readonly today: string;
+  /** Whose history coverage counts; default the base branch. */
+  readonly ref?: string;
 }
 
 export function isReportFormat(value: unknown): value is ReportFormat {
@@ -51,7 +53,11 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
     io.stderr(`value-lens: no .value/ folder in ${root}`);
     return 2;
   }
-  const commits = await readReportCommits(new SimpleGitPort(root), model.config.trailer, periodStart(options.period, options.today));
+  const commits = await readReportCommits(new SimpleGitPort(root), model.config.trailer, {
+    since: periodStart(options.period, options.today),
+    ...(options.ref !== undefined ? { ref: options.ref } : {}),
+    ...(model.config.baseBranch !== undefined ? { baseBranch: model.config.baseBranch } : {}),
+  });
   if (!commits.available) {
     io.stderr(`value-lens: ${commits.reason}`);
     return 2;

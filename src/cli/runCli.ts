@@ -33,6 +33,9 @@ commands:
                    releases, intents, value coverage of commits per month
                    --format html|md|json   output format (default: md)
                    --since 30d|90d|365d|all   period (default: all)
+                   --ref REF            whose history value coverage counts: a branch, tag
+                                        or commit (default: the base branch, not the
+                                        branch checked out)
                    --out FILE           write to FILE instead of standard output
                    --today YYYY-MM-DD   date the report is made for (default: today)
 
@@ -86,14 +89,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const { values, positionals } = parseArgs({
         args: [...rest],
         allowPositionals: true,
-        options: { format: { type: 'string', default: 'md' }, since: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' } },
+        options: { format: { type: 'string', default: 'md' }, since: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, ref: { type: 'string' } },
       });
       if (!isReportFormat(values.format)) throw new Error(`--format must be html, md or json, not "${values.format}"`);
       if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be a date written YYYY-MM-DD');
       if (values.out === '') throw new Error('--out needs a file name');
+      if (values.ref !== undefined && (values.ref === '' || values.ref.startsWith('-'))) throw new Error('--ref needs a branch, tag or commit');
       if (positionals.length > 1) throw new Error('report takes at most one folder');
       const period = parseSince(values.since);
-      return await reportCommand({ folder: positionals[0] ?? '.', format: values.format, period, today: values.today ?? localIsoDate(), ...(values.out !== undefined ? { out: values.out } : {}) }, io);
+      return await reportCommand({ folder: positionals[0] ?? '.', format: values.format, period, today: values.today ?? localIsoDate(), ...(values.out !== undefined ? { out: values.out } : {}), ...(values.ref !== undefined ? { ref: values.ref } : {}) }, io);
     }
     throw new Error(`unknown command "${command}"`);
   } catch (e) {

@@ -131,9 +131,9 @@ export class ReportPanel implements vscode.Disposable {
   private async readCommits(state: FolderState, period: ReportPeriod, today: string): Promise<ReportCommits> {
     if (!vscode.workspace.isTrusted) return { available: false, reason: vscode.l10n.t('this workspace is not trusted, so Value Lens runs no git command.') };
     if (state.folder.uri.scheme !== 'file') return { available: false, reason: vscode.l10n.t('the folder is not on a local disk.') };
-    const trailer = effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config).trailer;
+    const { trailer, baseBranch } = effectiveConfig(state.model.declaredConfig, readSettings(state.folder).config);
     try {
-      return await readReportCommits(new SimpleGitPort(state.folder.uri.fsPath, { binary: gitBinary() }), trailer, periodStart(period, today), translate);
+      return await readReportCommits(new SimpleGitPort(state.folder.uri.fsPath, { binary: gitBinary() }), trailer, { since: periodStart(period, today), translate, ...(baseBranch !== undefined ? { baseBranch } : {}) });
     } catch (e) {
       this.deps.log.error('Reading commits for the report failed', e);
       return { available: false, reason: vscode.l10n.t('git could not be read: {0}', gitFailureText(e)) };

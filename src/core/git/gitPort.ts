@@ -93,6 +93,16 @@ export interface GitPort {
   filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): Promise<Map<string, string[]>>;
   /** The paths each of the given commits touched (none for a merge), by sha. */
   filesOfCommits(shas: readonly string[]): Promise<Map<string, string[]>>;
+  /**
+   * The commits in `baseSha..headSha` that count as work of this folder: not merges (they carry
+   * no work of their own), and changing a file of the folder outside `.value/` (a commit that
+   * changes only `.value/` is bookkeeping; in a monorepo, a commit elsewhere is another
+   * project's). One `git log` with a pathspec relative to the folder. Undefined when the
+   * repository does not have the base commit, as for {@link branchLog}.
+   */
+  countedCommits(baseSha: string, headSha: string): Promise<Set<string> | undefined>;
+  /** The commit a branch, tag or revision name (`HEAD`, `main`, `origin/main`, `v1.2`) names; undefined when there is none. */
+  resolveCommit(ref: string): Promise<string | undefined>;
   /** Files that differ between `mergeBase` and HEAD (`git diff --name-status`). */
   changedFiles(mergeBase: string): Promise<ChangedFile[]>;
   /** Staged, unstaged and untracked files (`git status --porcelain=v1`, `??` for untracked ones). */
@@ -105,8 +115,9 @@ export interface GitPort {
    */
   trailerIdsTouching(path: string, limit: number, trailerKey: string): Promise<string[]>;
   /**
-   * HEAD's history without merge commits, newest first, in one `git log` call; `since`
-   * (YYYY-MM-DD) drops commits committed before that day. Empty on an unborn branch.
+   * The history of the commit `tipSha` (HEAD by default) as {@link countedCommits} counts it: no
+   * merges, only commits that change the folder outside `.value/`, newest first, in one `git log`
+   * call; `since` (YYYY-MM-DD) drops commits committed before that day. Empty on an unborn branch.
    */
-  commitHistory(trailerKey: string, since?: string): Promise<CommitRecord[]>;
+  commitHistory(trailerKey: string, since?: string, tipSha?: string): Promise<CommitRecord[]>;
 }

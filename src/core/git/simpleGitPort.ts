@@ -9,13 +9,20 @@ import type { BaseBranch, BaseSource, BranchLogOptions, GitPort, HeadState, Repo
 import { degradedBy, withBaseCommitMissing, withMergeBase } from './repoState';
 import { createGitRunner } from './gitRunner';
 import type { GitRunner, GitRunnerOptions } from './gitRunner';
-import { isObjectId, isValidBranchName } from './refName';
+import { isObjectId, isValidBranchName, isValidRefName } from './refName';
 import { workTreeRootOf } from './workTree';
 import { gitDirsAt, headRefOnDisk, readRefsOnDisk } from './refFiles';
 import type { MessageRef } from '../present/messages';
 import { message } from '../present/messages';
+import { VALUE_DIR } from '../valueFolder';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The folder's own work, relative to the folder git runs in: everything under it but `.value/`.
+ * Exclude magic turns git's changed-path Bloom filters off, which matters for one file's
+ * history, not for a walk of a whole range.
+ */
+const WORK_PATHSPEC = ['.', `:(exclude)${VALUE_DIR}`] as const;
 // 400 object ids of up to 65 characters: about 26,000 characters of arguments.
 const COMMITS_PER_CALL = 400;
 
@@ -171,6 +178,25 @@ export class SimpleGitPort implements GitPort {
     return new Map(outputs.flatMap((out) => [...parseFileLists(out.stdout)]));
   }
 
+  async countedCommits(baseSha: string, headSha: string): Promise<Set<string> | undefined> {
+    // --full-history: every commit that changes the paths, not only those history simplification keeps.
+    const args = ['log', '-z', '--format=%H', '--no-merges', '--full-history', `${objectId(baseSha)}..${objectId(headSha)}`, '--', ...WORK_PATHSPEC];
+    try {
+      const out = await this.runner.run(args);
+      return new Set(out.stdout.split('\0').map((s) => s.trim()).filter((s) => isObjectId(s)));
+    } catch (e) {
+      if (isMissingCommit(e)) return undefined;
+      throw e;
+    }
+  }
+
+  async resolveCommit(ref: string): Promise<string | undefined> {
+    if (!isRevisionName(ref)) throw new InvalidGitInputError(`Not a branch, tag or commit: ${JSON.stringify(ref)}`);
+    const out = await this.runner.run(['rev-parse', '-q', '--verify', `${ref}^{commit}`], [1]);
+    const sha = out.stdout.trim();
+    return out.exitCode === 0 && isObjectId(sha) ? sha : undefined;
+  }
+
   async changedFiles(mergeBase: string): Promise<ChangedFile[]> {
     const out = await this.runner.run(['diff', '--name-status', '-z', '--no-renames', '--no-ext-diff', objectId(mergeBase), 'HEAD', '--']);
     return parseNameStatus(out.stdout);
@@ -197,10 +223,11 @@ export class SimpleGitPort implements GitPort {
     return parseTrailerValues((await this.runner.run(args)).stdout);
   }
 
-  async commitHistory(trailerKey: string, since?: string): Promise<CommitRecord[]> {
+  async commitHistory(trailerKey: string, since?: string, tipSha?: string): Promise<CommitRecord[]> {
     if (since !== undefined && !ISO_DATE.test(since)) throw new InvalidGitInputError(`Not a date written YYYY-MM-DD: ${JSON.stringify(since)}`);
-    // Merges carry no work of their own, so they do not count as linked or unlinked work.
-    const args = ['log', '-z', '--no-merges', commitLogFormat(trailerKey), ...(since === undefined ? [] : [`--since=${since}T00:00:00`]), 'HEAD', '--'];
+    // The rule of countedCommits: merges carry no work of their own, `.value/` is bookkeeping.
+    const tip = tipSha === undefined ? 'HEAD' : objectId(tipSha);
+    const args = ['log', '-z', '--no-merges', '--full-history', commitLogFormat(trailerKey), ...(since === undefined ? [] : [`--since=${since}T00:00:00`]), tip, '--', ...WORK_PATHSPEC];
     // Exit 128 is also "HEAD has no commits yet"; anything else with 128 still throws below.
     const out = await this.runner.run(args, [128]);
     if (out.exitCode === 0) return parseCommitLog(out.stdout);
@@ -352,6 +379,12 @@ function missingBaseReason(configured: string | undefined, shallow: boolean): Me
 /** The `git log` range of the commits ahead of `baseSha`: all of HEAD's history when absent. */
 function rangeAhead(baseSha: string | undefined): string {
   return baseSha === undefined ? 'HEAD' : `${objectId(baseSha)}..HEAD`;
+}
+
+/** `HEAD`, an abbreviated or full object id, or a ref name (`main`, `origin/main`, `v1.2`, `refs/tags/x`): never an option. */
+function isRevisionName(ref: string): boolean {
+  if (ref === 'HEAD' || /^[0-9a-f]{4,64}$/.test(ref)) return true;
+  return !ref.startsWith('-') && isValidRefName(ref.startsWith('refs/') ? ref : `refs/heads/${ref}`);
 }
 
 function objectId(sha: string): string {

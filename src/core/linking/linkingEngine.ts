@@ -11,6 +11,7 @@ import { CommitLinker, linkCommits, linkFiles } from './coverage';
 import type { LinkedCommit } from './coverage';
 import { IntentPathMatcher, normalizePath } from './pathMatcher';
 import { CoalescingJob, repoKeyOf, runExclusive } from './scanQueue';
+import { VALUE_DIR } from '../valueFolder';
 
 /** The model the engine links against: plain values, never read from settings here. */
 export interface LinkingModel {
@@ -45,6 +46,8 @@ export interface FileIntent {
 interface BranchHistory {
   readonly key: string;
   readonly log: BranchLog;
+  /** The commits of the log that count as the folder's work (see GitPort.countedCommits). */
+  readonly counted: ReadonlySet<string>;
   /** Asked of git only when the boundary does not tell it (the base was merged in). */
   mergeBase?: string | undefined;
   /** Files changed between the merge-base and HEAD. */
@@ -266,23 +269,31 @@ export class LinkingEngine {
       // (and below the committed changes) would say the same again, so only uncommitted files are read.
       const key = [head.sha, base.sha, config.trailer, String(state.isShallow)].join('\0');
       // HEAD at the base itself (main right after a pull) has nothing ahead: no git log needed.
-      const read =
-        this.history?.key === key
-          ? { log: this.history.log, linker: undefined }
-          : head.sha === base.sha
-            ? { log: { commits: [], boundary: [] }, linker: undefined }
-            : ((await early?.take(head.sha, base.sha)) ?? (await this.readLog(base.sha)));
+      const known = this.history?.key === key ? this.history : undefined;
+      // Beside the log: which of its commits are the folder's work (not merges, not only .value/).
+      const counting = known || head.sha === base.sha ? undefined : settled(this.port.countedCommits(base.sha, head.sha));
+      const read = known
+        ? { log: known.log, linker: undefined }
+        : head.sha === base.sha
+          ? { log: { commits: [], boundary: [] }, linker: undefined }
+          : ((await early?.take(head.sha, base.sha)) ?? (await this.readLog(base.sha)));
       const log = read?.log;
       linker = read?.linker;
-      if (!log) {
+      // Undefined when git found the base commit missing, as for the log.
+      const counted = known ? known.counted : log && counting ? await unwrap(counting) : log ? new Set<string>() : undefined;
+      if (!log || !counted) {
         // Not kept: a fetch can bring the missing commit without moving either ref.
         this.history = undefined;
         state = withBaseCommitMissing(state);
       } else {
-        if (this.history?.key !== key) this.history = { key, log };
+        if (!known) this.history = { key, log, counted };
         const mergeBase = mergeBaseOf(log.commits.length, log.boundary, head.sha);
         comparable = mergeBase !== 'none';
-        if (comparable) ahead = log.commits;
+        if (comparable) {
+          ahead = log.commits.filter((c) => counted.has(c.sha));
+          // The links made while git wrote the log hold commits that do not count.
+          if (ahead.length !== log.commits.length) linker = undefined;
+        }
         // With several boundary commits (the base was merged in) git is asked in the second half.
         if (mergeBase !== 'several') state = withMergeBase(state, mergeBase === 'none' ? undefined : mergeBase.sha);
       }
@@ -437,12 +448,31 @@ function mergeBaseOf(ahead: number, boundary: readonly string[], headSha: string
   return boundary.length === 1 ? { sha: boundary[0]! } : 'several';
 }
 
-/** Keeps the changes inside the folder (repository prefix `prefix`) with folder-relative paths. */
+type Settled<T> = { readonly value: T } | { readonly error: unknown };
+
+/** A promise that never rejects, so a call started beside another is not an unhandled rejection when that one fails first. */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+}
+
+async function unwrap<T>(pending: Promise<Settled<T>> | undefined): Promise<T | undefined> {
+  if (!pending) return undefined;
+  const outcome = await pending;
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
+}
+
+/**
+ * Keeps the changes inside the folder (repository prefix `prefix`) with folder-relative paths,
+ * without Value Lens's own files: `.value/` is bookkeeping, not work to link.
+ */
 function folderPaths(prefix: string): (files: readonly ChangedFile[]) => readonly ChangedFile[] {
-  if (prefix === '') return (files) => files;
+  const own = `${prefix}${VALUE_DIR}`;
+  const isOwn = (p: string): boolean => p === own || p.startsWith(`${own}/`);
+  if (prefix === '') return (files) => (files.some((f) => isOwn(f.path)) ? files.filter((f) => !isOwn(f.path)) : files);
   return (files) =>
     files.flatMap((f) => {
-      if (!f.path.startsWith(prefix)) return [];
+      if (!f.path.startsWith(prefix) || isOwn(f.path)) return [];
       const path = f.path.slice(prefix.length);
       if (f.from === undefined) return [{ path, status: f.status }];
       return [{ path, status: f.status, from: f.from.startsWith(prefix) ? f.from.slice(prefix.length) : f.from }];

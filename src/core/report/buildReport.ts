@@ -1,7 +1,7 @@
 import type { IntentEntry, ReleaseEntry } from '../model/valueModel';
 import type { Money } from '../model/types';
 import { reviewState } from '../present/reviewDue';
-import type { CoverageMonth, CoverageReport, Headline, IntentRow, MeasureRow, MoneyTotal, ReleaseRow, ValueReport, VerdictCounts } from './reportModel';
+import type { CoverageMonth, CoverageReport, Headline, HistoryRef, IntentRow, MeasureRow, MoneyTotal, ReleaseRow, ValueReport, VerdictCounts } from './reportModel';
 import type { ReportPeriod } from './reportPeriod';
 import { inPeriod, periodStart } from './reportPeriod';
 import type { ReportMessageRef } from './reportMessages';
@@ -16,9 +16,9 @@ export interface ReportCommit {
   readonly trailerIds: readonly string[];
 }
 
-/** The commits of HEAD's history, or why git could not give them. */
+/** The commits of one ref's history, or why git could not give them. */
 export type ReportCommits =
-  | { readonly available: true; readonly commits: readonly ReportCommit[] }
+  | { readonly available: true; readonly ref?: HistoryRef; readonly commits: readonly ReportCommit[] }
   | { readonly available: false; readonly reason: string };
 
 export interface ReportInput {
@@ -221,6 +221,7 @@ function coverageReport(commits: ReportCommits, known: ReadonlySet<string>, star
   return {
     report: {
       available: true,
+      ...(commits.ref ? { ref: commits.ref } : {}),
       commits: inside.length,
       linked,
       unlinked: inside.length - linked,

@@ -7,7 +7,7 @@ import { describePeriod } from './reportPeriod';
 import type { ReportMessageId } from './reportMessages';
 import { reportMessage } from './reportMessages';
 import type { RenderRef } from './reportText';
-import { amountText, renderWith, escapeAttribute, escapeHtml as h, markup, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
+import { amountText, historyLine, renderWith, escapeAttribute, escapeHtml as h, markup, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
 import { standaloneCss } from './standaloneCss';
 import { barChartSvg, lineChartSvg } from './svgCharts';
 
@@ -191,7 +191,8 @@ export function renderReportBody(report: ValueReport, options: HtmlOptions): str
     : `<p class="muted">${say('reportNoIntents')}</p>`;
   const noteTexts = reportNoteTexts(report, ctx.t);
   const notes = noteTexts.length > 0 ? `<section id="notes"><h2>${say('reportNotes')}</h2><ul>${noteTexts.map((n) => `<li>${h(n)}</li>`).join('')}</ul></section>` : '';
-  return `<header class="report-header"><h1>${say('reportHeading', h(report.title))}</h1><p class="meta">${h(describePeriod(report.period, ctx.translate))}${since}</p></header>`
+  const history = historyLine(report, (id, ...args) => say(id, ...args.map((a) => `<code>${h(a)}</code>`)));
+  return `<header class="report-header"><h1>${say('reportHeading', h(report.title))}</h1><p class="meta">${h(describePeriod(report.period, ctx.translate))}${since}</p>${history ? `<p class="meta">${history}</p>` : ''}</header>`
     + headlineHtml(report, ctx)
     + `<section id="releases"><h2>${say('reportReleases')}</h2>${releases}</section>`
     + `<section id="intents"><h2>${say('reportIntents')}</h2>${intents}</section>`

@@ -7,7 +7,7 @@ import { describePeriod } from './reportPeriod';
 import type { ReportMessageId } from './reportMessages';
 import { reportMessage } from './reportMessages';
 import type { RenderRef } from './reportText';
-import { renderWith, markup, escapeMarkdown as md, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
+import { historyLine, renderWith, markup, escapeMarkdown as md, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
 
 export interface MarkdownOptions {
   /** Locale for numbers and money; default `en`. */
@@ -47,7 +47,10 @@ export function renderMarkdown(report: ValueReport, options: MarkdownOptions = {
   const money = (m: Money | undefined): string => (m ? md(moneyOf(m, locale, t)) : '—');
   const out: string[] = [];
   const range = report.periodStart !== undefined ? say('reportRange', report.periodStart, report.today) : say('reportUpTo', report.today);
-  out.push(`# ${say('reportHeading', md(report.title))}`, '', say('reportPeriodLine', md(describePeriod(report.period, options.translate)), range), '', `## ${say('reportHeadline')}`, '');
+  out.push(`# ${say('reportHeading', md(report.title))}`, '', say('reportPeriodLine', md(describePeriod(report.period, options.translate)), range), '');
+  const history = historyLine(report, (id, ...args) => say(id, ...args.map(md)));
+  if (history) out.push(history, '');
+  out.push(`## ${say('reportHeadline')}`, '');
 
   const { headline } = report;
   if (headline.money.length === 0) out.push(say('reportNoValueStated'), '');

@@ -11,6 +11,8 @@ import { fillTemplate, renderMessage } from '../present/messages';
 export const REPORT_MESSAGES = {
   reportHeading: 'Value report: {0}',
   reportPeriodLine: 'Period: {0} ({1}).',
+  reportHistoryLine: 'Value coverage counts the history of {0} at {1}.',
+  reportHistoryLineUnborn: 'Value coverage counts the history of {0}, which has no commits yet.',
   reportRange: '{0} to {1}',
   reportUpTo: 'up to {0}',
   reportHeadline: 'Headline',
@@ -63,14 +65,14 @@ export const REPORT_MESSAGES = {
   reportCardReviewsSub: 'releases waiting for their outcome, today',
   reportCardUnavailable: 'unavailable',
   reportCardCoverageShare: '{0} of commits linked',
-  reportCardCoverageSub: '{0} of {1} commits; {2} unlinked: work we cannot explain',
+  reportCardCoverageSub: '{0} of {1} commits; {2} not linked to an intent',
   reportMdReleasesReviewed: 'Releases reviewed: {0} of {1} in the period',
   reportMdMeasuresNone: 'Measures: no verdict yet',
   reportMdMeasures: 'Measures: met {0}, partial {1}, missed {2} ({3})',
   reportMdVerdictsOf: 'of {0} with a verdict',
   reportMdReviews: 'Reviews: {0} overdue, {1} due',
   reportMdCoverageUnavailable: 'Value coverage: unavailable ({0})',
-  reportMdCoverage: 'Value coverage: {0} of commits linked ({1} of {2}); {3} unlinked: work we cannot explain',
+  reportMdCoverage: 'Value coverage: {0} of commits linked ({1} of {2}); {3} not linked to an intent',
   // Releases
   reportReviewedOn: 'reviewed {0}',
   reportNoReviewDate: 'no review date',
@@ -115,8 +117,8 @@ export const REPORT_MESSAGES = {
   reportColLinked: 'Linked',
   reportColUnlinked: 'Unlinked',
   reportColCoverage: 'Coverage',
-  reportCoverageSentence: '{0} of {1} commits in the period name an intent in a trailer ({2}); {3} ({4}) do not: work we cannot explain. Merge commits are not counted.',
-  reportMdCoverageSentence: '{0} of {1} commits in the period name an intent in a trailer ({2}); {3} do not. Merge commits are not counted.',
+  reportCoverageSentence: '{0} of {1} commits in the period name an intent in a trailer ({2}); {3} ({4}) are not linked to an intent. Merge commits, and commits that change only .value/, are not counted.',
+  reportMdCoverageSentence: '{0} of {1} commits in the period name an intent in a trailer ({2}); {3} are not linked to an intent. Merge commits, and commits that change only .value/, are not counted.',
   reportCoverageCaption: 'Linked share of commits per month',
   // Charts
   reportChartCoverageTitle: 'Share of commits linked to an intent, per month',
@@ -137,6 +139,7 @@ export const REPORT_MESSAGES = {
   reportNoteUnknownTrailer: '{0} commits name intent "{1}" in a trailer, which does not exist; they count as unlinked.',
   reportNoteCommitsFuture: 'Some commits are dated after today.',
   reportNotARepository: 'the folder is not a git repository.',
+  reportNoSuchRef: 'there is no branch, tag or commit named "{0}".',
 } as const;
 
 export type ReportMessageId = keyof typeof REPORT_MESSAGES;

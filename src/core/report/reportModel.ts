@@ -123,12 +123,21 @@ export interface CoverageMonth {
   readonly share: number | null;
 }
 
+/** The branch, tag or commit whose history coverage counts, and the commit it was at. */
+export interface HistoryRef {
+  readonly name: string;
+  /** Absent on a branch without commits yet. */
+  readonly sha?: string;
+}
+
 export type CoverageReport =
   | {
       readonly available: true;
+      /** Whose history: the base branch by default, so the checked-out branch does not change the figure. */
+      readonly ref?: HistoryRef;
       readonly commits: number;
       readonly linked: number;
-      /** The honest "work we cannot explain" number. */
+      /** Commits not linked to an intent (merges and `.value/`-only commits are not counted at all). */
       readonly unlinked: number;
       readonly share: number | null;
       /** Every month from the first to the last commit in the period, empty months included. */

@@ -2,6 +2,7 @@ import type { Money, ValuePeriod } from '../model/types';
 import { formatMoneyLong } from '../present/formatMoney';
 import type { MessageRef, Translate } from '../present/messages';
 import { fillTemplate } from '../present/messages';
+import type { ValueReport } from './reportModel';
 import type { ReportMessageId, ReportMessageRef } from './reportMessages';
 import { renderReportMessage, reportMessage } from './reportMessages';
 
@@ -90,4 +91,11 @@ export function percentText(share: number | null | undefined): string {
 export function numberText(n: number | undefined, locale: string): string {
   if (n === undefined) return '—';
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(n);
+}
+
+/** "Value coverage counts the history of main at 1a2b3c4.", with the arguments made markup by `say`. */
+export function historyLine(report: ValueReport, say: (id: ReportMessageId, ...args: readonly string[]) => string): string | undefined {
+  const cov = report.coverage;
+  if (!cov.available || !cov.ref) return undefined;
+  return cov.ref.sha ? say('reportHistoryLine', cov.ref.name, cov.ref.sha.slice(0, 12)) : say('reportHistoryLineUnborn', cov.ref.name);
 }

@@ -188,6 +188,39 @@ describe('linking engine on real repositories', () => {
     assert.strictEqual(port.calls.changedFiles, 1);
   });
 
+  it('counts the folder\'s own work only: not merges, not commits that change only .value/, and in a monorepo only commits that touch the folder', async () => {
+    repo = TempRepo.create();
+    repo.commit('base', ['api/src/a.ts', 'web/src/b.ts', 'api/.value/intents/search.yaml']);
+    repo.git('checkout', '-q', '-b', 'feature/x');
+    const inApi = repo.commit('API work\n\nIntent: search\n', ['api/src/a.ts']);
+    repo.commit('Web work\n\nIntent: search\n', ['web/src/b.ts']);
+    repo.commit('Describe the intent', ['api/.value/intents/search.yaml']);
+    const both = repo.commit('Both', ['api/src/c.ts', 'web/src/d.ts']);
+    const valueAndCode = repo.commit('Code and its intent', ['api/src/e.ts', 'api/.value/intents/search.yaml']);
+    repo.git('checkout', '-q', 'main');
+    repo.commit('On main', ['api/src/main.ts']);
+    repo.git('checkout', '-q', 'feature/x');
+    repo.git('merge', '-q', '--no-edit', 'main');
+    repo.write('api/.value/intents/draft.yaml', 'id: draft\n');
+    repo.write('api/notes.txt', 'wip\n');
+
+    const folder = path.join(repo.dir, 'api');
+    const scan = await new LinkingEngine(folder, new SimpleGitPort(folder), MODEL).refresh();
+    // By hand: of the five commits ahead and the merge, three change api/ outside .value/.
+    assert.deepStrictEqual(scan.commits.map((c) => c.sha), [valueAndCode, both, inApi]);
+    assert.deepStrictEqual(scan.coverage.commits, { total: 3, linked: 1 });
+    // Value Lens's own files are neither linked nor unlinked work.
+    assert.deepStrictEqual(scan.files.map((f) => f.path).sort(), ['notes.txt', 'src/a.ts', 'src/c.ts', 'src/e.ts']);
+
+    // At the top level every commit ahead but the merge changes files (api/.value/ is not its
+    // .value/), until one changes only the top level's own .value/.
+    const topEngine = new LinkingEngine(repo.dir, new SimpleGitPort(repo.dir), MODEL);
+    assert.strictEqual((await topEngine.refresh()).coverage.commits.total, 5);
+    repo.commit('Top-level intents', ['.value/intents/docs.yaml']);
+    assert.strictEqual((await topEngine.refresh()).coverage.commits.total, 5);
+    assert.strictEqual((await new LinkingEngine(folder, new SimpleGitPort(folder), MODEL).refresh()).coverage.commits.total, 3);
+  });
+
   it('finds the merge-base of a branch that merged its base in, and counts only its own changes', async () => {
     branchWithBaseMergedIn();
     repo.commit('After the merge', ['src/util/after.ts']);
@@ -196,7 +229,8 @@ describe('linking engine on real repositories', () => {
     assert.strictEqual(scan.state.base?.mergeBase, repo.git('merge-base', 'main', 'HEAD').trim());
     assert.strictEqual(port.calls.mergeBase, 1, 'two boundary commits: git is asked for the merge-base');
     assert.deepStrictEqual(scan.files.map((f) => f.path).sort(), ['src/search/mine.ts', 'src/util/after.ts']);
-    assert.strictEqual(scan.coverage.commits.total, 3, 'its two commits and the merge');
+    // The merge carries no work of its own: it counts neither as linked nor as unlinked.
+    assert.strictEqual(scan.coverage.commits.total, 2, 'its two commits, not the merge');
   });
 
   it('after a save reads only the uncommitted files again; after a commit, the branch again', async () => {
@@ -484,6 +518,14 @@ class CountingPort implements GitPort {
     return this.track(this.inner.filesOfCommits(shas));
   }
 
+  async countedCommits(baseSha: string, headSha: string): ReturnType<GitPort['countedCommits']> {
+    return this.track(this.inner.countedCommits(baseSha, headSha));
+  }
+
+  async resolveCommit(ref: string): ReturnType<GitPort['resolveCommit']> {
+    return this.inner.resolveCommit(ref);
+  }
+
   async changedFiles(mergeBase: string): ReturnType<GitPort['changedFiles']> {
     this.calls.changedFiles += 1;
     return this.track(this.inner.changedFiles(mergeBase));
@@ -503,8 +545,8 @@ class CountingPort implements GitPort {
     return this.inner.trailerIdsTouching(file, limit, trailerKey);
   }
 
-  async commitHistory(trailerKey: string, since?: string): Promise<CommitRecord[]> {
-    return this.inner.commitHistory(trailerKey, since);
+  async commitHistory(trailerKey: string, since?: string, ref?: string): Promise<CommitRecord[]> {
+    return this.inner.commitHistory(trailerKey, since, ref);
   }
 
   private async track<T>(call: Promise<T>): Promise<T> {

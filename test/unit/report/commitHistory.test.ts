@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import { InvalidGitInputError, NotARepositoryError } from '../../../src/core/git/gitErrors';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
+import { readReportCommits } from '../../../src/core/report/readReportCommits';
 import { GIT_ENV, TempRepo } from '../git/tempRepo';
 
 describe('commit history for the report (real git)', () => {
@@ -34,7 +35,9 @@ describe('commit history for the report (real git)', () => {
   it('drops commits committed before `since`', async () => {
     repo.commit('base', ['base.txt']);
     const dated = (date: string, message: string): void => {
-      execFileSync('git', ['commit', '-q', '--allow-empty', '-m', message], { cwd: repo.dir, env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, stdio: 'ignore' });
+      repo.write('work.txt', message);
+      repo.git('add', 'work.txt');
+      execFileSync('git', ['commit', '-q', '-m', message], { cwd: repo.dir, env: { ...GIT_ENV, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, stdio: 'ignore' });
     };
     dated('2026-03-01T12:00:00Z', 'march\n\nIntent: m');
     dated('2026-05-20T12:00:00Z', 'may\n\nIntent: n');
@@ -57,5 +60,55 @@ describe('commit history for the report (real git)', () => {
     } finally {
       empty.remove();
     }
+  });
+});
+
+describe('the history the report counts (real git)', () => {
+  let repo: TempRepo;
+  beforeEach(() => {
+    repo = TempRepo.create();
+  });
+  afterEach(() => repo.remove());
+
+  it('is the base branch\'s, named with its commit, whichever branch is checked out; --ref picks another', async () => {
+    const first = repo.commit('First\n\nIntent: a\n', ['src/one.ts']);
+    const second = repo.commit('Second\n', ['src/two.ts']);
+    repo.git('checkout', '-q', '-b', 'feature/x');
+    const feature = repo.commit('Feature\n\nIntent: a\n', ['src/three.ts']);
+    const port = new SimpleGitPort(repo.dir);
+    const onFeature = await readReportCommits(port, 'Intent', { since: undefined });
+    repo.git('checkout', '-q', 'main');
+    const onMain = await readReportCommits(port, 'Intent', { since: undefined });
+    assert.deepStrictEqual(onFeature, onMain);
+    assert.ok(onMain.available);
+    assert.deepStrictEqual(onMain.ref, { name: 'main', sha: second });
+    assert.deepStrictEqual(onMain.commits.map((c) => c.sha), [second, first]);
+
+    const ofFeature = await readReportCommits(port, 'Intent', { since: undefined, ref: 'feature/x' });
+    assert.ok(ofFeature.available);
+    assert.deepStrictEqual(ofFeature.ref, { name: 'feature/x', sha: feature });
+    assert.deepStrictEqual(ofFeature.commits.map((c) => c.sha), [feature, second, first]);
+    const none = await readReportCommits(port, 'Intent', { since: undefined, ref: 'no-such-branch' });
+    assert.deepStrictEqual(none, { available: false, reason: 'there is no branch, tag or commit named "no-such-branch".' });
+    await assert.rejects(port.resolveCommit('--all'), InvalidGitInputError);
+  });
+
+  it('leaves out merges, commits that change only .value/, and in a monorepo folder the commits elsewhere', async () => {
+    repo.commit('Start', ['api/src/a.ts', 'web/src/b.ts']);
+    repo.git('checkout', '-q', '-b', 'side');
+    const sideApi = repo.commit('Side API\n\nIntent: a\n', ['api/src/side.ts']);
+    repo.git('checkout', '-q', 'main');
+    repo.commit('Intents only', ['api/.value/intents/a.yaml']);
+    const api = repo.commit('API', ['api/src/a.ts']);
+    repo.commit('Web', ['web/src/b.ts']);
+    repo.git('merge', '-q', '--no-ff', '--no-edit', 'side');
+    const mixed = repo.commit('API and its intent', ['api/src/c.ts', 'api/.value/intents/a.yaml']);
+    repo.commit('Top-level intents', ['.value/intents/b.yaml']);
+    const inApi = await new SimpleGitPort(`${repo.dir}/api`).commitHistory('Intent');
+    // By hand: Start, API, Side API and the mixed commit change api/ outside .value/.
+    assert.deepStrictEqual(inApi.map((c) => c.sha).sort(), [mixed, api, sideApi, repo.git('rev-list', '--max-parents=0', 'HEAD').trim()].sort());
+    // git's own count for the top level: every non-merge commit but the one that changes only its .value/.
+    const all = Number(repo.git('rev-list', '--count', '--no-merges', 'HEAD').trim());
+    assert.strictEqual((await new SimpleGitPort(repo.dir).commitHistory('Intent')).length, all - 1);
   });
 });

@@ -26,7 +26,7 @@ function matchSnapshot(name: string, actual: string): void {
   assert.strictEqual(actual, fs.readFileSync(file, 'utf8'), `${name} differs from its snapshot`);
 }
 
-const report = buildReport({ title: 'fixture <shop>', model: fixtureModel(), commits: { available: true, commits: FIXTURE_COMMITS }, today: TODAY, period: 'all' });
+const report = buildReport({ title: 'fixture <shop>', model: fixtureModel(), commits: { available: true, ref: { name: 'main', sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678' }, commits: FIXTURE_COMMITS }, today: TODAY, period: 'all' });
 
 /** Text nodes and attribute values of an HTML string must not open a tag we did not write. */
 function tagsOf(html: string): string[] {

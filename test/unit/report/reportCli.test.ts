@@ -29,7 +29,7 @@ describe('value-lens report (CLI)', function () {
   /** The report the core builds for the repository: what the CLI must print. */
   async function expected(period: 'all' | '30d'): Promise<ValueReport> {
     const { model } = await readValueFolder(repo.dir);
-    const commits = await readReportCommits(new SimpleGitPort(repo.dir), 'Intent', periodStart(period, TODAY));
+    const commits = await readReportCommits(new SimpleGitPort(repo.dir), 'Intent', { since: periodStart(period, TODAY) });
     return buildReport({ title: path.basename(repo.dir), model, commits, today: TODAY, period });
   }
 
@@ -38,7 +38,8 @@ describe('value-lens report (CLI)', function () {
     assert.strictEqual(run.status, 0, run.stderr);
     const printed = JSON.parse(run.stdout) as ValueReport;
     assert.deepStrictEqual(printed, JSON.parse(JSON.stringify(await expected('all'))));
-    assert.deepStrictEqual(printed.headline.coverage, { commits: 4, linked: 2, share: 0.5 });
+    // Four commits; "Describe the value" changes only .value/: bookkeeping, not counted.
+    assert.deepStrictEqual(printed.headline.coverage, { commits: 3, linked: 2, share: 2 / 3 });
     assert.strictEqual(printed.headline.money.find((t) => t.currency === 'EUR' && t.per === 'year')?.expected, 115000);
   });
 
@@ -46,6 +47,7 @@ describe('value-lens report (CLI)', function () {
     const md = await cli(repo.dir, 'report', '.', '--today', TODAY);
     assert.strictEqual(md.code, 0, md.err.join('\n'));
     assert.match(md.out.join('\n'), /^# Value report: /);
+    assert.ok(md.out.join('\n').includes(`\nValue coverage counts the history of main at ${repo.head().slice(0, 12)}.\n`));
     assert.match(md.out.join('\n'), /\| EUR \| per year \| €115,000 per year \| €45,000 per year \|/);
 
     const out = await cli(repo.dir, 'report', '--format', 'html', '--since', '30d', '--out', 'report.html', '--today', TODAY);

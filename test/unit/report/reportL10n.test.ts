@@ -68,7 +68,7 @@ describe('value report in another language (translator passed to the renderers)'
       '## ⟦Releases⟧',
       '| ⟦Intent⟧ | ⟦Status⟧ |',
       '- ⟦Releases reviewed: ',
-      '⟦3 of 7 commits in the period name an intent in a trailer (43%); 4 do not. Merge commits are not counted.⟧',
+      '⟦3 of 7 commits in the period name an intent in a trailer (43%); 4 are not linked to an intent. Merge commits, and commits that change only .value/, are not counted.⟧',
       '- ⟦Some commits are dated after today.⟧',
       '⟦Period: ⟦all time⟧ ',
     ]) assert.ok(md.includes(translated), `missing ${translated}`);
