@@ -23,7 +23,8 @@ describe('the Current view while git lists the changed files (browser)', functio
     await current.filter({ hasText: 'Unlinked files' }).waitFor({ timeout: 30000 });
     fs.writeFileSync(slowFlag, '');
     const git = (...args: string[]): string => execFileSync('git', args, { cwd: folder, encoding: 'utf8' });
-    git('commit', '-q', '--allow-empty', '-m', 'Tune the retry delay\n\nIntent: checkout-speed');
+    fs.appendFileSync(path.join(folder, 'src', 'checkout', 'cart.ts'), '// retry after 200 ms\n');
+    git('commit', '-q', '-am', 'Tune the retry delay\n\nIntent: checkout-speed');
     // The first half (branch, intents, commits) comes while git status still runs.
     await current.filter({ hasText: 'Counting changed files…' }).waitFor({ timeout: 5000 });
     await current.filter({ hasText: 'Unlinked files' }).waitFor({ state: 'detached', timeout: 5000 });
