@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): ValueLensApi | undef
     const decorations = registerFileDecorations(context, store, linking);
     registerProblemsPublisher(context, store, linking);
     registerLanguageFeatures(context, store, linking);
-    const report = registerReportHost(context, { store, linking, log });
+    const report = registerReportHost(context, { store, linking, log, memory: context.globalState });
     registerCommands(context, { store, linking, report, releaseWatcher });
     // Not awaited: activate() returns at once, the views wait for this first read (lazy/untilLoaded.ts),
     // and git scans follow when the store reports the folders (LinkingService listens).

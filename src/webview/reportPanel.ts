@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import * as os from 'os';
 import * as path from 'path';
 import vscode = require('vscode');
 import { SimpleGitPort } from '../core/git/simpleGitPort';
@@ -22,6 +23,7 @@ import type { ReportPanelState, ReportRequest, ReportUpdate } from './reportMess
 import { parsePanelState, parseReportRequest } from './reportMessages';
 import { relativeInside } from '../core/pathInside';
 import { gitFailureText } from '../state/errorText';
+import { exportFolder } from '../core/report/exportFolder';
 
 /** The webview type; `onWebviewPanel:valueLens.report` in package.json restores it after a reload. */
 export const REPORT_VIEW_TYPE = 'valueLens.report';
@@ -32,7 +34,11 @@ export interface ReportDeps {
   readonly store: ValueStore;
   readonly linking: LinkingService;
   readonly log: vscode.LogOutputChannel;
+  /** Remembers the folder of the last export, across workspaces. */
+  readonly memory: vscode.Memento;
 }
+
+const LAST_EXPORT_FOLDER = 'valueLens.report.lastExportFolder';
 
 /** What the integration tests read: the HTML the webview was given, the current body, the model. */
 export interface ReportSnapshot {
@@ -222,8 +228,11 @@ export class ReportPanel implements vscode.Disposable {
     const state = this.folderState();
     if (!report || !state) return;
     const name = `value-report-${report.today}.${format === 'html' ? 'html' : 'md'}`;
+    // Outside the work tree by default: an export saved into the repository would be a changed,
+    // unlinked file of the branch.
+    const folder = exportFolder(this.deps.memory.get<string>(LAST_EXPORT_FOLDER), state.folder.uri.fsPath, os.homedir());
     const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(state.folder.uri, name),
+      defaultUri: vscode.Uri.joinPath(vscode.Uri.file(folder), name),
       filters: format === 'html' ? { [vscode.l10n.t('HTML report')]: ['html'] } : { Markdown: ['md'] },
       saveLabel: vscode.l10n.t('Export'),
       title: format === 'html' ? vscode.l10n.t('Export the value report as HTML') : vscode.l10n.t('Export the value report as Markdown'),
@@ -231,7 +240,16 @@ export class ReportPanel implements vscode.Disposable {
     if (!target) return;
     const text = format === 'html' ? renderStandaloneHtml(report, { translate, language: vscode.env.language }) : renderMarkdown(report, { translate });
     await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported the value report to {0}.', vscode.workspace.asRelativePath(target)));
+    if (target.scheme === 'file') await this.deps.memory.update(LAST_EXPORT_FOLDER, path.dirname(target.fsPath));
+    const open = vscode.l10n.t('Open');
+    // Revealing in the OS needs a desktop window on the machine that holds the file.
+    const reveal = vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop ? vscode.l10n.t('Reveal') : undefined;
+    const copy = vscode.l10n.t('Copy Path');
+    const shown = target.scheme === 'file' ? target.fsPath : target.toString();
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Exported the value report to {0}.', shown), open, ...(reveal ? [reveal] : [copy]));
+    if (choice === open) await vscode.commands.executeCommand('vscode.open', target);
+    else if (choice !== undefined && choice === reveal) await vscode.commands.executeCommand('revealFileInOS', target);
+    else if (choice === copy) await vscode.env.clipboard.writeText(shown);
   }
 }
 
