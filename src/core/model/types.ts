@@ -71,6 +71,8 @@ export interface ReleaseStatement {
   readonly expected: {
     readonly summary: string;
     readonly intents: readonly string[];
+    /** Weights per intent id that split the release's value between its intents (see report/releaseShares.ts). */
+    readonly shares?: Readonly<Record<string, number>>;
     readonly measures: readonly ExpectedMeasure[];
     readonly value?: Money;
   };

@@ -7,6 +7,7 @@ import { inPeriod, periodStart } from './reportPeriod';
 import type { ReportMessageRef } from './reportMessages';
 import { renderReportMessage, reportMessage } from './reportMessages';
 import { perMessage } from './reportText';
+import { releaseShares, splitMoney } from './releaseShares';
 
 /** One commit as the report needs it. */
 export interface ReportCommit {
@@ -112,6 +113,7 @@ function releaseRow(entry: ReleaseEntry, intents: ReadonlyMap<string, IntentEntr
     ...(s.author !== undefined ? { author: s.author } : {}),
     summary: s.expected.summary,
     intents: s.expected.intents.map((id) => ({ id, known: intents.has(id) })),
+    shares: releaseShares(s.expected.intents.filter((id) => intents.has(id)), s.expected.shares, (id) => intents.get(id)?.intent.value),
     measures,
     ...(s.expected.value ? { expected: s.expected.value } : {}),
     ...(outcome?.value ? { realised: outcome.value } : {}),
@@ -143,7 +145,12 @@ function sumMoney(values: readonly Money[]): Money[] {
   return [...sums.values()];
 }
 
-function intentRow(entry: IntentEntry, served: readonly ReleaseRow[], commits: number | null): IntentRow {
+/** Each release's realised value split between its intents, by release name and intent id. */
+function creditedValues(releases: readonly ReleaseRow[]): Map<string, Map<string, Money>> {
+  return new Map(releases.flatMap((r) => (r.realised && r.shares.length > 0 ? [[r.name, splitMoney(r.realised, r.shares)] as const] : [])));
+}
+
+function intentRow(entry: IntentEntry, served: readonly ReleaseRow[], commits: number | null, credited: ReadonlyMap<string, ReadonlyMap<string, Money>>): IntentRow {
   const i = entry.intent;
   let metric: IntentRow['metric'];
   if (i.metric) {
@@ -170,8 +177,12 @@ function intentRow(entry: IntentEntry, served: readonly ReleaseRow[], commits: n
     file: entry.file,
     ...(metric ? { metric } : {}),
     ...(i.value ? { expected: i.value } : {}),
-    realised: sumMoney(served.flatMap((r) => (r.realised ? [r.realised] : []))),
+    realised: sumMoney(served.flatMap((r) => {
+      const part = credited.get(r.name)?.get(i.id);
+      return part ? [part] : [];
+    })),
     releases: served.map((r) => r.name),
+    releaseShares: served.map((r) => r.shares.find((s) => s.id === i.id)?.share ?? 0),
     commits,
   };
 }
@@ -247,9 +258,11 @@ export function buildReport(input: ReportInput): ValueReport {
   const known = new Set(model.intents.keys());
   const { report: coverage, perIntent } = coverageReport(input.commits, known, start);
 
+  const credited = creditedValues(releases);
   const intents = [...model.intents.values()]
     .sort((a, b) => a.intent.id.localeCompare(b.intent.id))
-    .map((entry) => intentRow(entry, releases.filter((r) => r.intents.some((i) => i.id === entry.intent.id)), coverage.available ? (perIntent.get(entry.intent.id) ?? 0) : null));
+    .map((entry) => intentRow(entry, releases.filter((r) => r.intents.some((i) => i.id === entry.intent.id)), coverage.available ? (perIntent.get(entry.intent.id) ?? 0) : null, credited));
+  const unassigned = sumMoney(releases.flatMap((r) => (r.realised && r.shares.length === 0 ? [r.realised] : [])));
 
   const headline: Headline = {
     money: moneyTotals(releases),
@@ -267,6 +280,7 @@ export function buildReport(input: ReportInput): ValueReport {
     ...(start !== undefined ? { periodStart: start } : {}),
     headline,
     intents,
+    unassigned,
     releases,
     coverage,
     notes: notes.map((n) => renderReportMessage(n)),

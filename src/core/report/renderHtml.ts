@@ -7,7 +7,7 @@ import { describePeriod } from './reportPeriod';
 import type { ReportMessageId } from './reportMessages';
 import { reportMessage } from './reportMessages';
 import type { RenderRef } from './reportText';
-import { amountText, historyLine, renderWith, escapeAttribute, escapeHtml as h, markup, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
+import { amountText, historyLine, renderWith, shareOf, escapeAttribute, escapeHtml as h, markup, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
 import { standaloneCss } from './standaloneCss';
 import { barChartSvg, lineChartSvg } from './svgCharts';
 
@@ -148,10 +148,10 @@ function metricCell(m: MetricRow | undefined, ctx: Ctx): string {
 }
 
 function intentRowHtml(i: IntentRow, releases: readonly ReleaseRow[], ctx: Ctx): string {
-  const releaseLinks = i.releases.map((name) => {
+  const releaseLinks = i.releases.map((name, k) => {
     const index = releases.findIndex((r) => r.name === name);
     const r = releases[index];
-    return r ? releaseLink(r, index, ctx) : h(name);
+    return shareOf(r ? releaseLink(r, index, ctx) : h(name), i.releaseShares[k], ctx.say);
   }).join(', ') || '<span class="muted">—</span>';
   const realised = i.realised.length > 0 ? i.realised.map((m) => h(moneyOf(m, ctx.locale, ctx.t))).join('<br>') : '<span class="muted">—</span>';
   const expected = i.expected ? `${h(moneyOf(i.expected, ctx.locale, ctx.t))}${i.expected.confidence ? ` <span class="muted">${ctx.say('reportConfidence', h(i.expected.confidence))}</span>` : ''}` : '<span class="muted">—</span>';
@@ -188,6 +188,7 @@ export function renderReportBody(report: ValueReport, options: HtmlOptions): str
   const intents = report.intents.length > 0
     ? `<table class="intents"><thead><tr><th>${say('reportColIntent')}</th><th>${say('reportColStatus')}</th><th>${say('reportColOwner')}</th><th>${say('reportColSponsor')}</th><th>${say('reportColMetric')}</th><th>${say('reportColExpected')}</th><th>${say('reportColRealised')}</th><th>${say('reportColReleases')}</th><th class="num">${say('reportColCommits')}</th></tr></thead><tbody>${report.intents.map((i) => intentRowHtml(i, report.releases, ctx)).join('')}</tbody></table>`
       + `<p class="sub">${say('reportSeveralIntents')}</p>`
+      + (report.unassigned.length > 0 ? `<p class="sub">${say('reportUnassigned', report.unassigned.map((m) => h(moneyOf(m, ctx.locale, ctx.t))).join('; '))}</p>` : '')
     : `<p class="muted">${say('reportNoIntents')}</p>`;
   const noteTexts = reportNoteTexts(report, ctx.t);
   const notes = noteTexts.length > 0 ? `<section id="notes"><h2>${say('reportNotes')}</h2><ul>${noteTexts.map((n) => `<li>${h(n)}</li>`).join('')}</ul></section>` : '';

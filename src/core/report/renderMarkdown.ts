@@ -7,7 +7,7 @@ import { describePeriod } from './reportPeriod';
 import type { ReportMessageId } from './reportMessages';
 import { reportMessage } from './reportMessages';
 import type { RenderRef } from './reportText';
-import { historyLine, renderWith, markup, escapeMarkdown as md, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
+import { historyLine, renderWith, shareOf, markup, escapeMarkdown as md, moneyOf, moneyText, numberText, percentText, perText } from './reportText';
 
 export interface MarkdownOptions {
   /** Locale for numbers and money; default `en`. */
@@ -112,12 +112,13 @@ export function renderMarkdown(report: ValueReport, options: MarkdownOptions = {
           metric,
           i.expected ? `${money(i.expected)}${i.expected.confidence ? ` ${say('reportConfidence', i.expected.confidence)}` : ''}` : '—',
           i.realised.map((x) => money(x)).join('; ') || '—',
-          i.releases.map(md).join(', ') || '—',
+          i.releases.map((name, k) => shareOf(md(name), i.releaseShares[k], say)).join(', ') || '—',
           i.commits === null ? '—' : String(i.commits),
         ];
       }),
       new Set([8]),
     ), '', say('reportSeveralIntents'), '');
+    if (report.unassigned.length > 0) out.push(say('reportUnassigned', report.unassigned.map((m) => money(m)).join('; ')), '');
   }
 
   out.push(`## ${say('reportCoverage')}`, '');

@@ -27,7 +27,9 @@ export const REPORT_MESSAGES = {
   reportCoverageUnavailable: 'Commit coverage is unavailable: {0}',
   reportUnknownTrailers: 'Trailers that name no intent: {0}',
   reportCountInParens: '{0} ({1})',
-  reportSeveralIntents: 'A release that serves several intents counts toward each of them here; the headline counts it once.',
+  reportSeveralIntents: 'A release that serves several intents is split between them: by the shares its statement gives, else in proportion to the intents\' expected values, else equally. The realised column adds up to the headline.',
+  reportUnassigned: 'Realised value of releases that name no intent: {0}.',
+  reportReleaseShare: '{0} ({1})',
   // Money and periods
   reportTooLarge: 'too large to add up ({0})',
   reportMoneyPer: '{0} {1}',

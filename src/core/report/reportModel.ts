@@ -1,6 +1,7 @@
 import type { Confidence, IntentStatus, Money, ValuePeriod, Verdict } from '../model/types';
 import type { ReviewState } from '../present/reviewDue';
 import type { ReportPeriod } from './reportPeriod';
+import type { IntentShare } from './releaseShares';
 
 /** The report: one model that every output (webview, HTML, Markdown, JSON) renders. */
 export interface ValueReport {
@@ -13,6 +14,11 @@ export interface ValueReport {
   readonly periodStart?: string;
   readonly headline: Headline;
   readonly intents: readonly IntentRow[];
+  /**
+   * Realised value of releases in the period that name no known intent: with the intents'
+   * `realised`, it adds up to the headline's realised value per currency and period.
+   */
+  readonly unassigned: readonly Money[];
   /** Releases created or reviewed in the period, in version order. */
   readonly releases: readonly ReleaseRow[];
   readonly coverage: CoverageReport;
@@ -77,10 +83,15 @@ export interface IntentRow {
   readonly metric?: MetricRow;
   /** The intent's own statement of what it is worth. */
   readonly expected?: Money & { readonly confidence?: Confidence };
-  /** Realised values of the releases in the period that served it (a release serving several intents counts for each). */
+  /**
+   * Its part of the realised values of the releases in the period that served it: a release
+   * serving several intents is split between them (see `ReleaseRow.shares`), never counted twice.
+   */
   readonly realised: readonly Money[];
   /** Names of the releases in the period that served it. */
   readonly releases: readonly string[];
+  /** Its share of each of those releases (1 when it is the release's only intent), in the same order. */
+  readonly releaseShares: readonly number[];
   /** Commits in the period whose trailers name it; null when git could not be read. */
   readonly commits: number | null;
 }
@@ -106,6 +117,8 @@ export interface ReleaseRow {
   readonly author?: string;
   readonly summary: string;
   readonly intents: readonly { readonly id: string; readonly known: boolean }[];
+  /** How its value is split between its known intents, and by which rule; empty when it names none. */
+  readonly shares: readonly IntentShare[];
   readonly measures: readonly MeasureRow[];
   readonly expected?: Money;
   readonly realised?: Money;

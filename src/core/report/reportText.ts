@@ -99,3 +99,8 @@ export function historyLine(report: ValueReport, say: (id: ReportMessageId, ...a
   if (!cov.available || !cov.ref) return undefined;
   return cov.ref.sha ? say('reportHistoryLine', cov.ref.name, cov.ref.sha.slice(0, 12)) : say('reportHistoryLineUnborn', cov.ref.name);
 }
+
+/** A release name with the intent's share of it, when the release is shared: "1.1.0 (60%)". */
+export function shareOf(name: string, share: number | undefined, say: (id: ReportMessageId, ...args: readonly string[]) => string): string {
+  return share === undefined || share >= 1 ? name : say('reportReleaseShare', name, percentText(share));
+}

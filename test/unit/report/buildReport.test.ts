@@ -68,12 +68,38 @@ describe('value report model', () => {
     assert.deepStrictEqual(thirty.headline.reviews, { due: 1, overdue: 1 });
   });
 
+  it('never counts a shared release twice: the intents\' realised values and the unassigned rest add up to the headline', () => {
+    const r = report();
+    for (const total of r.headline.money) {
+      const parts = [...r.intents.flatMap((i) => i.realised), ...r.unassigned].filter((m) => m.currency === total.currency && (m.per ?? 'unspecified') === total.per);
+      assert.strictEqual(parts.reduce((n, m) => n + m.amount, 0), total.realised, `${total.currency} ${total.per}`);
+    }
+  });
+
+  it('splits a shared release by the statement\'s shares, else by the intents\' values: a delivered €36,000 intent shows €36,000, not €45,000', () => {
+    const files = {
+      '.value/intents/a.yaml': 'id: a\ntitle: A\nwhy: w\nowner: o\nstatus: delivered\nvalue: { amount: 36000, currency: EUR, per: year }\n',
+      '.value/intents/b.yaml': 'id: b\ntitle: B\nwhy: w\nowner: o\nstatus: delivered\nvalue: { amount: 9000, currency: EUR, per: year }\n',
+      '.value/releases/1.0.yaml': 'release: "1.0"\nbranch: release/1.0\nbase: main\ncreated: 2026-01-10\nexpected:\n  summary: s\n  intents: [a, b]\noutcome:\n  recorded: 2026-02-01\n  value: { amount: 45000, currency: EUR, per: year }\n',
+      '.value/releases/2.0.yaml': 'release: "2.0"\nbranch: release/2.0\nbase: main\ncreated: 2026-01-20\nexpected:\n  summary: s\n  intents: [a, b]\n  shares: { a: 1, b: 3 }\noutcome:\n  recorded: 2026-02-01\n  value: { amount: 100, currency: EUR, per: year }\n',
+    };
+    const r = buildReport({ title: 't', model: fixtureModel(files), commits: { available: true, commits: [] }, today: TODAY, period: 'all' });
+    const realised = (id: string) => r.intents.find((i) => i.id === id)?.realised;
+    // 1.0: in proportion to 36,000 : 9,000 (80% : 20%); 2.0: by its shares (25% : 75%).
+    assert.deepStrictEqual(realised('a'), [{ amount: 36025, currency: 'EUR', per: 'year' }]);
+    assert.deepStrictEqual(realised('b'), [{ amount: 9075, currency: 'EUR', per: 'year' }]);
+    assert.deepStrictEqual(r.releases.map((x) => x.shares.map((s) => [s.id, s.share, s.rule])), [[['a', 0.8, 'proportional'], ['b', 0.2, 'proportional']], [['a', 0.25, 'stated'], ['b', 0.75, 'stated']]]);
+    assert.strictEqual(r.headline.money[0]?.realised, 45100);
+  });
+
   it('fills each intent with metric progress, value, releases and commits', () => {
     const r = report();
     const checkout = r.intents.find((i) => i.id === 'checkout-speed');
     assert.deepStrictEqual(checkout?.metric, { name: 'conversion', unit: '%', baseline: 2.1, target: 2.4, latest: { value: 2.0, release: '1.1.0', recorded: '2026-02-20' } });
-    assert.deepStrictEqual(checkout?.realised, [{ amount: 45000, currency: 'EUR', per: 'year' }, { amount: 10000, currency: 'USD', per: 'year' }]);
+    // 1.1.0's $10,000 is shared with onboarding (EUR per year and USD per quarter: not comparable, so halves).
+    assert.deepStrictEqual(checkout?.realised, [{ amount: 45000, currency: 'EUR', per: 'year' }, { amount: 5000, currency: 'USD', per: 'year' }]);
     assert.deepStrictEqual(checkout?.releases, ['1.0.0', '1.1.0', '2.0.0']);
+    assert.deepStrictEqual(checkout?.releaseShares, [1, 0.5, 1]);
     assert.strictEqual(checkout?.commits, 2);
     const onboarding = r.intents.find((i) => i.id === 'onboarding');
     assert.deepStrictEqual(onboarding?.metric?.latest, { value: 4, release: '1.1.0', recorded: '2026-02-20' });

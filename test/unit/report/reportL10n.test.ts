@@ -32,7 +32,7 @@ describe('value report in another language (translator passed to the renderers)'
       '<h3>⟦Releases reviewed⟧</h3>',
       '<th>⟦Measure⟧</th>',
       '<th>⟦Metric: baseline → target → latest⟧</th>',
-      '<p class="sub">⟦A release that serves several intents counts toward each of them here; the headline counts it once.⟧</p>',
+      '<p class="sub">⟦A release that serves several intents is split between them: by the shares its statement gives, else in proportion to the intents&#39; expected values, else equally. The realised column adds up to the headline.⟧</p>',
       '<figcaption>⟦Linked share of commits per month⟧</figcaption>',
       '<title>⟦Share of commits linked to an intent, per month⟧</title>',
       `title="⟦Open the intent's YAML⟧"`,
