@@ -136,6 +136,7 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
     title: title(),
     stepsBefore: 2,
     folder,
+    branch: () => state.name,
     today,
     reviewAfterDays: readReviewAfterDays(folder.folder),
     commitSetting: readCommitStatement(folder.folder),

@@ -74,6 +74,7 @@ export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unkn
     title: vscode.l10n.t('State Expected Value: {0}', branch),
     stepsBefore: 0,
     folder,
+    branch: () => branch,
     today,
     reviewAfterDays: readReviewAfterDays(folder.folder),
     commitSetting: readCommitStatement(folder.folder),

@@ -2,7 +2,9 @@ import vscode = require('vscode');
 import type { ExpectedMeasure, Intent, Money, ValuePeriod } from '../../core/model/types';
 import { VALUE_PERIODS } from '../../core/model/types';
 import { addDays, reviewDateProblem, summaryProblem } from '../../core/release/releaseInput';
-import { valueFromIntents } from '../../core/release/releaseStatement';
+import { formatMoneyLong } from '../../core/present/formatMoney';
+import type { UnclaimedValue } from '../../core/release/unclaimedValue';
+import { unclaimedValue } from '../../core/release/unclaimedValue';
 import { parseCurrencyInput, parseNumberInput } from '../../core/yaml/intentInput';
 import { localize } from '../../ui/localize';
 import type { InputStep, MultiStepInput } from '../../ui/multiStepInput';
@@ -26,6 +28,8 @@ export interface ExpectedFlow {
   /** Steps asked before the intents step (2 for Create Release Branch, 0 for an existing branch). */
   readonly stepsBefore: number;
   readonly folder: ReleaseFolder;
+  /** The release branch the statement is for: its own statement, if any, claims nothing. */
+  readonly branch: () => string | undefined;
   /** Ids to check at first, computed when the intents step opens. */
   readonly preselect: () => Promise<readonly string[]>;
   readonly today: string;
@@ -109,15 +113,21 @@ export function expectedValueSteps(flow: ExpectedFlow, state: ExpectedState): In
     return index + 1 < withMetric().length ? measureStep(index + 1, 0) : askAmount;
   };
 
-  const prefill = (): ReturnType<typeof valueFromIntents> => valueFromIntents(chosen(), flow.folder.config.currency);
+  // What the chosen intents have not yet been expected to deliver by earlier releases.
+  const prefill = (): UnclaimedValue => {
+    const earlier = flow.folder.model.releases.map((r) => r.statement).filter((s) => s.branch !== flow.branch());
+    return unclaimedValue(chosen(), earlier, (id) => byId.get(id), flow.folder.config.currency);
+  };
 
   const askAmount: InputStep = async (input) => {
     const suggested = prefill();
     state.amount = await input.showInputBox({
       ...at(3 + 3 * withMetric().length), value: state.amount ?? (suggested.amount === undefined ? '' : String(suggested.amount)),
-      prompt: suggested.amount !== undefined
-        ? vscode.l10n.t('Value (optional): what this release is expected to be worth (the sum of its intents\u2019 estimates; edit it); empty to skip')
-        : vscode.l10n.t('Value (optional): what this release is expected to be worth; empty to skip'),
+      prompt: suggested.amount === undefined
+        ? vscode.l10n.t('Value (optional): what this release is expected to be worth; empty to skip')
+        : suggested.claimed > 0
+          ? vscode.l10n.t('Value (optional): what this release is expected to be worth (its intents\u2019 estimates less {0} that earlier releases already expect of them; edit it); empty to skip', formatMoneyLong({ amount: suggested.claimed, currency: suggested.currency, ...(suggested.per ? { per: suggested.per } : {}) }, vscode.env.language))
+          : vscode.l10n.t('Value (optional): what this release is expected to be worth (the sum of its intents\u2019 estimates; edit it); empty to skip'),
       placeholder: '60000',
       validate: (v) => {
         const { value, problem } = parseNumberInput(v);

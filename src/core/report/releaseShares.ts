@@ -19,8 +19,8 @@ export type ShareRule = 'stated' | 'proportional' | 'equal';
  * How a release's value is split between the intents it serves (the documented rule of
  * docs/FORMAT.md), so that no table counts one release's value twice:
  * 1. the statement's `shares` (weights per intent id, normalised over the listed intents);
- * 2. else in proportion to the intents' expected values, when every one states a value in the
- *    same currency and period;
+ * 2. else in proportion to the intents' expected values, when those that state one state it in
+ *    the same currency and period (an intent without a value gets no part);
  * 3. else equally.
  * `intents` are the release's known intents in statement order, duplicates removed; an empty list
  * gives no shares (the value belongs to no intent).
@@ -32,8 +32,9 @@ export function releaseShares(intents: readonly string[], stated: Readonly<Recor
   const weights = stated ? ids.map((id) => positive(stated[id])) : undefined;
   if (weights && sum(weights) > 0) return normalised(ids, weights, 'stated');
   const values = ids.map(valueOf);
-  const first = values[0];
-  const comparable = first !== undefined && values.every((v) => v !== undefined && v.currency === first.currency && (v.per ?? '') === (first.per ?? ''));
+  // An intent that states no value has none to be proportional to: it gets no part.
+  const first = values.find((v) => v !== undefined);
+  const comparable = first !== undefined && values.every((v) => v === undefined || (v.currency === first.currency && (v.per ?? '') === (first.per ?? '')));
   if (comparable) {
     const amounts = values.map((v) => positive(v?.amount));
     if (sum(amounts) > 0) return normalised(ids, amounts, 'proportional');

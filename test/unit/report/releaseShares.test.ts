@@ -9,8 +9,10 @@ describe('how a release\'s value is split between its intents', () => {
     const of = (id: string) => values[id];
     assert.deepStrictEqual(releaseShares(['a', 'b'], { a: 1, b: 1 }, of).map((s) => [s.share, s.rule]), [[0.5, 'stated'], [0.5, 'stated']]);
     assert.deepStrictEqual(releaseShares(['a', 'b'], undefined, of).map((s) => [s.share, s.rule]), [[0.75, 'proportional'], [0.25, 'proportional']]);
-    // c states no value: nothing to be proportional to.
-    assert.deepStrictEqual(releaseShares(['a', 'c'], undefined, of).map((s) => s.rule), ['equal', 'equal']);
+    // c states no value: it gets no part.
+    assert.deepStrictEqual(releaseShares(['a', 'c'], undefined, of).map((s) => [s.share, s.rule]), [[1, 'proportional'], [0, 'proportional']]);
+    // Values in two currencies cannot be weighed against each other.
+    assert.deepStrictEqual(releaseShares(['a', 'd'], undefined, (id) => (id === 'd' ? { amount: 5, currency: 'USD', per: 'year' } : of(id))).map((s) => s.rule), ['equal', 'equal']);
     // Stated weights that name none of the intents do not decide.
     assert.deepStrictEqual(releaseShares(['a', 'b'], { z: 5 }, of).map((s) => s.rule), ['proportional', 'proportional']);
     assert.deepStrictEqual(releaseShares(['a', 'a'], undefined, of).map((s) => [s.id, s.share]), [['a', 1]]);
