@@ -127,7 +127,9 @@ export function statusMarkdown(scan: BranchScan, model: ValueModel): string[] {
     lines.push('');
   }
   const { commits, files } = scan.coverage;
-  lines.push(`Value coverage: **${commits.total ? share(commits.linked, commits.total) : 'no commits'}** commits, **${files.total ? share(files.linked, files.total) : 'no changed'}** files.`, '');
+  const commitPart = commits.total ? `**${share(commits.linked, commits.total)}** commits` : 'no commits to count';
+  const filePart = files.total ? `**${share(files.linked, files.total)}** files` : 'no changed files';
+  lines.push(`Value coverage: ${commitPart}, ${filePart}.`, '');
   const unlinked = scan.commits.filter((c) => c.intents.length === 0);
   if (unlinked.length) {
     lines.push('<details><summary>Commits no intent explains</summary>', '');

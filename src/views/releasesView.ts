@@ -46,7 +46,7 @@ export class ReleaseNode extends vscode.TreeItem {
       localize(reviewMessage(review)),
     ].filter(Boolean).join(' · ');
     if (review.kind === 'overdue') this.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    else if (review.kind === 'due') this.iconPath = new vscode.ThemeIcon('calendar');
+    else if (review.kind === 'due' || review.kind === 'upcoming') this.iconPath = new vscode.ThemeIcon('calendar');
     else if (verdict) this.iconPath = new vscode.ThemeIcon(VERDICT_ICONS[verdict][0], new vscode.ThemeColor(VERDICT_ICONS[verdict][1]));
     else this.iconPath = new vscode.ThemeIcon('rocket');
 

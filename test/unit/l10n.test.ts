@@ -80,8 +80,8 @@ describe('localisation', () => {
 
   it('renders a message in English for the CLI and through a translator for the extension', () => {
     assert.strictEqual(fillTemplate('{0} of {1}, {0} again, {2} unknown', ['a', 3]), 'a of 3, a again, {2} unknown');
-    const review = message('reviewDueInDays', 3);
-    assert.strictEqual(renderMessage(review), 'review due in 3 days');
+    const review = message('reviewInDays', 3, '2027-01-03');
+    assert.strictEqual(renderMessage(review), 'review on 2027-01-03, in 3 days');
     // Nested messages are translated too, each through its own template.
     const nested = message('problemBadGlob', 'src/[', 'paths', message('reviewDueToday'));
     assert.strictEqual(renderMessage(nested), 'The glob "src/[" in paths cannot be used: review due today.');

@@ -7,8 +7,8 @@
 export const MESSAGES = {
   // Release reviews (present/reviewDue)
   reviewDueToday: 'review due today',
-  reviewDueInOneDay: 'review due in 1 day',
-  reviewDueInDays: 'review due in {0} days',
+  reviewTomorrow: 'review tomorrow',
+  reviewInDays: 'review on {1}, in {0} days',
   reviewOverdueByOneDay: 'review overdue by 1 day',
   reviewOverdueByDays: 'review overdue by {0} days',
 

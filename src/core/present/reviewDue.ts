@@ -6,7 +6,10 @@ import { englishOf, message } from './messages';
 export type ReviewState =
   | { readonly kind: 'reviewed' }
   | { readonly kind: 'none' }
-  | { readonly kind: 'due'; readonly date: string; readonly days: number }
+  /** The first review date is still to come. */
+  | { readonly kind: 'upcoming'; readonly date: string; readonly days: number }
+  /** The first review date is today. */
+  | { readonly kind: 'due'; readonly date: string; readonly days: 0 }
   | { readonly kind: 'overdue'; readonly date: string; readonly days: number };
 
 function daysBetween(from: string, to: string): number {
@@ -15,7 +18,8 @@ function daysBetween(from: string, to: string): number {
 
 /**
  * The earliest review date of a statement without an outcome, relative to `today`
- * (YYYY-MM-DD): `due` in N days (0 = today) or `overdue` by N days.
+ * (YYYY-MM-DD): `upcoming` in N days, `due` today, or `overdue` by N days. "Due" is kept for
+ * today and the past: a review a month away is not due.
  */
 export function reviewState(statement: ReleaseStatement, today: string): ReviewState {
   if (statement.outcome) return { kind: 'reviewed' };
@@ -23,14 +27,17 @@ export function reviewState(statement: ReleaseStatement, today: string): ReviewS
   const date = dates[0];
   if (!date) return { kind: 'none' };
   const days = daysBetween(today, date);
-  return days < 0 ? { kind: 'overdue', date, days: -days } : { kind: 'due', date, days };
+  if (days < 0) return { kind: 'overdue', date, days: -days };
+  return days === 0 ? { kind: 'due', date, days: 0 } : { kind: 'upcoming', date, days };
 }
 
-/** "review due in 3 days", "review due today", "review overdue by 12 days", as a message. */
+/** "review on 2027-01-03, in 3 days", "review due today", "review overdue by 12 days", as a message. */
 export function reviewMessage(state: ReviewState): MessageRef | undefined {
   switch (state.kind) {
     case 'due':
-      return state.days === 0 ? message('reviewDueToday') : state.days === 1 ? message('reviewDueInOneDay') : message('reviewDueInDays', state.days);
+      return message('reviewDueToday');
+    case 'upcoming':
+      return state.days === 1 ? message('reviewTomorrow') : message('reviewInDays', state.days, state.date);
     case 'overdue':
       return state.days === 1 ? message('reviewOverdueByOneDay') : message('reviewOverdueByDays', state.days);
     default:
@@ -38,7 +45,7 @@ export function reviewMessage(state: ReviewState): MessageRef | undefined {
   }
 }
 
-/** "review due in 3 days", "review due today", "review overdue by 12 days". */
+/** "review on 2027-01-03, in 3 days", "review due today", "review overdue by 12 days". */
 export function describeReview(state: ReviewState): string | undefined {
   return englishOf(reviewMessage(state));
 }

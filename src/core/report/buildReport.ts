@@ -123,6 +123,16 @@ function releaseRow(entry: ReleaseEntry, intents: ReadonlyMap<string, IntentEntr
   };
 }
 
+function reviewCounts(releases: readonly ReleaseRow[]): Headline['reviews'] {
+  const upcoming = releases.flatMap((r) => (r.review.kind === 'upcoming' ? [r.review.date] : [])).sort();
+  return {
+    due: releases.filter((r) => r.review.kind === 'due').length,
+    overdue: releases.filter((r) => r.review.kind === 'overdue').length,
+    upcoming: upcoming.length,
+    ...(upcoming[0] !== undefined ? { next: upcoming[0] } : {}),
+  };
+}
+
 function verdictCounts(releases: readonly ReleaseRow[]): VerdictCounts {
   const counts = { met: 0, partial: 0, missed: 0, none: 0 };
   for (const r of releases) {
@@ -268,7 +278,7 @@ export function buildReport(input: ReportInput): ValueReport {
     money: moneyTotals(releases),
     releases: { inPeriod: releases.length, reviewed: releases.filter((r) => r.recorded !== undefined).length },
     verdicts: verdictCounts(releases),
-    reviews: { due: all.filter((r) => r.review.kind === 'due').length, overdue: all.filter((r) => r.review.kind === 'overdue').length },
+    reviews: reviewCounts(all),
     coverage: coverage.available ? { commits: coverage.commits, linked: coverage.linked, share: coverage.share } : null,
   };
 

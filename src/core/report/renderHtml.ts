@@ -94,7 +94,7 @@ function headlineHtml(r: ValueReport, ctx: Ctx): string {
       ? `<p>${say('reportCardNoVerdict')}</p>`
       : `<p>${verdictSpan('met', ctx)} ${figure('met', share(v.met))} · ${verdictSpan('partial', ctx)} ${figure('partial', share(v.partial))} · ${verdictSpan('missed', ctx)} ${figure('missed', share(v.missed))}</p><p class="sub">${v.none > 0 ? say('reportWithoutVerdict', judged, String(v.none)) : judged}</p>`)
     + '</div>');
-  cards.push(`<div class="card"><h3>${say('reportCardReviews')}</h3><p>${say('reportCardReviewsCount', `<span class="big">${figure('reviews-overdue', String(headline.reviews.overdue))}</span>`, figure('reviews-due', String(headline.reviews.due)))}</p><p class="sub">${say('reportCardReviewsSub')}</p></div>`);
+  cards.push(`<div class="card"><h3>${say('reportCardReviews')}</h3><p>${say('reportCardReviewsCount', `<span class="big">${figure('reviews-overdue', String(headline.reviews.overdue))}</span>`, figure('reviews-due', String(headline.reviews.due)))}</p>${headline.reviews.next !== undefined ? `<p>${say('reportCardReviewsUpcoming', figure('reviews-upcoming', String(headline.reviews.upcoming)), h(headline.reviews.next))}</p>` : ''}<p class="sub">${say('reportCardReviewsSub')}</p></div>`);
   const c = headline.coverage;
   cards.push(c === null
     ? `<div class="card"><h3>${say('reportCoverage')}</h3><p>${figure('coverage', ctx.t(reportMessage('reportCardUnavailable')))}</p><p class="sub">${h(r.coverage.available ? '' : r.coverage.reason)}</p></div>`
@@ -125,7 +125,7 @@ function releaseHtml(r: ReleaseRow, index: number, ctx: Ctx): string {
   const review = reviewMessage(r.review);
   const status = r.recorded !== undefined
     ? `<span class="badge reviewed">${say('reportReviewedOn', h(r.recorded))}</span>`
-    : review ? `<span class="badge ${r.review.kind === 'overdue' ? 'overdue' : 'due'}">${h(ctx.t(review))}</span>` : `<span class="badge">${say('reportNoReviewDate')}</span>`;
+    : review ? `<span class="badge ${r.review.kind === 'upcoming' ? 'upcoming' : r.review.kind}">${h(ctx.t(review))}</span>` : `<span class="badge">${say('reportNoReviewDate')}</span>`;
   const intents = r.intents.length > 0 ? r.intents.map((i) => intentLink(i.id, i.id, i.known, ctx)).join(', ') : `<span class="muted">${say('reportNone')}</span>`;
   const rows = r.measures.map((m) => `<tr><td>${h(m.metric)}</td><td class="num">${h(numberText(m.baseline, ctx.locale))}</td><td class="num">${h(numberText(m.target, ctx.locale))}</td><td class="num">${h(numberText(m.actual, ctx.locale))}</td><td class="num">${h(percentText(m.progress))}</td><td>${m.verdict ? verdictSpan(m.verdict, ctx) : '<span class="muted">—</span>'}</td><td>${h(m.review ?? '—')}</td></tr>`).join('');
   const measures = r.measures.length > 0

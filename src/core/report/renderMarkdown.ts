@@ -71,7 +71,10 @@ export function renderMarkdown(report: ValueReport, options: MarkdownOptions = {
   out.push(v.judged === 0
     ? `- ${say('reportMdMeasuresNone')}`
     : `- ${say('reportMdMeasures', share(v.met), share(v.partial), share(v.missed), v.none > 0 ? say('reportWithoutVerdict', judged, String(v.none)) : judged)}`);
-  out.push(`- ${say('reportMdReviews', String(headline.reviews.overdue), String(headline.reviews.due))}`);
+  const reviews = headline.reviews;
+  out.push(`- ${reviews.next !== undefined
+    ? say('reportMdReviewsUpcoming', String(reviews.overdue), String(reviews.due), String(reviews.upcoming), reviews.next)
+    : say('reportMdReviews', String(reviews.overdue), String(reviews.due))}`);
   const c = headline.coverage;
   out.push(c === null
     ? `- ${say('reportMdCoverageUnavailable', md(report.coverage.available ? '' : report.coverage.reason))}`

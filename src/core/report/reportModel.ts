@@ -57,8 +57,11 @@ export interface Headline {
   readonly money: readonly MoneyTotal[];
   readonly releases: { readonly inPeriod: number; readonly reviewed: number };
   readonly verdicts: VerdictCounts;
-  /** Releases without an outcome whose first review date is today or later (due) or past (overdue); every release counts, whatever the period. */
-  readonly reviews: { readonly due: number; readonly overdue: number };
+  /**
+   * Releases without an outcome whose first review date is past (overdue), today (due) or to come
+   * (upcoming, with the nearest date); every release counts, whatever the period.
+   */
+  readonly reviews: { readonly due: number; readonly overdue: number; readonly upcoming: number; readonly next?: string };
   /** Linked share of the commits in the period; null when git could not be read or there are no commits. */
   readonly coverage: { readonly commits: number; readonly linked: number; readonly share: number | null } | null;
 }

@@ -16,13 +16,15 @@ describe('money, reviews and the status bar text', () => {
     assert.strictEqual(formatMoneyShort({ amount: 10, currency: 'NOPE' }), '10 NOPE');
   });
 
-  it('says when a review is due or overdue, by the earliest review date', () => {
+  it('says when a review is upcoming, due today or overdue, by the earliest review date: a review a month away is not "due"', () => {
     const statement = (review: string[], outcome = false): ReleaseStatement => ({
       release: '1', branch: 'release/1', base: 'main', created: '2026-01-01',
       expected: { summary: 's', intents: [], measures: review.map((r, i) => ({ metric: `m${i}`, review: r })) },
       ...(outcome ? { outcome: { recorded: '2026-02-01', measures: [] } } : {}),
     });
-    assert.deepStrictEqual(reviewState(statement(['2026-12-01', '2026-11-29']), '2026-11-26'), { kind: 'due', date: '2026-11-29', days: 3 });
+    assert.deepStrictEqual(reviewState(statement(['2026-12-01', '2026-11-29']), '2026-11-26'), { kind: 'upcoming', date: '2026-11-29', days: 3 });
+    assert.strictEqual(describeReview(reviewState(statement(['2026-12-26']), '2026-11-26')), 'review on 2026-12-26, in 30 days');
+    assert.strictEqual(describeReview(reviewState(statement(['2026-11-27']), '2026-11-26')), 'review tomorrow');
     assert.strictEqual(describeReview(reviewState(statement(['2026-11-26']), '2026-11-26')), 'review due today');
     assert.strictEqual(describeReview(reviewState(statement(['2026-11-25']), '2026-11-26')), 'review overdue by 1 day');
     assert.deepStrictEqual(reviewState(statement(['2026-10-01'], true), '2026-11-26'), { kind: 'reviewed' });

@@ -34,8 +34,8 @@ describe('value report model', () => {
     const { headline } = report();
     assert.deepStrictEqual(headline.releases, { inPeriod: 5, reviewed: 2 });
     assert.deepStrictEqual(headline.verdicts, { met: 1, partial: 2, missed: 1, none: 1, judged: 4 });
-    // 2.0.0 was due 2026-02-15 (overdue), 2.1.0 on 2026-04-01 (due); 3.0.0 gives no date.
-    assert.deepStrictEqual(headline.reviews, { due: 1, overdue: 1 });
+    // 2.0.0 was due 2026-02-15 (overdue), 2.1.0 is reviewed on 2026-04-01 (upcoming, not due); 3.0.0 gives no date.
+    assert.deepStrictEqual(headline.reviews, { due: 0, overdue: 1, upcoming: 1, next: '2026-04-01' });
   });
 
   it('measures value coverage like coverage.ts: linked iff a trailer names an existing intent', () => {
@@ -65,7 +65,7 @@ describe('value report model', () => {
     assert.deepStrictEqual(thirty.headline.coverage, { commits: 4, linked: 1, share: 0.25 });
     assert.strictEqual(report('365d').releases.length, 5);
     // Due and overdue reviews are news today, whatever the period.
-    assert.deepStrictEqual(thirty.headline.reviews, { due: 1, overdue: 1 });
+    assert.deepStrictEqual(thirty.headline.reviews, { due: 0, overdue: 1, upcoming: 1, next: '2026-04-01' });
   });
 
   it('never counts a shared release twice: the intents\' realised values and the unassigned rest add up to the headline', () => {
@@ -153,7 +153,7 @@ describe('value report model', () => {
 
   it('handles an empty model and no commits', () => {
     const r = buildReport({ title: 'empty', model: fixtureModel({}), commits: { available: true, commits: [] }, today: TODAY, period: '30d' });
-    assert.deepStrictEqual(r.headline, { money: [], releases: { inPeriod: 0, reviewed: 0 }, verdicts: { met: 0, partial: 0, missed: 0, none: 0, judged: 0 }, reviews: { due: 0, overdue: 0 }, coverage: { commits: 0, linked: 0, share: null } });
+    assert.deepStrictEqual(r.headline, { money: [], releases: { inPeriod: 0, reviewed: 0 }, verdicts: { met: 0, partial: 0, missed: 0, none: 0, judged: 0 }, reviews: { due: 0, overdue: 0, upcoming: 0 }, coverage: { commits: 0, linked: 0, share: null } });
     assert.deepStrictEqual(r.notes, []);
   });
 });
