@@ -1,6 +1,8 @@
 import * as path from 'path';
 import type { BranchScan } from '../core/linking/linkingEngine';
 import type { ValueModel } from '../core/model/valueModel';
+import { message, renderMessage } from '../core/present/messages';
+import { localIsoDate } from '../core/today';
 import type { CliIo } from './cliIo';
 import { isFolder, openLinkedFolder } from './linkedFolder';
 
@@ -65,7 +67,8 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
     const width = Math.max(...scan.intents.map((i) => i.id.length));
     for (const { id, reasons } of scan.intents) {
       const title = model.intents.get(id)?.intent.title ?? '';
-      lines.push(`  ${id.padEnd(width)}  ${title}  (${reasons.map((r) => REASON_TEXT[r]).join(', ')})`);
+      const broken = hasErrorsText(model, id, shown);
+      lines.push(`  ${id.padEnd(width)}  ${title}  (${reasons.map((r) => REASON_TEXT[r]).join(', ')})${broken ? `: ${broken}` : ''}`);
     }
   }
 
@@ -83,13 +86,33 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
     lines.push('Unlinked files:');
     for (const f of unlinkedFiles) lines.push(`  ${shown(f.path)}${f.uncommitted ? ' (uncommitted)' : ''}`);
   }
-  if (scan.unknownTrailers.length > 0) {
+  // An id whose file exists but has errors is not unknown: the file is what to fix.
+  const brokenTrailers = scan.unknownTrailers.filter((t) => hasErrorsText(model, t.id, shown) !== undefined);
+  const unknown = scan.unknownTrailers.filter((t) => !brokenTrailers.includes(t));
+  if (brokenTrailers.length > 0) {
+    lines.push('Trailer ids whose intent file has errors:');
+    for (const [id, list] of shasById(brokenTrailers)) lines.push(`  ${hasErrorsText(model, id, shown)!} (${list.join(', ')})`);
+  }
+  if (unknown.length > 0) {
     lines.push('Unknown intent ids in trailers:');
-    const shas = new Map<string, string[]>();
-    for (const t of scan.unknownTrailers) shas.set(t.id, [...(shas.get(t.id) ?? []), t.sha.slice(0, 7)]);
-    for (const [id, list] of shas) lines.push(`  ${id} (${list.join(', ')})`);
+    for (const [id, list] of shasById(unknown)) lines.push(`  ${id} (${list.join(', ')})`);
   }
   return lines;
+}
+
+function shasById(trailers: BranchScan['unknownTrailers']): Map<string, string[]> {
+  const shas = new Map<string, string[]>();
+  for (const t of trailers) shas.set(t.id, [...(shas.get(t.id) ?? []), t.sha.slice(0, 7)]);
+  return shas;
+}
+
+/** "checkout-speed has errors (.value/intents/checkout-speed.yaml:5)" when the intent's file has errors. */
+function hasErrorsText(model: ValueModel, id: string, shown: (file: string) => string): string | undefined {
+  const today = localIsoDate();
+  const file = model.brokenIntentFile(id, today);
+  if (file === undefined) return undefined;
+  const line = model.firstErrorLine(file, today);
+  return renderMessage(message('intentHasErrors', id, `${shown(file)}${line === undefined ? '' : `:${line}`}`));
 }
 
 /** Text for Markdown: table pipes, markup characters and HTML are shown literally. */

@@ -75,10 +75,14 @@ function globProblemsOf(parsed: ParsedValueFile): Problem[] {
 export function crossFileChecks(intents: readonly ParsedValueFile[], releases: readonly { parsed: ParsedValueFile; statement?: ReleaseStatement }[], today: string): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
+  // Ids whose file exists but has errors: that file already says what is wrong, so a release
+  // naming the id is not told the intent is unknown as well.
+  const named = new Set<string>();
   for (const parsed of inFileOrder(intents)) {
     const id = declaredId(parsed);
-    if (id === undefined) continue;
     const expected = entryNameOf(baseName(parsed.file));
+    if (expected !== undefined && (!parsed.valid || id !== expected)) named.add(expected);
+    if (id === undefined) continue;
     const at = parsed.locate(['id']);
     // A malformed id already has its own schema error; naming a file after it would be bad advice.
     if (expected !== undefined && id !== expected && isIntentId(id)) {
@@ -96,7 +100,7 @@ export function crossFileChecks(intents: readonly ParsedValueFile[], releases: r
     const ids = (parsed.data as { expected?: { intents?: unknown } } | null)?.expected?.intents;
     if (Array.isArray(ids)) {
       ids.forEach((id, i) => {
-        if (typeof id === 'string' && !seen.has(id)) {
+        if (typeof id === 'string' && !seen.has(id) && !named.has(id)) {
           problems.push(problemOf(parsed.file, parsed.locate(['expected', 'intents', i]), 'warning', 'unknown-intent', message('problemUnknownIntent', shortened(id))));
         }
       });
