@@ -1,5 +1,7 @@
 import * as path from 'path';
+import { createGitRunner } from '../core/git/gitRunner';
 import type { BranchScan } from '../core/linking/linkingEngine';
+import { findStrayTrailers } from '../core/trailers/strayTrailers';
 import type { ValueModel } from '../core/model/valueModel';
 import { message, renderMessage } from '../core/present/messages';
 import { localIsoDate } from '../core/today';
@@ -51,7 +53,7 @@ function share(linked: number, total: number): string {
  * needs attention (unlinked commits and files, unknown trailer ids). `shown` turns a
  * folder-relative path into the path to print.
  */
-export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: string) => string): string[] {
+export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: string) => string, stray: ReadonlyMap<string, string> = new Map()): string[] {
   const { head, base, degraded } = scan.state;
   const baseText = base ? `base ${base.name}` : 'no base branch';
   const lines: string[] = [];
@@ -79,7 +81,11 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
   const unlinked = scan.commits.filter((c) => c.intents.length === 0);
   if (unlinked.length > 0) {
     lines.push('Unlinked commits:');
-    for (const c of unlinked) lines.push(`  ${c.sha.slice(0, 7)} ${c.subject}`);
+    for (const c of unlinked) {
+      lines.push(`  ${c.sha.slice(0, 7)} ${c.subject}`);
+      const line = stray.get(c.sha);
+      if (line !== undefined) lines.push(`    ${renderMessage(message('strayTrailer', line))}`);
+    }
   }
   const unlinkedFiles = scan.files.filter((f) => !f.linked);
   if (unlinkedFiles.length > 0) {
@@ -179,7 +185,9 @@ export async function statusCommand(options: StatusOptions, io: CliIo): Promise<
   else {
     // Relative to where the command runs, as `check` does, so terminals can open them.
     const shown = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
-    for (const line of formatStatus(scan, model, shown)) io.stdout(line);
+    // Only the unlinked commits without trailers are asked about; a failure here costs only the hint.
+    const stray = await findStrayTrailers(createGitRunner(root), scan.commits.filter((c) => c.intents.length === 0), model.config.trailer).catch(() => new Map<string, string>());
+    for (const line of formatStatus(scan, model, shown, stray)) io.stdout(line);
   }
   return 0;
 }

@@ -3,6 +3,8 @@
 import { BranchOps } from '../core/git/branchOps';
 import { GitMissingError, NotARepositoryError } from '../core/git/gitErrors';
 import type { GitRunnerOptions } from '../core/git/gitRunner';
+import { createGitRunner } from '../core/git/gitRunner';
+import { findStrayTrailers } from '../core/trailers/strayTrailers';
 import { SimpleGitPort } from '../core/git/simpleGitPort';
 import type { LinkingModel, LinkingOptions } from '../core/linking/linkingEngine';
 import { LinkingEngine } from '../core/linking/linkingEngine';
@@ -14,6 +16,11 @@ export { changesFromGitExtension } from '../core/git/gitExtensionStatus';
 /** A linking engine on the real git of `root`; creating it starts no git process. */
 export function createLinkingEngine(root: string, options: GitRunnerOptions, model: LinkingModel, linking: LinkingOptions = {}): LinkingEngine {
   return new LinkingEngine(root, new SimpleGitPort(root, options), model, linking);
+}
+
+/** {@link findStrayTrailers} on the real git of `root`. */
+export function strayTrailersIn(root: string, options: GitRunnerOptions, commits: Parameters<typeof findStrayTrailers>[1], key: string): Promise<Map<string, string>> {
+  return findStrayTrailers(createGitRunner(root, options), commits, key);
 }
 
 export function createBranchOps(root: string, options: GitRunnerOptions): BranchOps {

@@ -23,6 +23,8 @@ export interface FolderLinks {
   readonly scan?: BranchCommits;
   /** Why commit and branch links are missing (untrusted workspace, no git, not a repository). */
   readonly unavailable?: string;
+  /** Unlinked commits with a trailer-like line git does not read as a trailer: that line, by sha. */
+  readonly strayTrailers?: ReadonlyMap<string, string>;
 }
 
 interface Tracked {
@@ -33,6 +35,10 @@ interface Tracked {
   timer?: NodeJS.Timeout | undefined;
   watchers: vscode.Disposable[];
   watchedGitDir?: string;
+  /** The commit trailer key in effect, for finding stray trailer lines. */
+  trailer: string;
+  /** The last stray-trailer answer and what it was asked for (key and unlinked shas). */
+  stray?: { readonly asked: string; readonly found: ReadonlyMap<string, string> };
 }
 
 const GIT_EVENT_DELAY_MS = 120;
@@ -133,11 +139,12 @@ export class LinkingService implements vscode.Disposable {
           onBranchCommits: (commits) => this.showEarly(key, commits),
           uncommittedFiles: (state) => this.listedByGitExtension(folder, state),
         });
-        tracked = { engine, modelKey, links: { folder }, watchers: [] };
+        tracked = { engine, modelKey, links: { folder }, watchers: [], trailer: model.config.trailer };
         this.tracked.set(key, tracked);
       } else if (tracked.modelKey !== modelKey) {
         tracked.engine.setModel(model);
         tracked.modelKey = modelKey;
+        tracked.trailer = model.config.trailer;
       } else if (tracked.links.scan) {
         // Edits that links do not depend on (a title, a why, a release's outcome) need no git.
         continue;
@@ -183,12 +190,29 @@ export class LinkingService implements vscode.Disposable {
     }
     try {
       const scan = await tracked.engine.refresh();
-      tracked.links = { folder, scan };
+      const strayTrailers = await this.strayTrailers(tracked, scan);
+      tracked.links = { folder, scan, strayTrailers };
       this.watchGitDir(tracked, scan);
     } catch (e) {
       tracked.links = { folder, unavailable: this.explain(e) };
     }
     this.changed.fire();
+  }
+
+  /** Unlinked commits' trailer-like lines git does not read; asked again only when those commits change. */
+  private async strayTrailers(tracked: Tracked, scan: BranchCommits): Promise<ReadonlyMap<string, string>> {
+    const unlinked = scan.commits.filter((c) => c.intents.length === 0 && c.trailerIds.length === 0);
+    const asked = [tracked.trailer, ...unlinked.map((c) => c.sha)].join('\0');
+    if (tracked.stray?.asked === asked) return tracked.stray.found;
+    try {
+      const found = unlinked.length === 0 ? new Map<string, string>() : await gitBundle().strayTrailersIn(tracked.links.folder.uri.fsPath, { binary: gitBinary() }, unlinked, tracked.trailer);
+      tracked.stray = { asked, found };
+      return found;
+    } catch (e) {
+      // Only a hint: the scan itself stands.
+      this.log.warn(`Could not look for trailer lines git does not read: ${String(e)}`);
+      return new Map();
+    }
   }
 
   /**
@@ -200,7 +224,8 @@ export class LinkingService implements vscode.Disposable {
     if (!tracked || !vscode.workspace.isTrusted) return;
     const shown = tracked.links.scan;
     if (shown && sameCommits(shown, commits)) return;
-    tracked.links = { folder: tracked.links.folder, scan: commits };
+    const { strayTrailers } = tracked.links;
+    tracked.links = { folder: tracked.links.folder, scan: commits, ...(strayTrailers ? { strayTrailers } : {}) };
     this.changed.fire();
   }
 

@@ -168,6 +168,7 @@ export const MESSAGES = {
   problemBadGlob: 'The glob "{0}" in {1} cannot be used: {2}.',
   problemUnknownIntent: 'Unknown intent "{0}": no .value/intents/ file has this id. Fix the id or create the intent.',
   intentHasErrors: '{0} has errors ({1})',
+  strayTrailer: '"{0}" looks like a trailer, but git does not read it as one: put it in the last paragraph, alone or with other trailers.',
   problemReviewOverdue: 'Review overdue: "{0}" was due for review on {1}. Add an outcome: section with what actually happened.',
   folderOutsideWorkspace: 'Not read: {0} is a symbolic link to {1}, outside the workspace folder. Value Lens reads only files inside it, so a link cannot expose other files in its messages; move the folder here instead.',
   problemValueNotFolder: '.value is a file, but Value Lens keeps intents in a .value/ folder: move the file away and create the folder.',

@@ -33,3 +33,16 @@ describe('value-lens status with an intent file that has errors (issue 18, item 
     assert.doesNotMatch(text, /Unknown intent/);
   });
 });
+
+describe('value-lens status with an Intent: line git does not read (issue 18, item 12)', () => {
+  let repo: TempRepo;
+  afterEach(() => repo.remove());
+
+  it('says so under the unlinked commit', async () => {
+    repo = valueRepo().repo;
+    repo.git('checkout', '-q', '-b', 'topic');
+    const sha = repo.commit('Speed up pay\n\nFixes #12\nIntent: checkout-speed\n', ['src/util/misc.ts']);
+    const text = (await cli(repo.dir, 'status')).out.join('\n');
+    assert.ok(text.includes(`Unlinked commits:\n  ${sha.slice(0, 7)} Speed up pay\n    "Intent: checkout-speed" looks like a trailer, but git does not read it as one: put it in the last paragraph, alone or with other trailers.`), text);
+  });
+});
