@@ -25,6 +25,8 @@ export interface FolderLinks {
   readonly unavailable?: string;
   /** Unlinked commits with a trailer-like line git does not read as a trailer: that line, by sha. */
   readonly strayTrailers?: ReadonlyMap<string, string>;
+  /** Of the commits with unknown trailer ids, those no remote has (so their message can be fixed). */
+  readonly unpushedCommits?: ReadonlySet<string>;
 }
 
 interface Tracked {
@@ -39,6 +41,8 @@ interface Tracked {
   trailer: string;
   /** The last stray-trailer answer and what it was asked for (key and unlinked shas). */
   stray?: { readonly asked: string; readonly found: ReadonlyMap<string, string> };
+  /** The last answer on which commits with unknown trailer ids are unpushed, and the shas asked. */
+  unpushed?: { readonly asked: string; readonly found: ReadonlySet<string> };
 }
 
 const GIT_EVENT_DELAY_MS = 120;
@@ -190,8 +194,8 @@ export class LinkingService implements vscode.Disposable {
     }
     try {
       const scan = await tracked.engine.refresh();
-      const strayTrailers = await this.strayTrailers(tracked, scan);
-      tracked.links = { folder, scan, strayTrailers };
+      const [strayTrailers, unpushedCommits] = await Promise.all([this.strayTrailers(tracked, scan), this.unpushed(tracked, scan)]);
+      tracked.links = { folder, scan, strayTrailers, unpushedCommits };
       this.watchGitDir(tracked, scan);
     } catch (e) {
       tracked.links = { folder, unavailable: this.explain(e) };
@@ -215,6 +219,22 @@ export class LinkingService implements vscode.Disposable {
     }
   }
 
+  /** Which commits with unknown trailer ids are not pushed: the advice to fix them depends on it. */
+  private async unpushed(tracked: Tracked, scan: BranchCommits): Promise<ReadonlySet<string>> {
+    const shas = [...new Set(scan.unknownTrailers.map((u) => u.sha))];
+    const asked = shas.join('\0');
+    if (tracked.unpushed?.asked === asked) return tracked.unpushed.found;
+    try {
+      const found = shas.length === 0 ? new Set<string>() : await gitBundle().unpushedCommitsIn(tracked.links.folder.uri.fsPath, { binary: gitBinary() }, shas);
+      tracked.unpushed = { asked, found };
+      return found;
+    } catch (e) {
+      // Unknown counts as pushed: then no history rewrite is advised.
+      this.log.warn(`Could not tell pushed commits: ${String(e)}`);
+      return new Set();
+    }
+  }
+
   /**
    * Shows the first half of a scan when HEAD or the base moved, so the status bar names the new
    * branch's intents at once. For the same commits the last whole scan stays until the new one.
@@ -224,8 +244,8 @@ export class LinkingService implements vscode.Disposable {
     if (!tracked || !vscode.workspace.isTrusted) return;
     const shown = tracked.links.scan;
     if (shown && sameCommits(shown, commits)) return;
-    const { strayTrailers } = tracked.links;
-    tracked.links = { folder: tracked.links.folder, scan: commits, ...(strayTrailers ? { strayTrailers } : {}) };
+    const { strayTrailers, unpushedCommits } = tracked.links;
+    tracked.links = { folder: tracked.links.folder, scan: commits, ...(strayTrailers ? { strayTrailers } : {}), ...(unpushedCommits ? { unpushedCommits } : {}) };
     this.changed.fire();
   }
 
