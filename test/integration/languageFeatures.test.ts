@@ -111,3 +111,56 @@ describe('hover, CodeLens, completion and definition for intent ids', () => {
     assert.strictEqual(('targetUri' in first ? first.targetRange : first.range).start.line, 1);
   });
 });
+
+describe('quick fixes in .value/ files (issue 18, item 10)', () => {
+  let folder: vscode.WorkspaceFolder;
+  before(async () => {
+    await vscode.extensions.getExtension<ValueLensApi>('value-lens.value-lens')!.activate();
+    folder = vscode.workspace.workspaceFolders![0]!;
+  });
+
+  async function fixes(uri: vscode.Uri, code: string): Promise<vscode.CodeAction[]> {
+    const diagnostic = await until(`a ${code} diagnostic`, () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'Value Lens' && d.code === code));
+    return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  }
+
+  it('changes a mistyped status to the close valid one and sets a wrong id to the file name, as one undoable edit each', async () => {
+    const uri = vscode.Uri.joinPath(folder.uri, '.value', 'intents', 'quick-fix-probe.yaml');
+    const original = '# kept as written\nid: quick-fix-prob\ntitle: Probe\nwhy: To test quick fixes\nowner: qa\nstatus:   activ   # typo\n';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(original));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const status = (await fixes(uri, 'schema.enum')).find((a) => a.title === 'Change to "active"');
+      assert.ok(status?.edit, 'a fix for the status');
+      assert.ok(await vscode.workspace.applyEdit(status.edit));
+      assert.strictEqual(doc.getText(), original.replace('activ ', 'active'));
+      await until('the status problem to clear', () => !vscode.languages.getDiagnostics(uri).some((d) => d.code === 'schema.enum'));
+      const id = (await fixes(uri, 'id-mismatch')).find((a) => a.title === 'Set id to "quick-fix-probe" (the file name)');
+      assert.ok(id?.edit, 'a fix for the id');
+      assert.ok(await vscode.workspace.applyEdit(id.edit));
+      assert.strictEqual(doc.getText(), '# kept as written\nid: quick-fix-probe\ntitle: Probe\nwhy: To test quick fixes\nowner: qa\nstatus:   active  # typo\n');
+      await until('no problems left', () => !vscode.languages.getDiagnostics(uri).some((d) => d.source === 'Value Lens'));
+      await vscode.commands.executeCommand('undo');
+      assert.match(doc.getText(), /^id: quick-fix-prob$/m, 'one undo takes back one fix');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('replaces an unknown intent id in a release with the close one', async () => {
+    const uri = vscode.Uri.joinPath(folder.uri, '.value', 'releases', '9.9.9.yaml');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('release: "9.9.9"\nbranch: release/9.9.9\nbase: main\ncreated: 2026-01-01\nexpected:\n  summary: S\n  intents: [chekout-speed]\n'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const fix = (await fixes(uri, 'unknown-intent')).find((a) => a.title === 'Change to "checkout-speed"');
+      assert.ok(fix?.edit);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(doc.getText(), /^ {2}intents: \[checkout-speed\]$/m);
+      await doc.save();
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+});

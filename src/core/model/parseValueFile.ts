@@ -139,7 +139,8 @@ function validated(file: string, kind: ValueFileKind, data: unknown, problems: P
     for (const error of validate.errors ?? []) {
       const at = pathOfInstance(error.instancePath);
       const p = describeSchemaError(kind, error, valueAt(data, at));
-      problems.push(problemAt(file, locate(p.path, p.atKey ? 'key' : 'value'), p.severity, p.code, p.messageRef));
+      const problem = problemAt(file, locate(p.path, p.atKey ? 'key' : 'value'), p.severity, p.code, p.messageRef);
+      problems.push(p.fix ? { ...problem, fix: p.fix } : problem);
       if (p.severity === 'error') {
         valid = false;
         if (typeof at[0] === 'string') invalidKeys.add(at[0]);

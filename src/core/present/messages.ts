@@ -172,6 +172,8 @@ export const MESSAGES = {
   unknownTrailerRebase: 'Commit {0} names "{1}" in its {2}: trailer, but no intent has this id. It is not pushed: fix the id with git rebase -i {0}~1 (mark it "reword"), or create the intent {1}.',
   unknownTrailerPushed: 'Commit {0} names "{1}" in its {2}: trailer, but no intent has this id. It is already pushed, so its message cannot be rewritten safely: create the intent {1}, or ignore this warning.',
   withDidYouMean: '{0} Did you mean "{1}"?',
+  fixChangeTo: 'Change to "{0}"',
+  fixSetId: 'Set id to "{0}" (the file name)',
   strayTrailer: '"{0}" looks like a trailer, but git does not read it as one: put it in the last paragraph, alone or with other trailers.',
   problemReviewOverdue: 'Review overdue: "{0}" was due for review on {1}. Add an outcome: section with what actually happened.',
   folderOutsideWorkspace: 'Not read: {0} is a symbolic link to {1}, outside the workspace folder. Value Lens reads only files inside it, so a link cannot expose other files in its messages; move the folder here instead.',
