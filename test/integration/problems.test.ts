@@ -64,7 +64,7 @@ describe('problems in .value/ files, in the Problems panel', () => {
       assert.ok(node, 'the intent is still listed');
       assert.match(String(node.description), /^has errors/);
       // Only the file's own error: no unknown-trailer or unknown-intent warnings in its wake.
-      const others = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds).filter((d) => d.source === 'Value Lens' && (d.code === 'unknown-intent' || (d.code === 'unknown-trailer-intent' && /"checkout-speed"/.test(d.message))));
+      const others = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds).filter((d) => d.source === 'Value Lens' && (d.code === 'unknown-intent' || (d.code === 'unknown-trailer-intent' && /names "checkout-speed"/.test(d.message))));
       assert.deepStrictEqual(others, []);
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
