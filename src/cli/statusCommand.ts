@@ -163,7 +163,9 @@ export function statusMarkdown(scan: BranchScan, model: ValueModel): string[] {
     for (const c of unlinked) lines.push(`- \`${c.sha.slice(0, 7)}\` ${mdText(c.subject)}`);
     lines.push('', '</details>', '');
   }
-  if (scan.unknownTrailers.length) lines.push(`Unknown intent ids in trailers: ${[...new Set(scan.unknownTrailers.map((t) => mdCode(t.id)))].join(', ')}`, '');
+  const today = localIsoDate();
+  const unknown = scan.unknownTrailers.filter((t) => model.brokenIntentFile(t.id, today) === undefined);
+  if (unknown.length) lines.push(`Unknown intent ids in trailers: ${[...new Set(unknown.map((t) => mdCode(t.id)))].join(', ')}`, '');
   return lines;
 }
 

@@ -6,6 +6,7 @@ import { isFullScan } from '../core/linking/branchScan';
 import type { FileIntent } from '../core/linking/linkingEngine';
 import { formatMoneyShort } from '../core/present/formatMoney';
 import { message } from '../core/present/messages';
+import { localIsoDate } from '../core/today';
 import type { FolderLinks, LinkingService } from '../state/linkingService';
 import type { FolderState, ValueStore } from '../state/valueStore';
 import { localize } from '../ui/localize';
@@ -183,7 +184,13 @@ export class CurrentViewProvider implements vscode.TreeDataProvider<vscode.TreeI
         return item;
       }), 'circle-slash'));
     }
-    for (const u of scan.unknownTrailers) children.push(new InfoNode(`${id}:unknown:${u.sha}:${u.id}`, vscode.l10n.t('Unknown intent "{0}"', u.id), 'warning', vscode.l10n.t('in {0}', u.sha.slice(0, 7))));
+    const today = localIsoDate();
+    for (const u of scan.unknownTrailers) {
+      // An id whose file exists but has errors is not unknown: the file is what to fix.
+      const broken = state.model.brokenIntentFile(u.id, today);
+      const label = broken === undefined ? vscode.l10n.t('Unknown intent "{0}"', u.id) : localize(message('intentHasErrors', u.id, broken));
+      children.push(new InfoNode(`${id}:unknown:${u.sha}:${u.id}`, label, broken === undefined ? 'warning' : 'error', vscode.l10n.t('in {0}', u.sha.slice(0, 7))));
+    }
     return children;
   }
 
