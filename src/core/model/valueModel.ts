@@ -50,6 +50,8 @@ export class ValueModel {
   private readonly files = new Map<string, ParsedValueFile>();
   /** Each intent file's last valid content, for while it has errors. */
   private readonly lastValid = new Map<string, Intent>();
+  /** Files that could not be read at all (refused links, permissions): no intent is made up from their name alone. */
+  private readonly unread = new Set<string>();
   private readonly folderProblems: Problem[] = [];
   private derived: { intents: Map<string, IntentEntry>; releases: ReleaseEntry[]; config: ValueConfig; declared: Partial<ValueConfig> } | undefined;
   private checked: { today: string; problems: Problem[] } | undefined;
@@ -62,6 +64,7 @@ export class ValueModel {
     if (!kind) return;
     const added = !this.files.has(file);
     this.remember(file);
+    this.unread.delete(file);
     this.files.set(file, parseValueFile(file, kind, content));
     this.invalidate(added);
   }
@@ -73,12 +76,14 @@ export class ValueModel {
     const problem = problemOf(file, START_OF_FILE, 'error', code, reason);
     const added = !this.files.has(file);
     this.remember(file);
+    this.unread.add(file);
     this.files.set(file, { file, kind, data: undefined, valid: false, problems: [problem], locate: () => START_OF_FILE });
     this.invalidate(added);
   }
 
   deleteFile(file: string): void {
     this.lastValid.delete(file);
+    this.unread.delete(file);
     if (this.files.delete(file)) this.invalidate(true);
   }
 
@@ -196,7 +201,9 @@ export class ValueModel {
     }
     // After the valid ones: a broken file never takes an id from a valid one.
     for (const parsed of broken) {
-      const intent = salvageIntent(parsed, this.lastValid.get(parsed.file));
+      const last = this.lastValid.get(parsed.file);
+      if (!last && this.unread.has(parsed.file)) continue;
+      const intent = salvageIntent(parsed, last);
       if (intent && !intents.has(intent.id)) intents.set(intent.id, { intent, file: parsed.file, hasErrors: true });
     }
     releases.sort((a, b) => compareNatural(a.name, b.name));

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { ValueModel } from '../../../src/core/model/valueModel';
+import { message } from '../../../src/core/present/messages';
 
 const TODAY = '2026-11-26';
 const FILE = '.value/intents/checkout-speed.yaml';
@@ -77,5 +78,14 @@ describe('an intent whose file has errors (issue 18, item 8)', () => {
     model.setFile(FILE, intentText('finished'));
     assert.strictEqual(model.brokenIntentFile('checkout-speed', TODAY), FILE);
     assert.strictEqual(model.firstErrorLine(FILE, TODAY), 5);
+  });
+
+  it('makes up no intent from the name of a file that could not be read at all, unless it was read before', () => {
+    const model = new ValueModel();
+    model.setUnreadable(FILE, 'outside-workspace', message('fileSymlinkLoop'));
+    assert.strictEqual(model.intents.has('checkout-speed'), false);
+    model.setFile(FILE, intentText());
+    model.setUnreadable(FILE, 'unreadable', message('filePermissionDenied'));
+    assert.strictEqual(model.intents.get('checkout-speed')?.hasErrors, true);
   });
 });
