@@ -1,6 +1,10 @@
 import * as path from 'path';
+import { createGitRunner } from '../core/git/gitRunner';
 import type { BranchScan } from '../core/linking/linkingEngine';
+import { findStrayTrailers } from '../core/trailers/strayTrailers';
 import type { ValueModel } from '../core/model/valueModel';
+import { message, renderMessage } from '../core/present/messages';
+import { localIsoDate } from '../core/today';
 import type { CliIo } from './cliIo';
 import { isFolder, openLinkedFolder } from './linkedFolder';
 
@@ -49,7 +53,7 @@ function share(linked: number, total: number): string {
  * needs attention (unlinked commits and files, unknown trailer ids). `shown` turns a
  * folder-relative path into the path to print.
  */
-export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: string) => string): string[] {
+export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: string) => string, stray: ReadonlyMap<string, string> = new Map()): string[] {
   const { head, base, degraded } = scan.state;
   const baseText = base ? `base ${base.name}` : 'no base branch';
   const lines: string[] = [];
@@ -65,7 +69,8 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
     const width = Math.max(...scan.intents.map((i) => i.id.length));
     for (const { id, reasons } of scan.intents) {
       const title = model.intents.get(id)?.intent.title ?? '';
-      lines.push(`  ${id.padEnd(width)}  ${title}  (${reasons.map((r) => REASON_TEXT[r]).join(', ')})`);
+      const broken = hasErrorsText(model, id, shown);
+      lines.push(`  ${id.padEnd(width)}  ${title}  (${reasons.map((r) => REASON_TEXT[r]).join(', ')})${broken ? `: ${broken}` : ''}`);
     }
   }
 
@@ -76,20 +81,44 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
   const unlinked = scan.commits.filter((c) => c.intents.length === 0);
   if (unlinked.length > 0) {
     lines.push('Unlinked commits:');
-    for (const c of unlinked) lines.push(`  ${c.sha.slice(0, 7)} ${c.subject}`);
+    for (const c of unlinked) {
+      lines.push(`  ${c.sha.slice(0, 7)} ${c.subject}`);
+      const line = stray.get(c.sha);
+      if (line !== undefined) lines.push(`    ${renderMessage(message('strayTrailer', line))}`);
+    }
   }
   const unlinkedFiles = scan.files.filter((f) => !f.linked);
   if (unlinkedFiles.length > 0) {
     lines.push('Unlinked files:');
     for (const f of unlinkedFiles) lines.push(`  ${shown(f.path)}${f.uncommitted ? ' (uncommitted)' : ''}`);
   }
-  if (scan.unknownTrailers.length > 0) {
+  // An id whose file exists but has errors is not unknown: the file is what to fix.
+  const brokenTrailers = scan.unknownTrailers.filter((t) => hasErrorsText(model, t.id, shown) !== undefined);
+  const unknown = scan.unknownTrailers.filter((t) => !brokenTrailers.includes(t));
+  if (brokenTrailers.length > 0) {
+    lines.push('Trailer ids whose intent file has errors:');
+    for (const [id, list] of shasById(brokenTrailers)) lines.push(`  ${hasErrorsText(model, id, shown)!} (${list.join(', ')})`);
+  }
+  if (unknown.length > 0) {
     lines.push('Unknown intent ids in trailers:');
-    const shas = new Map<string, string[]>();
-    for (const t of scan.unknownTrailers) shas.set(t.id, [...(shas.get(t.id) ?? []), t.sha.slice(0, 7)]);
-    for (const [id, list] of shas) lines.push(`  ${id} (${list.join(', ')})`);
+    for (const [id, list] of shasById(unknown)) lines.push(`  ${id} (${list.join(', ')})`);
   }
   return lines;
+}
+
+function shasById(trailers: BranchScan['unknownTrailers']): Map<string, string[]> {
+  const shas = new Map<string, string[]>();
+  for (const t of trailers) shas.set(t.id, [...(shas.get(t.id) ?? []), t.sha.slice(0, 7)]);
+  return shas;
+}
+
+/** "checkout-speed has errors (.value/intents/checkout-speed.yaml:5)" when the intent's file has errors. */
+function hasErrorsText(model: ValueModel, id: string, shown: (file: string) => string): string | undefined {
+  const today = localIsoDate();
+  const file = model.brokenIntentFile(id, today);
+  if (file === undefined) return undefined;
+  const line = model.firstErrorLine(file, today);
+  return renderMessage(message('intentHasErrors', id, `${shown(file)}${line === undefined ? '' : `:${line}`}`));
 }
 
 /** Text for Markdown: table pipes, markup characters and HTML are shown literally. */
@@ -136,7 +165,9 @@ export function statusMarkdown(scan: BranchScan, model: ValueModel): string[] {
     for (const c of unlinked) lines.push(`- \`${c.sha.slice(0, 7)}\` ${mdText(c.subject)}`);
     lines.push('', '</details>', '');
   }
-  if (scan.unknownTrailers.length) lines.push(`Unknown intent ids in trailers: ${[...new Set(scan.unknownTrailers.map((t) => mdCode(t.id)))].join(', ')}`, '');
+  const today = localIsoDate();
+  const unknown = scan.unknownTrailers.filter((t) => model.brokenIntentFile(t.id, today) === undefined);
+  if (unknown.length) lines.push(`Unknown intent ids in trailers: ${[...new Set(unknown.map((t) => mdCode(t.id)))].join(', ')}`, '');
   return lines;
 }
 
@@ -158,7 +189,9 @@ export async function statusCommand(options: StatusOptions, io: CliIo): Promise<
   else {
     // Relative to where the command runs, as `check` does, so terminals can open them.
     const shown = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
-    for (const line of formatStatus(scan, model, shown)) io.stdout(line);
+    // Only the unlinked commits without trailers are asked about; a failure here costs only the hint.
+    const stray = await findStrayTrailers(createGitRunner(root), scan.commits.filter((c) => c.intents.length === 0), model.config.trailer).catch(() => new Map<string, string>());
+    for (const line of formatStatus(scan, model, shown, stray)) io.stdout(line);
   }
   return 0;
 }

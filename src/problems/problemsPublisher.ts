@@ -1,10 +1,10 @@
 import vscode = require('vscode');
 import type { Problem, Severity } from '../core/model/problem';
-import { START_OF_FILE } from '../core/model/problem';
-import { VALUE_DIR } from '../core/valueFolder';
+import { unknownTrailerMessage } from '../core/trailers/unknownTrailer';
 import type { FolderLinks, LinkingService } from '../state/linkingService';
 import { localIsoDate } from '../core/today';
-import type { ValueStore } from '../state/valueStore';
+import type { FolderState, ValueStore } from '../state/valueStore';
+import { commitUri, registerCommitDocuments } from './commitDocument';
 import { localize } from '../ui/localize';
 
 const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
@@ -21,15 +21,30 @@ function toDiagnostic(p: Problem): vscode.Diagnostic {
   return diagnostic;
 }
 
-/** Trailers on the current branch that name no intent: reported on the `.value` folder itself. */
-function unknownTrailerProblems(links: FolderLinks | undefined, trailer: string): Problem[] {
-  return (links?.scan?.unknownTrailers ?? []).map((u) => ({
-    file: VALUE_DIR,
-    range: START_OF_FILE,
-    severity: 'warning',
-    code: 'unknown-trailer-intent',
-    message: vscode.l10n.t('Commit {0} names "{1}" in its {2}: trailer, but no intent has this id: fix the id (git commit --amend before pushing) or create the intent.', u.sha.slice(0, 7), u.id, trailer),
-  }));
+/**
+ * Trailers on the current branch that name no intent, as warnings on a read-only document of the
+ * commit (it opens on a double-click). An id whose intent file exists but has errors is left out:
+ * that file's own problems say what to fix.
+ */
+function unknownTrailerDiagnostics(state: FolderState, links: FolderLinks | undefined, today: string): [vscode.Uri, vscode.Diagnostic][] {
+  const scan = links?.scan;
+  if (!scan) return [];
+  const { model, folder } = state;
+  const head = scan.state.head.kind === 'unborn' ? undefined : scan.state.head.sha;
+  return scan.unknownTrailers.filter((u) => model.brokenIntentFile(u.id, today) === undefined).map((u) => {
+    const ref = unknownTrailerMessage({
+      sha: u.sha,
+      id: u.id,
+      trailer: model.config.trailer,
+      isHead: u.sha === head,
+      pushed: !(links.unpushedCommits?.has(u.sha) ?? false),
+      known: model.intents.keys(),
+    });
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), localize(ref), vscode.DiagnosticSeverity.Warning);
+    diagnostic.source = 'Value Lens';
+    diagnostic.code = 'unknown-trailer-intent';
+    return [commitUri(folder, u.sha), diagnostic];
+  });
 }
 
 /**
@@ -41,18 +56,20 @@ export function registerProblemsPublisher(context: vscode.ExtensionContext, stor
   const publish = (): void => {
     const today = localIsoDate();
     const byFile = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
-    for (const { folder, model } of store.folders) {
-      const trailer = model.config.trailer;
-      for (const problem of [...model.problems(today), ...unknownTrailerProblems(linking.linksOf(folder), trailer)]) {
-        const uri = vscode.Uri.joinPath(folder.uri, ...problem.file.split('/'));
-        const entry = byFile.get(uri.toString()) ?? { uri, diagnostics: [] };
-        entry.diagnostics.push(toDiagnostic(problem));
-        byFile.set(uri.toString(), entry);
-      }
+    const add = (uri: vscode.Uri, diagnostic: vscode.Diagnostic): void => {
+      const entry = byFile.get(uri.toString()) ?? { uri, diagnostics: [] };
+      entry.diagnostics.push(diagnostic);
+      byFile.set(uri.toString(), entry);
+    };
+    for (const state of store.folders) {
+      const { folder, model } = state;
+      for (const problem of model.problems(today)) add(vscode.Uri.joinPath(folder.uri, ...problem.file.split('/')), toDiagnostic(problem));
+      for (const [uri, diagnostic] of unknownTrailerDiagnostics(state, linking.linksOf(folder), today)) add(uri, diagnostic);
     }
     collection.clear();
     collection.set([...byFile.values()].map((e) => [e.uri, e.diagnostics]));
   };
+  registerCommitDocuments(context);
   context.subscriptions.push(collection, store.onDidChange(publish), linking.onDidChange(publish));
   publish();
   return collection;

@@ -21,6 +21,10 @@ export interface FolderLinks {
   readonly scan?: BranchCommits;
   /** Why commit and branch links are missing (untrusted workspace, no git, not a repository). */
   readonly unavailable?: string;
+  /** Unlinked commits with a trailer-like line git does not read as a trailer: that line, by sha. */
+  readonly strayTrailers?: ReadonlyMap<string, string>;
+  /** Of the commits with unknown trailer ids, those no remote has (so their message can be fixed). */
+  readonly unpushedCommits?: ReadonlySet<string>;
 }
 
 interface Tracked {
@@ -34,6 +38,12 @@ interface Tracked {
   /** Watchers of the folder's files: uncommitted changes are part of coverage. */
   readonly workTreeWatchers: vscode.Disposable[];
   watchedGitDir?: string;
+  /** The commit trailer key in effect, for finding stray trailer lines. */
+  trailer: string;
+  /** The last stray-trailer answer and what it was asked for (key and unlinked shas). */
+  stray?: { readonly asked: string; readonly found: ReadonlyMap<string, string> };
+  /** The last answer on which commits with unknown trailer ids are unpushed, and the shas asked. */
+  unpushed?: { readonly asked: string; readonly found: ReadonlySet<string> };
 }
 
 const GIT_EVENT_DELAY_MS = 120;
@@ -131,11 +141,12 @@ export class LinkingService implements vscode.Disposable {
         const engine = gitBundle().createLinkingEngine(folder.uri.fsPath, { binary: gitBinary() }, model, {
           onBranchCommits: (commits) => this.showEarly(key, commits),
         });
-        tracked = { engine, modelKey, links: { folder }, watchers: [], workTreeWatchers: this.watchWorkTree(folder, key) };
+        tracked = { engine, modelKey, links: { folder }, watchers: [], workTreeWatchers: this.watchWorkTree(folder, key), trailer: model.config.trailer };
         this.tracked.set(key, tracked);
       } else if (tracked.modelKey !== modelKey) {
         tracked.engine.setModel(model);
         tracked.modelKey = modelKey;
+        tracked.trailer = model.config.trailer;
       } else if (tracked.links.scan) {
         // Edits that links do not depend on (a title, a why, a release's outcome) need no git.
         continue;
@@ -181,12 +192,45 @@ export class LinkingService implements vscode.Disposable {
     }
     try {
       const scan = await tracked.engine.refresh();
-      tracked.links = { folder, scan };
+      const [strayTrailers, unpushedCommits] = await Promise.all([this.strayTrailers(tracked, scan), this.unpushed(tracked, scan)]);
+      tracked.links = { folder, scan, strayTrailers, unpushedCommits };
       this.watchGitDir(tracked, scan);
     } catch (e) {
       tracked.links = { folder, unavailable: this.explain(e) };
     }
     this.changed.fire();
+  }
+
+  /** Unlinked commits' trailer-like lines git does not read; asked again only when those commits change. */
+  private async strayTrailers(tracked: Tracked, scan: BranchCommits): Promise<ReadonlyMap<string, string>> {
+    const unlinked = scan.commits.filter((c) => c.intents.length === 0 && c.trailerIds.length === 0);
+    const asked = [tracked.trailer, ...unlinked.map((c) => c.sha)].join('\0');
+    if (tracked.stray?.asked === asked) return tracked.stray.found;
+    try {
+      const found = unlinked.length === 0 ? new Map<string, string>() : await gitBundle().strayTrailersIn(tracked.links.folder.uri.fsPath, { binary: gitBinary() }, unlinked, tracked.trailer);
+      tracked.stray = { asked, found };
+      return found;
+    } catch (e) {
+      // Only a hint: the scan itself stands.
+      this.log.warn(`Could not look for trailer lines git does not read: ${String(e)}`);
+      return new Map();
+    }
+  }
+
+  /** Which commits with unknown trailer ids are not pushed: the advice to fix them depends on it. */
+  private async unpushed(tracked: Tracked, scan: BranchCommits): Promise<ReadonlySet<string>> {
+    const shas = [...new Set(scan.unknownTrailers.map((u) => u.sha))];
+    const asked = shas.join('\0');
+    if (tracked.unpushed?.asked === asked) return tracked.unpushed.found;
+    try {
+      const found = shas.length === 0 ? new Set<string>() : await gitBundle().unpushedCommitsIn(tracked.links.folder.uri.fsPath, { binary: gitBinary() }, shas);
+      tracked.unpushed = { asked, found };
+      return found;
+    } catch (e) {
+      // Unknown counts as pushed: then no history rewrite is advised.
+      this.log.warn(`Could not tell pushed commits: ${String(e)}`);
+      return new Set();
+    }
   }
 
   /**
@@ -198,7 +242,8 @@ export class LinkingService implements vscode.Disposable {
     if (!tracked || !vscode.workspace.isTrusted) return;
     const shown = tracked.links.scan;
     if (shown && sameCommits(shown, commits)) return;
-    tracked.links = { folder: tracked.links.folder, scan: commits };
+    const { strayTrailers, unpushedCommits } = tracked.links;
+    tracked.links = { folder: tracked.links.folder, scan: commits, ...(strayTrailers ? { strayTrailers } : {}), ...(unpushedCommits ? { unpushedCommits } : {}) };
     this.changed.fire();
   }
 

@@ -5,6 +5,8 @@ import type { LinkedCommit } from '../core/linking/coverage';
 import { isFullScan } from '../core/linking/branchScan';
 import type { FileIntent } from '../core/linking/linkingEngine';
 import { formatMoneyShort } from '../core/present/formatMoney';
+import { message } from '../core/present/messages';
+import { localIsoDate } from '../core/today';
 import type { FolderLinks, LinkingService } from '../state/linkingService';
 import type { FolderState, ValueStore } from '../state/valueStore';
 import { localize } from '../ui/localize';
@@ -74,7 +76,8 @@ export class GroupNode extends vscode.TreeItem {
 }
 
 export class CommitNode extends vscode.TreeItem {
-  constructor(parentId: string, commit: LinkedCommit) {
+  /** `stray`: a trailer-like line of the commit that git does not read as a trailer. */
+  constructor(parentId: string, commit: LinkedCommit, stray?: string) {
     super(commit.subject, vscode.TreeItemCollapsibleState.None);
     this.id = `${parentId}:${commit.sha}`;
     this.iconPath = new vscode.ThemeIcon((commit.intents.length > 0) ? 'git-commit' : 'circle-slash');
@@ -82,6 +85,12 @@ export class CommitNode extends vscode.TreeItem {
     this.description = `${commit.sha.slice(0, 7)} · ${ids}`;
     this.tooltip = `${commit.subject}\n${commit.author}, ${commit.date}\n${(commit.intents.length > 0) ? vscode.l10n.t('Serves {0}', commit.intents.join(', ')) : vscode.l10n.t('Not linked to an existing intent')}`;
     this.contextValue = (commit.intents.length > 0) ? 'commit' : 'unlinkedCommit';
+    if (stray !== undefined) {
+      const why = localize(message('strayTrailer', stray));
+      this.iconPath = new vscode.ThemeIcon('warning');
+      this.description = `${commit.sha.slice(0, 7)} · ${why}`;
+      this.tooltip = `${this.tooltip}\n${why}`;
+    }
   }
 }
 
@@ -164,7 +173,7 @@ export class CurrentViewProvider implements vscode.TreeDataProvider<vscode.TreeI
     const base = scan.state.base?.name ?? vscode.l10n.t('base');
     if (scan.commits.length) children.push(new GroupNode(`${id}:commits`, vscode.l10n.t('Commits ahead of {0}', base), scan.commits.map((c) => new CommitNode(`${id}:commits`, c)), 'git-commit'));
     const unlinkedCommits = scan.commits.filter((c) => c.intents.length === 0);
-    if (unlinkedCommits.length) children.push(new GroupNode(`${id}:unlinkedCommits`, vscode.l10n.t('Unlinked commits'), unlinkedCommits.map((c) => new CommitNode(`${id}:unlinkedCommits`, c)), 'circle-slash'));
+    if (unlinkedCommits.length) children.push(new GroupNode(`${id}:unlinkedCommits`, vscode.l10n.t('Unlinked commits'), unlinkedCommits.map((c) => new CommitNode(`${id}:unlinkedCommits`, c, links.strayTrailers?.get(c.sha))), 'circle-slash'));
     if (!isFullScan(scan)) children.push(new InfoNode(`${id}:countingFiles`, vscode.l10n.t('Counting changed files…'), 'loading~spin'));
     const unlinkedFiles = isFullScan(scan) ? scan.files.filter((f) => !f.linked) : [];
     if (unlinkedFiles.length) {
@@ -175,7 +184,13 @@ export class CurrentViewProvider implements vscode.TreeDataProvider<vscode.TreeI
         return item;
       }), 'circle-slash'));
     }
-    for (const u of scan.unknownTrailers) children.push(new InfoNode(`${id}:unknown:${u.sha}:${u.id}`, vscode.l10n.t('Unknown intent "{0}"', u.id), 'warning', vscode.l10n.t('in {0}', u.sha.slice(0, 7))));
+    const today = localIsoDate();
+    for (const u of scan.unknownTrailers) {
+      // An id whose file exists but has errors is not unknown: the file is what to fix.
+      const broken = state.model.brokenIntentFile(u.id, today);
+      const label = broken === undefined ? vscode.l10n.t('Unknown intent "{0}"', u.id) : localize(message('intentHasErrors', u.id, broken));
+      children.push(new InfoNode(`${id}:unknown:${u.sha}:${u.id}`, label, broken === undefined ? 'warning' : 'error', vscode.l10n.t('in {0}', u.sha.slice(0, 7))));
+    }
     return children;
   }
 

@@ -30,12 +30,14 @@ export class IntentNode extends vscode.TreeItem {
     const { intent } = entry;
     super(intent.title, vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `intent:${state.folder.uri.toString()}:${intent.id}`;
-    this.description = [intent.value && formatMoneyShort(intent.value, locale), intent.owner].filter(Boolean).join(' · ');
-    this.iconPath = new vscode.ThemeIcon('target');
+    // A file with errors keeps its intent in place, marked, so one typo hides nothing (issue 18).
+    this.description = [entry.hasErrors && vscode.l10n.t('has errors'), intent.value && formatMoneyShort(intent.value, locale), intent.owner].filter(Boolean).join(' · ');
+    this.iconPath = entry.hasErrors ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : new vscode.ThemeIcon('target');
     this.contextValue = 'intent';
     this.resourceUri = this.uri;
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${md(intent.title)}** \`${intent.id}\` — ${md(intent.status)}\n\n${md(intent.why)}\n\n`);
+    if (entry.hasErrors) tip.appendMarkdown(`$(error) ${md(vscode.l10n.t('{0} has errors: see the Problems panel.', entry.file))}\n\n`);
     if (intent.metric) {
       const unit = intent.metric.unit ?? '';
       const range = [intent.metric.baseline, intent.metric.target].map((n) => (n === undefined ? '?' : `${n}${unit}`)).join(' → ');
@@ -101,7 +103,8 @@ export class IntentsViewProvider implements vscode.TreeDataProvider<Node>, vscod
     for (const entry of state.model.intents.values()) byStatus.get(entry.intent.status)?.push(entry);
     const groups = STATUS_ORDER.filter((s) => (byStatus.get(s)?.length ?? 0) > 0).map((s) =>
       new StatusGroupNode(state, s, [...(byStatus.get(s) ?? [])].sort((a, b) => compareNatural(a.intent.title, b.intent.title))));
-    const broken = valueFiles(state, 'intent').filter((f) => f.broken).map((f) => new BrokenFileNode(f.uri, f.name));
+    const shown = new Set([...state.model.intents.values()].filter((e) => e.hasErrors).map((e) => vscode.Uri.joinPath(state.folder.uri, ...e.file.split('/')).toString()));
+    const broken = valueFiles(state, 'intent').filter((f) => f.broken && !shown.has(f.uri.toString())).map((f) => new BrokenFileNode(f.uri, f.name));
     return [...groups, ...broken];
   }
 

@@ -111,3 +111,69 @@ describe('hover, CodeLens, completion and definition for intent ids', () => {
     assert.strictEqual(('targetUri' in first ? first.targetRange : first.range).start.line, 1);
   });
 });
+
+describe('quick fixes in .value/ files (issue 18, item 10)', () => {
+  let folder: vscode.WorkspaceFolder;
+  let api: ValueLensApi;
+  before(async () => {
+    api = await vscode.extensions.getExtension<ValueLensApi>('value-lens.value-lens')!.activate();
+    folder = vscode.workspace.workspaceFolders![0]!;
+  });
+  // The probe files were uncommitted changes for a moment: later suites count the branch's files.
+  after(async function () {
+    this.timeout(30000);
+    const probe = (p: string): boolean => p.endsWith('quick-fix-probe.yaml') || p.endsWith('9.9.9.yaml');
+    await until('the probes gone from the branch scan', async () => {
+      await api.linking.refresh();
+      const scan = api.linking.linksOf(folder)?.scan;
+      return scan !== undefined && !('files' in scan && (scan as { files: readonly { path: string }[] }).files.some((f) => probe(f.path)));
+    }, 20000, 500);
+  });
+
+  async function fixes(uri: vscode.Uri, code: string): Promise<vscode.CodeAction[]> {
+    const diagnostic = await until(`a ${code} diagnostic`, () => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'Value Lens' && d.code === code));
+    return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  }
+
+  it('changes a mistyped status to the close valid one and sets a wrong id to the file name, as one undoable edit each', async () => {
+    const uri = vscode.Uri.joinPath(folder.uri, '.value', 'intents', 'quick-fix-probe.yaml');
+    const original = '# kept as written\nid: quick-fix-prob\ntitle: Probe\nwhy: To test quick fixes\nowner: qa\nstatus:   activ   # typo\n';
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(original));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const status = (await fixes(uri, 'schema.enum')).find((a) => a.title === 'Change to "active"');
+      assert.ok(status?.edit, 'a fix for the status');
+      assert.ok(await vscode.workspace.applyEdit(status.edit));
+      assert.strictEqual(doc.getText(), original.replace('activ', 'active'), 'only the value changes: spaces and comment stay');
+      await until('the status problem to clear', () => !vscode.languages.getDiagnostics(uri).some((d) => d.code === 'schema.enum'));
+      const id = (await fixes(uri, 'id-mismatch')).find((a) => a.title === 'Set id to "quick-fix-probe" (the file name)');
+      assert.ok(id?.edit, 'a fix for the id');
+      assert.ok(await vscode.workspace.applyEdit(id.edit));
+      assert.strictEqual(doc.getText(), '# kept as written\nid: quick-fix-probe\ntitle: Probe\nwhy: To test quick fixes\nowner: qa\nstatus:   active   # typo\n');
+      await until('no problems left', () => !vscode.languages.getDiagnostics(uri).some((d) => d.source === 'Value Lens'));
+      await vscode.commands.executeCommand('undo');
+      assert.match(doc.getText(), /^id: quick-fix-prob$/m, 'one undo takes back one fix');
+    } finally {
+      // Closed unsaved first, so no open editor keeps its problems after the file is gone.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('replaces an unknown intent id in a release with the close one', async () => {
+    const uri = vscode.Uri.joinPath(folder.uri, '.value', 'releases', '9.9.9.yaml');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('release: "9.9.9"\nbranch: release/9.9.9\nbase: main\ncreated: 2026-01-01\nexpected:\n  summary: S\n  intents: [chekout-speed]\n'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const fix = (await fixes(uri, 'unknown-intent')).find((a) => a.title === 'Change to "checkout-speed"');
+      assert.ok(fix?.edit);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(doc.getText(), /^ {2}intents: \[checkout-speed\]$/m);
+    } finally {
+      if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+});

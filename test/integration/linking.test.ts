@@ -94,11 +94,26 @@ describe('links from git, on the demo repository', () => {
     });
   }
 
-  it('reports the unknown intent id of a trailer in the Problems panel, on .value', async () => {
-    const valueFolder = vscode.Uri.joinPath(folder.uri, '.value');
-    const problem = await until('the unknown trailer problem', () => vscode.languages.getDiagnostics(valueFolder).find((d) => d.code === 'unknown-trailer-intent'));
-    assert.match(problem.message, /Commit [0-9a-f]{7} names "checkout-sped" in its Intent: trailer, but no intent has this id/);
-    assert.strictEqual(problem.severity, vscode.DiagnosticSeverity.Warning);
+  it('reports the unknown intent id of a trailer on the commit, as a document that opens, with advice that fits the commit', async () => {
+    const sha = git('rev-parse', 'HEAD').trim();
+    const problem = await until('the unknown trailer problem', () => {
+      for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+        const found = diagnostics.find((d) => d.code === 'unknown-trailer-intent');
+        if (found) return { uri, found };
+      }
+      return undefined;
+    });
+    assert.strictEqual(problem.uri.scheme, 'value-lens-commit', 'not on the .value folder, which cannot be opened');
+    // The demo's typo commit is HEAD and the demo has no remote: amend is the right advice.
+    assert.strictEqual(problem.found.message, `Commit ${sha.slice(0, 7)} names "checkout-sped" in its Intent: trailer, but no intent has this id. It is the last commit and not pushed: fix the id with git commit --amend, or create the intent checkout-sped. Did you mean "checkout-speed"?`);
+    assert.strictEqual(problem.found.severity, vscode.DiagnosticSeverity.Warning);
+    const doc = await vscode.workspace.openTextDocument(problem.uri);
+    assert.match(doc.getText(), new RegExp(`^commit ${sha}`));
+    assert.match(doc.getText(), /Intent: checkout-sped/);
+    assert.match(doc.getText(), /CommitDate:/);
+    // A crafted link names nothing outside the workspace's commits.
+    const crafted = await vscode.workspace.openTextDocument(problem.uri.with({ query: new URLSearchParams({ sha: '--output=/tmp/x', folder: folder.uri.toString() }).toString() }));
+    assert.strictEqual(crafted.getText(), 'Not a commit of this workspace.');
   });
 
   it('gives a file its intents by path glob and by the trailers of commits that touched it', async () => {

@@ -43,6 +43,35 @@ describe('problems in .value/ files, in the Problems panel', () => {
     await until('diagnostics of a deleted file to go', () => ours(uri).length === 0);
   });
 
+  it('keeps an intent with a mistyped status in the Intents view, marked, with its links (issue 18, item 8)', async () => {
+    const api = (await vscode.extensions.getExtension<ValueLensApi>('value-lens.value-lens')!.activate());
+    const uri = vscode.Uri.file(path.join(root, '.value', 'intents', 'checkout-speed.yaml'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const at = doc.getText().indexOf('status: active');
+    assert.ok(at >= 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(at + 8), doc.positionAt(at + 14)), 'finished');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      await until('the status problem', () => ours(uri).find((d) => d.code === 'schema.enum'));
+      await api.store.whenIdle();
+      const entry = api.store.folders[0]!.model.intents.get('checkout-speed');
+      assert.strictEqual(entry?.hasErrors, true);
+      const active = api.views.intents.getChildren().find((g) => g.label === 'Active');
+      assert.ok(active, 'still in its status group');
+      const node = api.views.intents.getChildren(active as never).find((n) => n.label === 'Faster checkout');
+      assert.ok(node, 'the intent is still listed');
+      assert.match(String(node.description), /^has errors/);
+      // Only the file's own error: no unknown-trailer or unknown-intent warnings in its wake.
+      const others = vscode.languages.getDiagnostics().flatMap(([, ds]) => ds).filter((d) => d.source === 'Value Lens' && (d.code === 'unknown-intent' || (d.code === 'unknown-trailer-intent' && /names "checkout-speed"/.test(d.message))));
+      assert.deepStrictEqual(others, []);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await until('the problem to clear', () => !ours(uri).some((d) => d.code === 'schema.enum'));
+  });
+
   it('reports an id that does not match the file name, and a release naming an unknown intent', async () => {
     const intent = vscode.Uri.file(path.join(root, '.value', 'intents', 'named-wrong.yaml'));
     const release = vscode.Uri.file(path.join(root, '.value', 'releases', '9.0.0.yaml'));

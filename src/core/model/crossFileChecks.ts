@@ -1,6 +1,8 @@
 import picomatch from 'picomatch';
 import type { ParsedValueFile } from './parseValueFile';
+import { closestMatch } from '../present/closeMatch';
 import { message } from '../present/messages';
+import { yamlPlain } from './quickFix';
 import type { Problem } from './problem';
 import { problemOf, shortened } from './problem';
 import type { ReleaseStatement } from './types';
@@ -75,16 +77,21 @@ function globProblemsOf(parsed: ParsedValueFile): Problem[] {
 export function crossFileChecks(intents: readonly ParsedValueFile[], releases: readonly { parsed: ParsedValueFile; statement?: ReleaseStatement }[], today: string): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
+  // Ids whose file exists but has errors: that file already says what is wrong, so a release
+  // naming the id is not told the intent is unknown as well.
+  const named = new Set<string>();
   for (const parsed of inFileOrder(intents)) {
     const id = declaredId(parsed);
-    if (id === undefined) continue;
     const expected = entryNameOf(baseName(parsed.file));
+    if (expected !== undefined && (!parsed.valid || id !== expected)) named.add(expected);
+    if (id === undefined) continue;
     const at = parsed.locate(['id']);
     // A malformed id already has its own schema error; naming a file after it would be bad advice.
     if (expected !== undefined && id !== expected && isIntentId(id)) {
       // A file name that is not a valid id (spaces, accents) must not be offered as the id.
       const ref = isIntentId(expected) ? message('problemIdMismatch', id, baseName(parsed.file), expected) : message('problemIdMismatchBadName', id, baseName(parsed.file));
-      problems.push(problemOf(parsed.file, at, 'error', 'id-mismatch', ref));
+      const problem = problemOf(parsed.file, at, 'error', 'id-mismatch', ref);
+      problems.push(isIntentId(expected) ? { ...problem, fix: { title: message('fixSetId', expected), replacement: yamlPlain(expected) } } : problem);
     }
     const other = seen.get(id);
     if (other) problems.push(problemOf(parsed.file, at, 'error', 'duplicate-id', message('problemDuplicateId', id, other)));
@@ -96,8 +103,13 @@ export function crossFileChecks(intents: readonly ParsedValueFile[], releases: r
     const ids = (parsed.data as { expected?: { intents?: unknown } } | null)?.expected?.intents;
     if (Array.isArray(ids)) {
       ids.forEach((id, i) => {
-        if (typeof id === 'string' && !seen.has(id)) {
-          problems.push(problemOf(parsed.file, parsed.locate(['expected', 'intents', i]), 'warning', 'unknown-intent', message('problemUnknownIntent', shortened(id))));
+        if (typeof id === 'string' && !seen.has(id) && !named.has(id)) {
+          const ref = message('problemUnknownIntent', shortened(id));
+          const near = closestMatch(id, seen.keys());
+          const at = parsed.locate(['expected', 'intents', i]);
+          problems.push(near === undefined
+            ? problemOf(parsed.file, at, 'warning', 'unknown-intent', ref)
+            : { ...problemOf(parsed.file, at, 'warning', 'unknown-intent', message('withDidYouMean', ref, near)), fix: { title: message('fixChangeTo', near), replacement: yamlPlain(near) } });
         }
       });
     }

@@ -31,6 +31,8 @@ export interface ParsedValueFile {
   /** True when the data passed the schema (unknown keys are only warnings and allowed). */
   readonly valid: boolean;
   readonly problems: readonly Problem[];
+  /** Top-level keys whose values the schema refused (errors only): the other fields can still be used. */
+  readonly invalidKeys?: readonly string[];
   /** Where the value (or key) at `path` is in the file; the file start if it cannot be found. */
   locate(path: YamlPath, part?: 'key' | 'value'): Range;
 }
@@ -132,12 +134,18 @@ function validated(file: string, kind: ValueFileKind, data: unknown, problems: P
 
   const validate = VALIDATORS[kind];
   let valid = true;
+  const invalidKeys = new Set<string>();
   if (!validate(data)) {
     for (const error of validate.errors ?? []) {
-      const p = describeSchemaError(kind, error, valueAt(data, pathOfInstance(error.instancePath)));
-      problems.push(problemAt(file, locate(p.path, p.atKey ? 'key' : 'value'), p.severity, p.code, p.messageRef));
-      if (p.severity === 'error') valid = false;
+      const at = pathOfInstance(error.instancePath);
+      const p = describeSchemaError(kind, error, valueAt(data, at));
+      const problem = problemAt(file, locate(p.path, p.atKey ? 'key' : 'value'), p.severity, p.code, p.messageRef);
+      problems.push(p.fix ? { ...problem, fix: p.fix } : problem);
+      if (p.severity === 'error') {
+        valid = false;
+        if (typeof at[0] === 'string') invalidKeys.add(at[0]);
+      }
     }
   }
-  return { file, kind, data, valid, problems: problems.sort(compareProblems), locate };
+  return { file, kind, data, valid, problems: problems.sort(compareProblems), locate, ...(valid ? {} : { invalidKeys: [...invalidKeys] }) };
 }

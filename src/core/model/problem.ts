@@ -25,6 +25,14 @@ export interface Problem {
   readonly messageRef?: MessageRef;
   /** Stable code for filtering and tests, e.g. `schema.required`, `id-mismatch`. */
   readonly code: string;
+  /** A quick fix: text to put in place of `range`. */
+  readonly fix?: QuickFix;
+}
+
+/** A one-edit fix of a problem: replaces the problem's range with `replacement`. */
+export interface QuickFix {
+  readonly title: MessageRef;
+  readonly replacement: string;
 }
 
 /** A problem whose text is a message: English in `message`, the id and data in `messageRef`. */

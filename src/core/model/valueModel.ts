@@ -6,6 +6,7 @@ import type { ParsedValueFile } from './parseValueFile';
 import { parseValueFile } from './parseValueFile';
 import type { Problem } from './problem';
 import { compareProblems, problemOf, START_OF_FILE } from './problem';
+import { salvageIntent } from './salvageIntent';
 import type { Intent, ReleaseStatement, ValueConfig } from './types';
 import { DEFAULT_CONFIG } from './types';
 import type { ValueFileKind } from './valueFileKind';
@@ -15,6 +16,11 @@ export interface IntentEntry {
   readonly intent: Intent;
   /** Path relative to the workspace folder. */
   readonly file: string;
+  /**
+   * True when the file has errors: the intent is still known by its id, built from the fields
+   * that passed the schema and the file's last valid content (see salvageIntent).
+   */
+  readonly hasErrors?: boolean;
 }
 
 export interface ReleaseEntry {
@@ -42,6 +48,10 @@ export function kindOfValuePath(file: string): ValueFileKind | undefined {
  */
 export class ValueModel {
   private readonly files = new Map<string, ParsedValueFile>();
+  /** Each intent file's last valid content, for while it has errors. */
+  private readonly lastValid = new Map<string, Intent>();
+  /** Files that could not be read at all (refused links, permissions): no intent is made up from their name alone. */
+  private readonly unread = new Set<string>();
   private readonly folderProblems: Problem[] = [];
   private derived: { intents: Map<string, IntentEntry>; releases: ReleaseEntry[]; config: ValueConfig; declared: Partial<ValueConfig> } | undefined;
   private checked: { today: string; problems: Problem[] } | undefined;
@@ -53,6 +63,8 @@ export class ValueModel {
     const kind = kindOfValuePath(file);
     if (!kind) return;
     const added = !this.files.has(file);
+    this.remember(file);
+    this.unread.delete(file);
     this.files.set(file, parseValueFile(file, kind, content));
     this.invalidate(added);
   }
@@ -63,12 +75,41 @@ export class ValueModel {
     if (!kind) return;
     const problem = problemOf(file, START_OF_FILE, 'error', code, reason);
     const added = !this.files.has(file);
+    this.remember(file);
+    this.unread.add(file);
     this.files.set(file, { file, kind, data: undefined, valid: false, problems: [problem], locate: () => START_OF_FILE });
     this.invalidate(added);
   }
 
   deleteFile(file: string): void {
+    this.lastValid.delete(file);
+    this.unread.delete(file);
     if (this.files.delete(file)) this.invalidate(true);
+  }
+
+  /**
+   * The file of intent `id` when that file exists but has errors (schema errors, or an id that
+   * differs from its name): what depends on the id should say so instead of "unknown intent".
+   */
+  brokenIntentFile(id: string, today: string): string | undefined {
+    const entry = this.intents.get(id);
+    if (entry?.hasErrors) return entry.file;
+    if (entry) return undefined;
+    const file = `${VALUE_DIR}/${INTENTS_DIR}/${id}.yaml`;
+    const named = this.files.get(file) ?? this.files.get(`${VALUE_DIR}/${INTENTS_DIR}/${id}.yml`);
+    return named && this.problems(today).some((p) => p.file === named.file && p.severity === 'error') ? named.file : undefined;
+  }
+
+  /** The first error's line (1-based) in `file`, for "has errors (file:line)". */
+  firstErrorLine(file: string, today: string): number | undefined {
+    const first = this.problems(today).find((p) => p.file === file && p.severity === 'error');
+    return first && first.range.start.line + 1;
+  }
+
+  /** Keeps the content of a valid intent file that is about to be replaced. */
+  private remember(file: string): void {
+    const old = this.files.get(file);
+    if (old?.kind === 'intent' && old.valid) this.lastValid.set(file, toIntent(old.data as Record<string, unknown>));
   }
 
   /** A problem with the `.value` folder itself (e.g. it is a file). */
@@ -85,7 +126,7 @@ export class ValueModel {
     return this.files.get(file);
   }
 
-  /** Intents from files that passed the schema, by id. */
+  /** Intents by id: from files that passed the schema, then from files with errors (marked `hasErrors`). */
   get intents(): ReadonlyMap<string, IntentEntry> {
     return this.derive().intents;
   }
@@ -141,8 +182,12 @@ export class ValueModel {
     const releases: ReleaseEntry[] = [];
     let config = DEFAULT_CONFIG;
     let declared: Partial<ValueConfig> = {};
+    const broken: ParsedValueFile[] = [];
     for (const parsed of this.sortedFiles()) {
-      if (!parsed.valid) continue;
+      if (!parsed.valid) {
+        if (parsed.kind === 'intent') broken.push(parsed);
+        continue;
+      }
       const data = parsed.data as Record<string, unknown>;
       if (parsed.kind === 'intent') {
         const intent = toIntent(data);
@@ -153,6 +198,13 @@ export class ValueModel {
         config = toConfig(data);
         declared = data ?? {};
       }
+    }
+    // After the valid ones: a broken file never takes an id from a valid one.
+    for (const parsed of broken) {
+      const last = this.lastValid.get(parsed.file);
+      if (!last && this.unread.has(parsed.file)) continue;
+      const intent = salvageIntent(parsed, last);
+      if (intent && !intents.has(intent.id)) intents.set(intent.id, { intent, file: parsed.file, hasErrors: true });
     }
     releases.sort((a, b) => compareNatural(a.name, b.name));
     this.derived = { intents, releases, config, declared };

@@ -1,7 +1,10 @@
 import configSchema from '../../../schemas/config.schema.json';
 import intentSchema from '../../../schemas/intent.schema.json';
 import releaseSchema from '../../../schemas/release.schema.json';
+import type { QuickFix } from '../model/problem';
 import { shortened } from '../model/problem';
+import { yamlPlain } from '../model/quickFix';
+import { closestMatch, editDistance } from '../present/closeMatch';
 import type { ValueFileKind } from '../model/valueFileKind';
 import type { MessageArg, MessageId, MessageRef } from '../present/messages';
 import { message, renderMessage } from '../present/messages';
@@ -81,20 +84,6 @@ export function knownFields(kind: ValueFileKind, path: readonly (string | number
   return Object.keys(schemaAt(kind, path)?.properties ?? {});
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
 function describeValue(value: unknown): MessageArg {
   if (value === null || value === undefined) return message('valueNothing');
   if (Array.isArray(value)) return message('valueList');
@@ -138,6 +127,8 @@ export interface SchemaProblem {
   readonly message: string;
   /** `message` as an id and its data, for the extension to translate. */
   readonly messageRef: MessageRef;
+  /** The value to put in place of the wrong one, when one is close. */
+  readonly fix?: QuickFix;
 }
 
 /** Turns one ajv error into a message that says what is wrong and how to fix it. */
@@ -168,8 +159,12 @@ export function describeSchemaError(kind: ValueFileKind, error: SchemaError, val
       return problem(path, false, 'error', message('schemaType', label, wanted, describeValue(value)));
     }
     case 'enum': {
-      const allowed = (error.params['allowedValues'] as unknown[]).map(String).join(', ');
-      return problem(path, false, 'error', message('schemaEnum', label, allowed, describeValue(value)));
+      const values = (error.params['allowedValues'] as unknown[]).map(String);
+      const ref = message('schemaEnum', label, values.join(', '), describeValue(value));
+      // `activ` is a typo of `active`; `finished` is no typo of anything, so gets no fix.
+      const near = typeof value === 'string' ? closestMatch(value, values) : undefined;
+      if (near === undefined) return problem(path, false, 'error', ref);
+      return { ...problem(path, false, 'error', message('withDidYouMean', ref, near)), fix: { title: message('fixChangeTo', near), replacement: yamlPlain(near) } };
     }
     case 'pattern': {
       const specific = PATTERN_MESSAGES[lastName];

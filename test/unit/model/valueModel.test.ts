@@ -56,7 +56,8 @@ describe('the value model of one workspace folder', () => {
     model.setFile('.value/intents/a.yaml', 'id: a\ntitle: A\n');
     model.setFile('.value/releases/2.4.0.yaml', releaseText('a'));
     assert.ok(!model.problems(TODAY).some((p) => p.code === 'unknown-intent'));
-    assert.strictEqual(model.intents.size, 0);
+    // Known by its id, and marked: the file's errors are its only problems (issue 18).
+    assert.strictEqual(model.intents.get('a')?.hasErrors, true);
   });
 
   it('reports globs that cannot be compiled', () => {
