@@ -47,9 +47,11 @@ const DEFAULT_SILENCE_TIMEOUT_MS = 120_000;
 // (docs/SECURITY.md lists what else we rely on). log.showSignature would run gpg.program on
 // signed commits; core.fsmonitor is a hook `status` runs, and only ever a speed-up. simple-git
 // refuses to set core.fsmonitor unless allowUnsafeFsMonitor is on: of its checks on arguments,
-// that is the only one we lift (see INHERITED for the environment).
+// that is the only one we lift (see INHERITED for the environment). i18n.logOutputEncoding would
+// re-encode messages (UTF-16 reads as nothing): we decode UTF-8.
 const NEUTRAL_CONFIG = [
   'color.ui=false',
+  'i18n.logOutputEncoding=UTF-8',
   'log.showSignature=false',
   'core.quotePath=false',
   'core.fsmonitor=false',

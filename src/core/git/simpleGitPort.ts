@@ -82,8 +82,9 @@ export class SimpleGitPort implements GitPort {
     // Two questions asked at once: starting a git process costs milliseconds of this process's time.
     const [{ headSha, headRef: located, ...location }, refs] = await Promise.all([this.location(), this.readRefs(refNames)]);
     this.lastLayout = { layout: pickLayout(location), root: workTreeRootOf(this.runner.cwd) };
-    // A branch without commits yet is not a ref, so only symbolic-ref can name it.
-    const headRef = headSha === undefined ? await this.unbornBranchRef() : located;
+    // A branch without commits yet is not a ref, so only symbolic-ref can name it. for-each-ref's
+    // %(HEAD) first: rev-parse names no ref at all when a branch is called `HEAD` (refs/heads/HEAD).
+    const headRef = headSha === undefined ? await this.unbornBranchRef() : ([...refs].find(([, row]) => row.isHead)?.[0] ?? located);
     return resolveState(location, headSha, headRef, refs, candidates, configured);
   }
 
