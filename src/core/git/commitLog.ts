@@ -1,6 +1,6 @@
 import { StringDecoder } from 'string_decoder';
 import { InvalidGitInputError } from './gitErrors';
-import { isValidTrailerKey } from './refName';
+import { isObjectId, isValidTrailerKey } from './refName';
 
 /** One commit as the linking engine needs it. */
 export interface CommitRecord {
@@ -15,14 +15,13 @@ export interface CommitRecord {
   readonly files: readonly string[];
 }
 
-// Each record starts with a record separator glued to the sha, so a file list (which may hold
-// any byte but NUL) cannot be confused with the start of the next commit (see parseFileLists).
-const RECORD_MARK = '\x1e';
+// Each record starts with an empty token (a NUL before the sha): a file name is never empty, so
+// no name can pass for the start of the next commit, as a marker byte glued to the sha could.
 // Between trailer values: with `unfold` a value is one line, so a line break cannot be part of it
 // (a value may hold any other byte, \x1f included).
 const TRAILER_SEPARATOR = '\n';
 // Only what the views, the report and coverage show: every field costs parsing on 10,000 commits.
-const FIELDS = ['%x1e%H', '%s', '%an', '%aI'] as const;
+const FIELDS = ['%x00%H', '%s', '%an', '%aI'] as const;
 const FIELD_COUNT = FIELDS.length + 1;
 // Shared by every commit without trailers or files: 10,000 empty arrays would only feed the collector.
 const NONE: readonly string[] = Object.freeze([]);
@@ -70,24 +69,28 @@ export function trailerKeyGrep(trailerKey: string): string[] {
 }
 
 /** `--format` for `git log -z --name-only` that yields only the commit id before each file list. */
-export const FILE_LIST_FORMAT = '--format=%x1e%H';
+export const FILE_LIST_FORMAT = '--format=%x00%H';
 
 /** Parses `git log -z <FILE_LIST_FORMAT> --name-only`: the paths each listed commit touched, by sha. */
 export function parseFileLists(output: string): Map<string, string[]> {
   const lists = new Map<string, string[]>();
   let files: string[] | undefined;
+  // The token after a record's empty start token is its sha; then come its paths.
+  let shaNext = false;
   let first = false;
   for (const token of output.split('\0')) {
-    if (isRecordStart(token)) {
-      files = [];
+    if (shaNext) {
+      shaNext = false;
+      files = isObjectId(token) ? [] : undefined;
+      if (files) lists.set(token, files);
       first = true;
-      lists.set(token.slice(RECORD_MARK.length), files);
-      continue;
+    } else if (token.length === 0) {
+      shaNext = true;
+    } else if (files) {
+      // git puts a newline between a record and its first path only.
+      files.push(first && token.charCodeAt(0) === 0x0a ? token.slice(1) : token);
+      first = false;
     }
-    // git puts a newline between a record and its first path only.
-    const name = first && token.startsWith('\n') ? token.slice(1) : token;
-    first = false;
-    if (name.length > 0) files?.push(name);
   }
   return lists;
 }
@@ -138,9 +141,9 @@ export class CommitLogReader {
   private readonly fieldCount: number;
   /** The text after the last NUL: the start of a token git is still writing. */
   private rest = '';
-  /** The tokens of the record being read, its start first: `filled` of them so far, 0 before any record. */
+  /** The tokens of the record being read, its sha first: `filled` of them so far, -1 before any record. */
   private readonly fields: string[];
-  private filled = 0;
+  private filled = -1;
   /** With `--name-only`, the paths listed after the record's fields. */
   private files: string[] | undefined;
 
@@ -181,27 +184,27 @@ export class CommitLogReader {
 
   private token(token: string): void {
     // The fields of a record are positional: a subject may look like anything.
-    if (this.filled > 0 && this.filled < this.fieldCount) {
+    if (this.filled >= 0 && this.filled < this.fieldCount) {
       this.fields[this.filled++] = token;
-    } else if (isRecordStart(token)) {
+    } else if (token.length === 0) {
+      // No file name is empty: this is the next record's start.
       this.finishRecord();
-      this.fields[0] = token;
-      this.filled = 1;
-    } else if (this.filled > 0) {
+      this.filled = 0;
+    } else if (this.filled >= 0) {
       // git puts a newline between a record and its first path only.
-      const name = token.charCodeAt(0) === 0x0a ? token.slice(1) : token;
-      if (name.length > 0) (this.files ??= []).push(name);
+      const files = (this.files ??= []);
+      files.push(files.length === 0 && token.charCodeAt(0) === 0x0a ? token.slice(1) : token);
     }
   }
 
   /** Keeps the record read so far, unless the output ended inside its fields. */
   private finishRecord(): void {
     const { fields, files, at } = this;
-    const complete = this.filled === this.fieldCount;
-    this.filled = 0;
+    const complete = this.filled === this.fieldCount && isObjectId(fields[0]!);
+    this.filled = -1;
     this.files = undefined;
     if (!complete) return;
-    const sha = fields[0]!.slice(RECORD_MARK.length);
+    const sha = fields[0]!;
     if (this.marked && fields[1] === '-') {
       this.boundary.push(sha);
       return;
@@ -218,17 +221,6 @@ export class CommitLogReader {
     this.commits.push(commit);
     this.onCommit?.(commit);
   }
-}
-
-/** Cheap checks first: most tokens are file names or fields that do not start with the mark. */
-function isRecordStart(token: string): boolean {
-  if (token.charCodeAt(0) !== 0x1e || (token.length !== 41 && token.length !== 65)) return false;
-  // A loop, not a regular expression: this runs once per commit of a 10,000-commit log.
-  for (let i = 1; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
-  }
-  return true;
 }
 
 /**

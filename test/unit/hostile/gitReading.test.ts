@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { BranchOps } from '../../../src/core/git/branchOps';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
 import { TempRepo } from '../git/tempRepo';
 
@@ -33,5 +34,22 @@ describe('reading git in a repository that tries to mislead it (real git)', () =
     await port.locate();
     // The second locate() knows the layout and reads HEAD's branch another way.
     assert.strictEqual((await port.locate()).head.kind, 'branch');
+  });
+
+  it('keeps the files of a commit that touched a file named like the start of a commit record', async () => {
+    repo = TempRepo.create();
+    const base = repo.commit('base', ['a.txt']);
+    repo.git('checkout', '-q', '-b', 'feature/x');
+    const victim = repo.commit('victim\n\nIntent: pay\n', ['v.txt']);
+    // `\x1e` + a sha once opened a record: sorted after the lone `\x1e`, it is not the first path.
+    const forged = `\x1e${victim}`;
+    const names = ['\x1e', forged, 'z.txt'];
+    const tip = repo.commit('forger\n\nIntent: pay\n', names);
+    const port = new SimpleGitPort(repo.dir);
+    const byCommit = await port.filesOfCommits([tip, victim]);
+    assert.deepStrictEqual(byCommit, new Map([[tip, names], [victim, ['v.txt']]]));
+    assert.deepStrictEqual(await port.filesOfTrailerCommits(base, 'Intent'), new Map([[tip, names], [victim, ['v.txt']]]));
+    const between = await new BranchOps(repo.dir).commitsBetween(base, 'feature/x', 'Intent');
+    assert.deepStrictEqual(between.map((c) => [c.sha, c.files]), [[tip, names], [victim, ['v.txt']]]);
   });
 });
