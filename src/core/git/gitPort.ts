@@ -93,7 +93,7 @@ export interface GitPort {
   filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): Promise<Map<string, string[]>>;
   /** The paths each of the given commits touched (none for a merge), by sha. */
   filesOfCommits(shas: readonly string[]): Promise<Map<string, string[]>>;
-  /** Files that differ between `mergeBase` and HEAD (`git diff --name-status`). */
+  /** Files that differ between `mergeBase` and HEAD (`git diff --name-status -M`: a rename is one file, its old path in `from`). */
   changedFiles(mergeBase: string): Promise<ChangedFile[]>;
   /** Staged, unstaged and untracked files (`git status --porcelain=v1`, `??` for untracked ones). */
   uncommittedFiles(): Promise<ChangedFile[]>;

@@ -173,7 +173,9 @@ export class SimpleGitPort implements GitPort {
   }
 
   async changedFiles(mergeBase: string): Promise<ChangedFile[]> {
-    const out = await this.runner.run(['diff', '--name-status', '-z', '--no-renames', '--no-ext-diff', objectId(mergeBase), 'HEAD', '--']);
+    // -M, whatever diff.renames says: a rename is one changed file (its old path kept in `from`),
+    // as `git diff --name-only` and code review count it.
+    const out = await this.runner.run(['diff', '--name-status', '-z', '-M', '--no-ext-diff', objectId(mergeBase), 'HEAD', '--']);
     return parseNameStatus(out.stdout);
   }
 
