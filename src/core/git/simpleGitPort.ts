@@ -142,7 +142,8 @@ export class SimpleGitPort implements GitPort {
   }
 
   async branchLog(baseSha: string, trailerKey: string, options: BranchLogOptions = {}): Promise<BranchLog | undefined> {
-    const args = ['log', '-z', '--boundary', markedCommitLogFormat(trailerKey), rangeAhead(baseSha), '--'];
+    // From the sha locate() read, so that HEAD moving meanwhile cannot mix two states in one scan.
+    const args = ['log', '-z', '--boundary', markedCommitLogFormat(trailerKey), rangeAhead(baseSha, options.headSha), '--'];
     // Parsed as git writes it: 10,000 commits parse while git is still walking history.
     const reader = new CommitLogReader(true, options.onCommit);
     try {
@@ -154,10 +155,10 @@ export class SimpleGitPort implements GitPort {
     }
   }
 
-  async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): Promise<Map<string, string[]>> {
+  async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string, headSha?: string): Promise<Map<string, string[]>> {
     // Listing files makes git diff each commit it shows, by far the dearest part of a log:
     // --grep drops the commits without a line that can be the trailer before any diff runs.
-    const args = ['log', '-z', FILE_LIST_FORMAT, ...trailerKeyGrep(trailerKey), '--name-only', '--no-renames', rangeAhead(baseSha), '--'];
+    const args = ['log', '-z', FILE_LIST_FORMAT, ...trailerKeyGrep(trailerKey), '--name-only', '--no-renames', rangeAhead(baseSha, headSha), '--'];
     return parseFileLists((await this.runner.run(args)).stdout);
   }
 
@@ -172,10 +173,10 @@ export class SimpleGitPort implements GitPort {
     return new Map(outputs.flatMap((out) => [...parseFileLists(out.stdout)]));
   }
 
-  async changedFiles(mergeBase: string): Promise<ChangedFile[]> {
+  async changedFiles(mergeBase: string, headSha?: string): Promise<ChangedFile[]> {
     // -M, whatever diff.renames says: a rename is one changed file (its old path kept in `from`),
     // as `git diff --name-only` and code review count it.
-    const out = await this.runner.run(['diff', '--name-status', '-z', '-M', '--no-ext-diff', objectId(mergeBase), 'HEAD', '--']);
+    const out = await this.runner.run(['diff', '--name-status', '-z', '-M', '--no-ext-diff', objectId(mergeBase), headSha === undefined ? 'HEAD' : objectId(headSha), '--']);
     return parseNameStatus(out.stdout);
   }
 
@@ -194,9 +195,9 @@ export class SimpleGitPort implements GitPort {
     return parseCommitLog((await this.runner.run(args)).stdout);
   }
 
-  async trailerIdsTouching(file: string, limit: number, trailerKey: string): Promise<string[]> {
+  async trailerIdsTouching(file: string, limit: number, trailerKey: string, headSha?: string): Promise<string[]> {
     const count = Math.max(1, Math.floor(limit));
-    const args = ['log', '-z', `--max-count=${count}`, trailerValuesFormat(trailerKey), 'HEAD', '--', `:(top,literal)${file}`];
+    const args = ['log', '-z', `--max-count=${count}`, trailerValuesFormat(trailerKey), headSha === undefined ? 'HEAD' : objectId(headSha), '--', `:(top,literal)${file}`];
     return parseTrailerValues((await this.runner.run(args)).stdout);
   }
 
@@ -352,9 +353,10 @@ function missingBaseReason(configured: string | undefined, shallow: boolean): Me
   return message('gitNoBase');
 }
 
-/** The `git log` range of the commits ahead of `baseSha`: all of HEAD's history when absent. */
-function rangeAhead(baseSha: string | undefined): string {
-  return baseSha === undefined ? 'HEAD' : `${objectId(baseSha)}..HEAD`;
+/** The `git log` range of the commits ahead of `baseSha` up to `headSha` (HEAD when absent): all of its history without a base. */
+function rangeAhead(baseSha: string | undefined, headSha?: string): string {
+  const head = headSha === undefined ? 'HEAD' : objectId(headSha);
+  return baseSha === undefined ? head : `${objectId(baseSha)}..${head}`;
 }
 
 function objectId(sha: string): string {

@@ -492,9 +492,9 @@ class CountingPort implements GitPort {
     return this.inner.refsStamp(state);
   }
 
-  async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): ReturnType<GitPort['filesOfTrailerCommits']> {
+  async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string, headSha?: string): ReturnType<GitPort['filesOfTrailerCommits']> {
     this.calls.filesOfTrailerCommits += 1;
-    return this.track(this.inner.filesOfTrailerCommits(baseSha, trailerKey));
+    return this.track(this.inner.filesOfTrailerCommits(baseSha, trailerKey, headSha));
   }
 
   async filesOfCommits(shas: readonly string[]): ReturnType<GitPort['filesOfCommits']> {
@@ -502,9 +502,9 @@ class CountingPort implements GitPort {
     return this.track(this.inner.filesOfCommits(shas));
   }
 
-  async changedFiles(mergeBase: string): ReturnType<GitPort['changedFiles']> {
+  async changedFiles(mergeBase: string, headSha?: string): ReturnType<GitPort['changedFiles']> {
     this.calls.changedFiles += 1;
-    return this.track(this.inner.changedFiles(mergeBase));
+    return this.track(this.inner.changedFiles(mergeBase, headSha));
   }
 
   async uncommittedFiles(): ReturnType<GitPort['uncommittedFiles']> {
@@ -516,9 +516,9 @@ class CountingPort implements GitPort {
     return this.inner.commitsTouching(file, limit, trailerKey);
   }
 
-  async trailerIdsTouching(file: string, limit: number, trailerKey: string): Promise<string[]> {
+  async trailerIdsTouching(file: string, limit: number, trailerKey: string, headSha?: string): Promise<string[]> {
     this.calls.trailerIdsTouching += 1;
-    return this.inner.trailerIdsTouching(file, limit, trailerKey);
+    return this.inner.trailerIdsTouching(file, limit, trailerKey, headSha);
   }
 
   async commitHistory(trailerKey: string, since?: string): Promise<CommitRecord[]> {
