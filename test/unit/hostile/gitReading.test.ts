@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { BranchOps } from '../../../src/core/git/branchOps';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
 import { TempRepo } from '../git/tempRepo';
@@ -51,5 +53,33 @@ describe('reading git in a repository that tries to mislead it (real git)', () =
     assert.deepStrictEqual(await port.filesOfTrailerCommits(base, 'Intent'), new Map([[tip, names], [victim, ['v.txt']]]));
     const between = await new BranchOps(repo.dir).commitsBetween(base, 'feature/x', 'Intent');
     assert.deepStrictEqual(between.map((c) => [c.sha, c.files]), [[tip, names], [victim, ['v.txt']]]);
+  });
+
+  it('reads the history of a file literally, from a subfolder too, with the changed-path Bloom filters', async () => {
+    repo = TempRepo.create();
+    const names = [':(glob)x', '-x', '*', 'x', 'sub/[ab].txt', 'sub/a.txt'];
+    const shaOf = new Map<string, string>();
+    for (const name of names) {
+      repo.write(name);
+      repo.git('--literal-pathspecs', 'add', '--', name);
+      shaOf.set(name, repo.commit(`touch ${name}\n\nIntent: i-${names.indexOf(name)}\n`));
+    }
+    repo.git('commit-graph', 'write', '--reachable', '--changed-paths');
+    const trace = path.join(repo.dir, '..', `${path.basename(repo.dir)}-trace2.txt`);
+    process.env.GIT_TRACE2_PERF = trace;
+    try {
+      // Opened on a subfolder: the paths asked for are still repository-relative.
+      const port = new SimpleGitPort(path.join(repo.dir, 'sub'));
+      for (const name of names) {
+        assert.deepStrictEqual((await port.commitsTouching(name, 5, 'Intent')).map((c) => c.sha), [shaOf.get(name)], name);
+        assert.deepStrictEqual(await port.trailerIdsTouching(name, 5, 'Intent'), [`i-${names.indexOf(name)}`], name);
+      }
+      const stats = fs.readFileSync(trace, 'utf8').split('\n').filter((line) => line.includes('| bloom ') && line.includes('statistics:'));
+      assert.strictEqual(stats.length, names.length * 2, 'every lookup used the filters');
+      for (const line of stats) assert.match(line, /"filter_not_present":0,/);
+    } finally {
+      delete process.env.GIT_TRACE2_PERF;
+      fs.rmSync(trace, { force: true });
+    }
   });
 });
