@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import { createRequire } from 'module';
+import * as os from 'os';
 import * as path from 'path';
 import { BranchOps } from '../../../src/core/git/branchOps';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
@@ -80,6 +83,52 @@ describe('reading git in a repository that tries to mislead it (real git)', () =
     } finally {
       delete process.env.GIT_TRACE2_PERF;
       fs.rmSync(trace, { force: true });
+    }
+  });
+
+  it('reads no more than a few KB of a huge .git file, and answers as git does', () => {
+    repo = TempRepo.create();
+    repo.commit('base', ['a.txt']);
+    const wtDir = path.join(fs.realpathSync(os.tmpdir()), `${path.basename(repo.dir)}-wt`);
+    repo.git('worktree', 'add', '-q', '-b', 'feature/wt', wtDir);
+    try {
+      const mainSha = repo.git('rev-parse', 'main').trim();
+      execFileSync('git', ['commit', '-q', '--allow-empty', '-m', 'ahead'], { cwd: wtDir, env: { ...process.env, GIT_AUTHOR_NAME: 'D', GIT_AUTHOR_EMAIL: 'd@x', GIT_COMMITTER_NAME: 'D', GIT_COMMITTER_EMAIL: 'd@x' } });
+      const dotGit = path.join(wtDir, '.git');
+      assert.strictEqual(new SimpleGitPort(wtDir).guessBase(), mainSha, 'the control: an ordinary .git file');
+      // A valid first line, then 50 MB (sparse, so cheap to make).
+      fs.appendFileSync(dotGit, 'garbage\n');
+      fs.truncateSync(dotGit, 50 * 1024 * 1024);
+      assert.throws(() => execFileSync('git', ['rev-parse', '--git-dir'], { cwd: wtDir, stdio: 'pipe' }), 'git refuses it');
+      const realFs = createRequire(__filename)('fs') as typeof fs;
+      const { readSync, readFileSync } = realFs;
+      let bytes = 0;
+      const wholeReads: string[] = [];
+      realFs.readSync = ((...args: Parameters<typeof readSync>) => {
+        const n = readSync(...args);
+        bytes += n;
+        return n;
+      }) as typeof readSync;
+      realFs.readFileSync = ((...args: Parameters<typeof readFileSync>) => {
+        wholeReads.push(String(args[0]));
+        return readFileSync(...args);
+      }) as typeof readFileSync;
+      let guess: string | undefined = 'unset';
+      try {
+        guess = new SimpleGitPort(wtDir).guessBase();
+      } finally {
+        realFs.readSync = readSync;
+        realFs.readFileSync = readFileSync;
+      }
+      assert.strictEqual(guess, undefined);
+      assert.ok(bytes <= 8 * 1024 + 1, `read ${bytes} bytes`);
+      assert.deepStrictEqual(wholeReads, []);
+      // A pointer followed by more lines is no pointer to git either (it takes all of them as the path).
+      fs.writeFileSync(dotGit, `gitdir: ${path.join(repo.dir, '.git', 'worktrees', path.basename(wtDir))}\nmore\n`);
+      assert.throws(() => execFileSync('git', ['rev-parse', '--git-dir'], { cwd: wtDir, stdio: 'pipe' }));
+      assert.strictEqual(new SimpleGitPort(wtDir).guessBase(), undefined);
+    } finally {
+      fs.rmSync(wtDir, { recursive: true, force: true });
     }
   });
 });
