@@ -25,6 +25,79 @@ const FIELDS = ['%x00%H', '%s', '%an', '%aI'] as const;
 const FIELD_COUNT = FIELDS.length + 1;
 // Shared by every commit without trailers or files: 10,000 empty arrays would only feed the collector.
 const NONE: readonly string[] = Object.freeze([]);
+/**
+ * The longest field (subject, author, trailer values, a path) kept, in UTF-16 units: the rest of
+ * it is dropped as it arrives, so a 512 MiB subject costs time, not memory. Paths and intent
+ * ids are far shorter.
+ */
+export const MAX_FIELD_CHARS = 64 * 1024;
+/** Subjects are cut shorter still: no view shows more of one line. */
+const MAX_SUBJECT_CHARS = 4 * 1024;
+
+/**
+ * Splits `-z` output into its NUL-ended tokens as git writes it, each cut to `maxChars`. Pieces
+ * may split a token, or a UTF-8 character, anywhere: the tokens are the same as when splitting
+ * the whole output at once.
+ */
+abstract class TokenReader {
+  private readonly decoder = new StringDecoder('utf8');
+  /** The text after the last NUL: the start of a token git is still writing. */
+  private rest = '';
+  /** Whether `rest` reached the cap: what follows of its token is dropped. */
+  private cut = false;
+
+  constructor(private readonly maxChars: number) {}
+
+  /** Takes the next bytes of git's output. */
+  push(piece: Buffer): void {
+    this.pushText(this.decoder.write(piece));
+  }
+
+  /** Takes the next decoded text of git's output. */
+  pushText(text: string): void {
+    let start = 0;
+    for (let nul = text.indexOf('\0'); nul >= 0; nul = text.indexOf('\0', start)) {
+      this.append(text, start, nul);
+      const token = this.rest;
+      this.rest = '';
+      this.cut = false;
+      this.token(token);
+      start = nul + 1;
+    }
+    this.append(text, start, text.length);
+  }
+
+  /** The last token, once git has ended. */
+  protected flush(): void {
+    this.pushText(this.decoder.end());
+    const token = this.rest;
+    this.rest = '';
+    this.cut = false;
+    this.token(token);
+  }
+
+  protected abstract token(token: string): void;
+
+  private append(text: string, from: number, to: number): void {
+    if (this.cut || to === from) return;
+    const room = this.maxChars - this.rest.length;
+    if (to - from <= room) {
+      this.rest += from === 0 && to === text.length ? text : text.slice(from, to);
+      return;
+    }
+    this.rest += cutAt(from === 0 ? text : text.slice(from), room);
+    this.cut = true;
+  }
+}
+
+/** The first `length` UTF-16 units of `text`, without half a surrogate pair at the end. */
+function cutAt(text: string, length: number): string {
+  return text.slice(0, length > 0 && isHighSurrogate(text.charCodeAt(length - 1)) ? length - 1 : length);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
 
 /**
  * The `--format` for `git log -z` that yields commit fields and the trailer values of `key`
@@ -55,7 +128,28 @@ export function trailerValuesFormat(trailerKey: string): string {
 
 /** Intent ids named in the output of `git log -z <trailerValuesFormat>`, deduplicated, newest commit first. */
 export function parseTrailerValues(output: string): string[] {
-  return splitTrailerValues(output.split('\0').flatMap((record) => record.split(TRAILER_SEPARATOR)));
+  const reader = new TrailerValuesReader();
+  reader.pushText(output);
+  return reader.end();
+}
+
+/** {@link parseTrailerValues} piece by piece as git writes its output, each commit's values cut to `maxChars`. */
+export class TrailerValuesReader extends TokenReader {
+  private readonly values: string[] = [];
+
+  constructor(maxChars = MAX_FIELD_CHARS) {
+    super(maxChars);
+  }
+
+  /** The intent ids of the whole output, once git has ended. */
+  end(): string[] {
+    this.flush();
+    return splitTrailerValues(this.values);
+  }
+
+  protected token(token: string): void {
+    for (const value of token.split(TRAILER_SEPARATOR)) this.values.push(value);
+  }
 }
 
 /**
@@ -130,17 +224,15 @@ function parseRecords(output: string, marked: boolean): BranchLog {
  * Reads `git log -z` output of {@link commitLogFormat} (or {@link markedCommitLogFormat} when
  * `marked`) piece by piece as git writes it, so that parsing 10,000 commits overlaps git's own
  * work. Pieces may split a token, or a UTF-8 character, anywhere: the result is the same as
- * parsing the whole output at once.
+ * parsing the whole output at once. Fields longer than `maxFieldChars` are cut to it.
  */
-export class CommitLogReader {
+export class CommitLogReader extends TokenReader {
   private readonly commits: CommitRecord[] = [];
   private readonly boundary: string[] = [];
-  private readonly decoder = new StringDecoder('utf8');
   // With the mark, every field after the sha sits one token further on.
   private readonly at: number;
   private readonly fieldCount: number;
-  /** The text after the last NUL: the start of a token git is still writing. */
-  private rest = '';
+  private readonly maxSubject: number;
   /** The tokens of the record being read, its sha first: `filled` of them so far, -1 before any record. */
   private readonly fields: string[];
   private filled = -1;
@@ -151,38 +243,23 @@ export class CommitLogReader {
   constructor(
     private readonly marked: boolean,
     private readonly onCommit?: (commit: CommitRecord) => void,
+    maxFieldChars = MAX_FIELD_CHARS,
   ) {
+    super(maxFieldChars);
+    this.maxSubject = Math.min(MAX_SUBJECT_CHARS, maxFieldChars);
     this.at = marked ? 1 : 0;
     this.fieldCount = FIELD_COUNT + this.at;
     this.fields = new Array<string>(this.fieldCount).fill('');
   }
 
-  /** Takes the next bytes of git's output. */
-  push(piece: Buffer): void {
-    this.pushText(this.decoder.write(piece));
-  }
-
-  /** Takes the next decoded text of git's output. */
-  pushText(text: string): void {
-    // A long token (a 2 MB commit message) comes in many pieces: they are joined once it ends.
-    if (!text.includes('\0')) {
-      this.rest += text;
-      return;
-    }
-    const tokens = (this.rest + text).split('\0');
-    this.rest = tokens.pop()!;
-    for (const token of tokens) this.token(token);
-  }
-
   /** The commits (and boundary commits) of the whole output, once git has ended. */
   end(): BranchLog {
-    this.token(this.rest + this.decoder.end());
-    this.rest = '';
+    this.flush();
     this.finishRecord();
     return { commits: this.commits, boundary: this.boundary };
   }
 
-  private token(token: string): void {
+  protected token(token: string): void {
     // The fields of a record are positional: a subject may look like anything.
     if (this.filled >= 0 && this.filled < this.fieldCount) {
       this.fields[this.filled++] = token;
@@ -210,9 +287,10 @@ export class CommitLogReader {
       return;
     }
     const trailers = fields[at + 4]!;
+    const subject = fields[at + 1]!;
     const commit: CommitRecord = {
       sha,
-      subject: fields[at + 1]!,
+      subject: subject.length > this.maxSubject ? cutAt(subject, this.maxSubject) : subject,
       author: fields[at + 2]!,
       date: fields[at + 3]!,
       trailerIds: trailers.length === 0 ? NONE : splitTrailerValues(trailers.split(TRAILER_SEPARATOR)),

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { commitLogFormat, CommitLogReader, FILE_LIST_FORMAT, markedCommitLogFormat, parseCommitLog, parseFileLists, parseTrailerValues, trailerKeyGrep, trailerValuesFormat } from './commitLog';
+import { commitLogFormat, CommitLogReader, FILE_LIST_FORMAT, markedCommitLogFormat, MAX_FIELD_CHARS, parseFileLists, trailerKeyGrep, TrailerValuesReader, trailerValuesFormat } from './commitLog';
 import type { BranchLog, CommitRecord } from './commitLog';
 import { parseNameStatus, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
@@ -37,13 +37,20 @@ interface KnownLayout {
   readonly root: string | undefined;
 }
 
+export interface SimpleGitPortOptions extends GitRunnerOptions {
+  /** The longest commit field (subject, trailer values, a path) kept; default {@link MAX_FIELD_CHARS}. */
+  readonly maxFieldChars?: number;
+}
+
 /** The {@link GitPort} on simple-git, for one folder inside a work tree. */
 export class SimpleGitPort implements GitPort {
   private readonly runner: GitRunner;
+  private readonly maxFieldChars: number;
   private lastLayout: KnownLayout | undefined;
 
-  constructor(folder: string, options: GitRunnerOptions = {}) {
+  constructor(folder: string, options: SimpleGitPortOptions = {}) {
     this.runner = createGitRunner(folder, options);
+    this.maxFieldChars = options.maxFieldChars ?? MAX_FIELD_CHARS;
   }
 
   async readState(options: { readonly baseBranch?: string } = {}): Promise<RepoState> {
@@ -145,7 +152,7 @@ export class SimpleGitPort implements GitPort {
     // From the sha locate() read, so that HEAD moving meanwhile cannot mix two states in one scan.
     const args = ['log', '-z', '--boundary', markedCommitLogFormat(trailerKey), rangeAhead(baseSha, options.headSha), '--'];
     // Parsed as git writes it: 10,000 commits parse while git is still walking history.
-    const reader = new CommitLogReader(true, options.onCommit);
+    const reader = new CommitLogReader(true, options.onCommit, this.maxFieldChars);
     try {
       await this.runner.stream(args, (piece) => reader.push(piece), options.signal);
       return reader.end();
@@ -191,13 +198,22 @@ export class SimpleGitPort implements GitPort {
   async commitsTouching(file: string, limit: number, trailerKey: string): Promise<CommitRecord[]> {
     const count = Math.max(1, Math.floor(limit));
     const args = ['log', '-z', `--max-count=${count}`, commitLogFormat(trailerKey), 'HEAD', '--', file];
-    return parseCommitLog((await this.runner.run(await this.atTopLevel(args))).stdout);
+    return this.readCommits(await this.atTopLevel(args));
   }
 
   async trailerIdsTouching(file: string, limit: number, trailerKey: string, headSha?: string): Promise<string[]> {
     const count = Math.max(1, Math.floor(limit));
     const args = ['log', '-z', `--max-count=${count}`, trailerValuesFormat(trailerKey), headSha === undefined ? 'HEAD' : objectId(headSha), '--', file];
-    return parseTrailerValues((await this.runner.run(await this.atTopLevel(args))).stdout);
+    const reader = new TrailerValuesReader(this.maxFieldChars);
+    await this.runner.stream(await this.atTopLevel(args), (piece) => reader.push(piece));
+    return reader.end();
+  }
+
+  /** The commits of a `git log -z <commitLogFormat>`, read as git writes them: no field is kept whole past the cap. */
+  private async readCommits(args: readonly string[]): Promise<CommitRecord[]> {
+    const reader = new CommitLogReader(false, undefined, this.maxFieldChars);
+    await this.runner.stream(args, (piece) => reader.push(piece));
+    return reader.end().commits;
   }
 
   /**
@@ -215,12 +231,15 @@ export class SimpleGitPort implements GitPort {
     if (since !== undefined && !ISO_DATE.test(since)) throw new InvalidGitInputError(`Not a date written YYYY-MM-DD: ${JSON.stringify(since)}`);
     // Merges carry no work of their own, so they do not count as linked or unlinked work.
     const args = ['log', '-z', '--no-merges', commitLogFormat(trailerKey), ...(since === undefined ? [] : [`--since=${since}T00:00:00`]), 'HEAD', '--'];
-    // Exit 128 is also "HEAD has no commits yet"; anything else with 128 still throws below.
-    const out = await this.runner.run(args, [128]);
-    if (out.exitCode === 0) return parseCommitLog(out.stdout);
-    const head = await this.runner.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1]);
-    if (head.exitCode === 1) return [];
-    return parseCommitLog((await this.runner.run(args)).stdout);
+    try {
+      return await this.readCommits(args);
+    } catch (e) {
+      // Exit 128 is also "HEAD has no commits yet"; anything else with 128 still throws.
+      if (!(e instanceof GitCommandError && e.exitCode === 128)) throw e;
+      const head = await this.runner.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1]);
+      if (head.exitCode === 1) return [];
+      throw e;
+    }
   }
 
   /** Where the work tree and git directories are, and HEAD's commit (undefined when it has none yet), in one rev-parse. */
