@@ -48,6 +48,15 @@ describe('a git process that hangs', function () {
     const out = await runner.run(['log']);
     assert.strictEqual(out.stdout.trim().split('\n').length, 12);
   });
+
+  it('is stopped when silent and not while writing, also when its output is streamed', async () => {
+    const pieces: Buffer[] = [];
+    const talking = createGitRunner(dir(), { binary: fakeGit('for i in 1 2 3 4 5 6; do echo "line $i"; sleep 0.2; done'), silenceTimeoutMs: 500 });
+    await talking.stream(['log'], (piece) => pieces.push(piece));
+    assert.strictEqual(Buffer.concat(pieces).toString('utf8').trim().split('\n').length, 6);
+    const silent = createGitRunner(dir(), { binary: fakeGit('echo first; exec sleep 30'), silenceTimeoutMs: 400 });
+    await assert.rejects(silent.stream(['log'], () => undefined), GitTimeoutError);
+  });
 });
 
 describe('a git process read as it writes', function () {
