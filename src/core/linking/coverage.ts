@@ -136,9 +136,10 @@ export function linkFiles(commits: readonly LinkedCommit[], changes: FileChanges
   const files = new Map<string, LinkedFile>();
   const addFile = (change: ChangedFile, uncommitted: boolean): void => {
     if (files.has(change.path)) return;
-    // A rename stays linked by what covered its old path.
-    const pathIntents = change.from === undefined ? changes.pathIntents(change.path) : [...new Set([...changes.pathIntents(change.path), ...changes.pathIntents(change.from)])];
-    const linkedBy = touchedBy.get(change.path) ?? [];
+    const { from } = change;
+    // A rename stays linked by what covered its old path, and by the linked commits that touched it there.
+    const pathIntents = from === undefined ? changes.pathIntents(change.path) : [...new Set([...changes.pathIntents(change.path), ...changes.pathIntents(from)])];
+    const linkedBy = from === undefined ? (touchedBy.get(change.path) ?? []) : [...new Set([...(touchedBy.get(change.path) ?? []), ...(touchedBy.get(from) ?? [])])];
     files.set(change.path, { path: change.path, status: change.status, uncommitted, pathIntents, linkedBy, linked: pathIntents.length > 0 || linkedBy.length > 0 });
   };
   for (const change of changes.committedFiles) addFile(change, false);

@@ -51,6 +51,10 @@ describe('changed and uncommitted files (real git)', () => {
     assert.deepStrictEqual(files.find((f) => f.path === 'handbook/guide.md'), { path: 'handbook/guide.md', status: 'R', from: 'docs/guide.md' });
     const links = linkFiles([], { committedFiles: files, uncommittedFiles: [], pathIntents: (p) => (p.startsWith('docs/') ? ['docs'] : []) });
     assert.deepStrictEqual(links.coverage, { files: { total: 2, linked: 1 }, unlinkedFiles: ['edit.txt'] });
+    // A linked commit that changed the file before it moved links it too.
+    const commit = { sha: 'a'.repeat(40), subject: 's', author: 'a', date: 'd', trailerIds: ['other'], files: ['docs/guide.md'], intents: ['other'], unknownIds: [] };
+    const byCommit = linkFiles([commit], { committedFiles: files, uncommittedFiles: [], pathIntents: () => [] });
+    assert.deepStrictEqual(byCommit.files.find((f) => f.path === 'handbook/guide.md')?.linkedBy, [commit.sha]);
   });
 
   it('lists staged, unstaged and untracked files', async () => {
