@@ -1,4 +1,4 @@
-import { commitLogFormat, parseCommitLog } from './commitLog';
+import { commitLogFormat, CommitLogReader } from './commitLog';
 import type { CommitRecord } from './commitLog';
 import { GitCommandError, InvalidGitInputError } from './gitErrors';
 import { createGitRunner } from './gitRunner';
@@ -130,8 +130,10 @@ export class BranchOps {
   /** Commits reachable from `to` but not from `from` (all of `to`'s history without `from`), with touched files. */
   async commitsBetween(from: string | undefined, to: string, trailerKey: string, limit = 2000): Promise<CommitRecord[]> {
     const range = from === undefined ? [checkedRev(to)] : [`${checkedRev(from)}..${checkedRev(to)}`];
-    const out = await this.runner.run(['log', '-z', `--max-count=${limit}`, commitLogFormat(trailerKey), '--name-only', '--no-renames', ...range, '--']);
-    return parseCommitLog(out.stdout);
+    // Read as git writes it: a huge subject is cut, never held whole.
+    const reader = new CommitLogReader(false);
+    await this.runner.stream(['log', '-z', `--max-count=${limit}`, commitLogFormat(trailerKey), '--name-only', '--no-renames', ...range, '--'], (piece) => reader.push(piece));
+    return reader.end().commits;
   }
 
   /**

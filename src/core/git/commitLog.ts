@@ -1,6 +1,6 @@
 import { StringDecoder } from 'string_decoder';
 import { InvalidGitInputError } from './gitErrors';
-import { isValidTrailerKey } from './refName';
+import { isObjectId, isValidTrailerKey } from './refName';
 
 /** One commit as the linking engine needs it. */
 export interface CommitRecord {
@@ -15,17 +15,89 @@ export interface CommitRecord {
   readonly files: readonly string[];
 }
 
-// Each record starts with a record separator glued to the sha, so a file list (which may hold
-// any byte but NUL) cannot be confused with the start of the next commit (see parseFileLists).
-const RECORD_MARK = '\x1e';
+// Each record starts with an empty token (a NUL before the sha): a file name is never empty, so
+// no name can pass for the start of the next commit, as a marker byte glued to the sha could.
 // Between trailer values: with `unfold` a value is one line, so a line break cannot be part of it
 // (a value may hold any other byte, \x1f included).
 const TRAILER_SEPARATOR = '\n';
 // Only what the views, the report and coverage show: every field costs parsing on 10,000 commits.
-const FIELDS = ['%x1e%H', '%s', '%an', '%aI'] as const;
+const FIELDS = ['%x00%H', '%s', '%an', '%aI'] as const;
 const FIELD_COUNT = FIELDS.length + 1;
 // Shared by every commit without trailers or files: 10,000 empty arrays would only feed the collector.
 const NONE: readonly string[] = Object.freeze([]);
+/**
+ * The longest field (subject, author, trailer values, a path) kept, in UTF-16 units: the rest of
+ * it is dropped as it arrives, so a 512 MiB subject costs time, not memory. Paths and intent
+ * ids are far shorter.
+ */
+export const MAX_FIELD_CHARS = 64 * 1024;
+/** Subjects are cut shorter still: no view shows more of one line. */
+const MAX_SUBJECT_CHARS = 4 * 1024;
+
+/**
+ * Splits `-z` output into its NUL-ended tokens as git writes it, each cut to `maxChars`. Pieces
+ * may split a token, or a UTF-8 character, anywhere: the tokens are the same as when splitting
+ * the whole output at once.
+ */
+abstract class TokenReader {
+  private readonly decoder = new StringDecoder('utf8');
+  /** The text after the last NUL: the start of a token git is still writing. */
+  private rest = '';
+  /** Whether `rest` reached the cap: what follows of its token is dropped. */
+  private cut = false;
+
+  constructor(private readonly maxChars: number) {}
+
+  /** Takes the next bytes of git's output. */
+  push(piece: Buffer): void {
+    this.pushText(this.decoder.write(piece));
+  }
+
+  /** Takes the next decoded text of git's output. */
+  pushText(text: string): void {
+    let start = 0;
+    for (let nul = text.indexOf('\0'); nul >= 0; nul = text.indexOf('\0', start)) {
+      this.append(text, start, nul);
+      const token = this.rest;
+      this.rest = '';
+      this.cut = false;
+      this.token(token);
+      start = nul + 1;
+    }
+    this.append(text, start, text.length);
+  }
+
+  /** The last token, once git has ended. */
+  protected flush(): void {
+    this.pushText(this.decoder.end());
+    const token = this.rest;
+    this.rest = '';
+    this.cut = false;
+    this.token(token);
+  }
+
+  protected abstract token(token: string): void;
+
+  private append(text: string, from: number, to: number): void {
+    if (this.cut || to === from) return;
+    const room = this.maxChars - this.rest.length;
+    if (to - from <= room) {
+      this.rest += from === 0 && to === text.length ? text : text.slice(from, to);
+      return;
+    }
+    this.rest += cutAt(from === 0 ? text : text.slice(from), room);
+    this.cut = true;
+  }
+}
+
+/** The first `length` UTF-16 units of `text`, without half a surrogate pair at the end. */
+function cutAt(text: string, length: number): string {
+  return text.slice(0, length > 0 && isHighSurrogate(text.charCodeAt(length - 1)) ? length - 1 : length);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
 
 /**
  * The `--format` for `git log -z` that yields commit fields and the trailer values of `key`
@@ -56,7 +128,28 @@ export function trailerValuesFormat(trailerKey: string): string {
 
 /** Intent ids named in the output of `git log -z <trailerValuesFormat>`, deduplicated, newest commit first. */
 export function parseTrailerValues(output: string): string[] {
-  return splitTrailerValues(output.split('\0').flatMap((record) => record.split(TRAILER_SEPARATOR)));
+  const reader = new TrailerValuesReader();
+  reader.pushText(output);
+  return reader.end();
+}
+
+/** {@link parseTrailerValues} piece by piece as git writes its output, each commit's values cut to `maxChars`. */
+export class TrailerValuesReader extends TokenReader {
+  private readonly values: string[] = [];
+
+  constructor(maxChars = MAX_FIELD_CHARS) {
+    super(maxChars);
+  }
+
+  /** The intent ids of the whole output, once git has ended. */
+  end(): string[] {
+    this.flush();
+    return splitTrailerValues(this.values);
+  }
+
+  protected token(token: string): void {
+    for (const value of token.split(TRAILER_SEPARATOR)) this.values.push(value);
+  }
 }
 
 /**
@@ -70,24 +163,28 @@ export function trailerKeyGrep(trailerKey: string): string[] {
 }
 
 /** `--format` for `git log -z --name-only` that yields only the commit id before each file list. */
-export const FILE_LIST_FORMAT = '--format=%x1e%H';
+export const FILE_LIST_FORMAT = '--format=%x00%H';
 
 /** Parses `git log -z <FILE_LIST_FORMAT> --name-only`: the paths each listed commit touched, by sha. */
 export function parseFileLists(output: string): Map<string, string[]> {
   const lists = new Map<string, string[]>();
   let files: string[] | undefined;
+  // The token after a record's empty start token is its sha; then come its paths.
+  let shaNext = false;
   let first = false;
   for (const token of output.split('\0')) {
-    if (isRecordStart(token)) {
-      files = [];
+    if (shaNext) {
+      shaNext = false;
+      files = isObjectId(token) ? [] : undefined;
+      if (files) lists.set(token, files);
       first = true;
-      lists.set(token.slice(RECORD_MARK.length), files);
-      continue;
+    } else if (token.length === 0) {
+      shaNext = true;
+    } else if (files) {
+      // git puts a newline between a record and its first path only.
+      files.push(first && token.charCodeAt(0) === 0x0a ? token.slice(1) : token);
+      first = false;
     }
-    // git puts a newline between a record and its first path only.
-    const name = first && token.startsWith('\n') ? token.slice(1) : token;
-    first = false;
-    if (name.length > 0) files?.push(name);
   }
   return lists;
 }
@@ -127,20 +224,18 @@ function parseRecords(output: string, marked: boolean): BranchLog {
  * Reads `git log -z` output of {@link commitLogFormat} (or {@link markedCommitLogFormat} when
  * `marked`) piece by piece as git writes it, so that parsing 10,000 commits overlaps git's own
  * work. Pieces may split a token, or a UTF-8 character, anywhere: the result is the same as
- * parsing the whole output at once.
+ * parsing the whole output at once. Fields longer than `maxFieldChars` are cut to it.
  */
-export class CommitLogReader {
+export class CommitLogReader extends TokenReader {
   private readonly commits: CommitRecord[] = [];
   private readonly boundary: string[] = [];
-  private readonly decoder = new StringDecoder('utf8');
   // With the mark, every field after the sha sits one token further on.
   private readonly at: number;
   private readonly fieldCount: number;
-  /** The text after the last NUL: the start of a token git is still writing. */
-  private rest = '';
-  /** The tokens of the record being read, its start first: `filled` of them so far, 0 before any record. */
+  private readonly maxSubject: number;
+  /** The tokens of the record being read, its sha first: `filled` of them so far, -1 before any record. */
   private readonly fields: string[];
-  private filled = 0;
+  private filled = -1;
   /** With `--name-only`, the paths listed after the record's fields. */
   private files: string[] | undefined;
 
@@ -148,68 +243,54 @@ export class CommitLogReader {
   constructor(
     private readonly marked: boolean,
     private readonly onCommit?: (commit: CommitRecord) => void,
+    maxFieldChars = MAX_FIELD_CHARS,
   ) {
+    super(maxFieldChars);
+    this.maxSubject = Math.min(MAX_SUBJECT_CHARS, maxFieldChars);
     this.at = marked ? 1 : 0;
     this.fieldCount = FIELD_COUNT + this.at;
     this.fields = new Array<string>(this.fieldCount).fill('');
   }
 
-  /** Takes the next bytes of git's output. */
-  push(piece: Buffer): void {
-    this.pushText(this.decoder.write(piece));
-  }
-
-  /** Takes the next decoded text of git's output. */
-  pushText(text: string): void {
-    // A long token (a 2 MB commit message) comes in many pieces: they are joined once it ends.
-    if (!text.includes('\0')) {
-      this.rest += text;
-      return;
-    }
-    const tokens = (this.rest + text).split('\0');
-    this.rest = tokens.pop()!;
-    for (const token of tokens) this.token(token);
-  }
-
   /** The commits (and boundary commits) of the whole output, once git has ended. */
   end(): BranchLog {
-    this.token(this.rest + this.decoder.end());
-    this.rest = '';
+    this.flush();
     this.finishRecord();
     return { commits: this.commits, boundary: this.boundary };
   }
 
-  private token(token: string): void {
+  protected token(token: string): void {
     // The fields of a record are positional: a subject may look like anything.
-    if (this.filled > 0 && this.filled < this.fieldCount) {
+    if (this.filled >= 0 && this.filled < this.fieldCount) {
       this.fields[this.filled++] = token;
-    } else if (isRecordStart(token)) {
+    } else if (token.length === 0) {
+      // No file name is empty: this is the next record's start.
       this.finishRecord();
-      this.fields[0] = token;
-      this.filled = 1;
-    } else if (this.filled > 0) {
+      this.filled = 0;
+    } else if (this.filled >= 0) {
       // git puts a newline between a record and its first path only.
-      const name = token.charCodeAt(0) === 0x0a ? token.slice(1) : token;
-      if (name.length > 0) (this.files ??= []).push(name);
+      const files = (this.files ??= []);
+      files.push(files.length === 0 && token.charCodeAt(0) === 0x0a ? token.slice(1) : token);
     }
   }
 
   /** Keeps the record read so far, unless the output ended inside its fields. */
   private finishRecord(): void {
     const { fields, files, at } = this;
-    const complete = this.filled === this.fieldCount;
-    this.filled = 0;
+    const complete = this.filled === this.fieldCount && isObjectId(fields[0]!);
+    this.filled = -1;
     this.files = undefined;
     if (!complete) return;
-    const sha = fields[0]!.slice(RECORD_MARK.length);
+    const sha = fields[0]!;
     if (this.marked && fields[1] === '-') {
       this.boundary.push(sha);
       return;
     }
     const trailers = fields[at + 4]!;
+    const subject = fields[at + 1]!;
     const commit: CommitRecord = {
       sha,
-      subject: fields[at + 1]!,
+      subject: subject.length > this.maxSubject ? cutAt(subject, this.maxSubject) : subject,
       author: fields[at + 2]!,
       date: fields[at + 3]!,
       trailerIds: trailers.length === 0 ? NONE : splitTrailerValues(trailers.split(TRAILER_SEPARATOR)),
@@ -218,17 +299,6 @@ export class CommitLogReader {
     this.commits.push(commit);
     this.onCommit?.(commit);
   }
-}
-
-/** Cheap checks first: most tokens are file names or fields that do not start with the mark. */
-function isRecordStart(token: string): boolean {
-  if (token.charCodeAt(0) !== 0x1e || (token.length !== 41 && token.length !== 65)) return false;
-  // A loop, not a regular expression: this runs once per commit of a 10,000-commit log.
-  for (let i = 1; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
-  }
-  return true;
 }
 
 /**

@@ -37,6 +37,16 @@ export class GitCommandError extends Error {
   }
 }
 
+/**
+ * A git process wrote more than the runner takes from one command and was stopped: reading it
+ * whole would exhaust memory or the longest string the runtime can make (a 512 MiB commit subject).
+ */
+export class GitOutputTooLargeError extends GitCommandError {
+  constructor(args: readonly string[], readonly limitBytes: number) {
+    super(args, -1, `its output passed ${Math.round(limitBytes / 1024 / 1024)} MiB and it was stopped`, '');
+  }
+}
+
 /** A git process gave no output for too long and was stopped, so one stuck git cannot hang every later scan. */
 export class GitTimeoutError extends Error {
   override readonly name = 'GitTimeoutError';

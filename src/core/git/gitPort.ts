@@ -50,6 +50,8 @@ export interface RepoState {
 }
 
 export interface BranchLogOptions {
+  /** The commit to read from, as {@link GitPort.locate} found HEAD; HEAD itself when absent (a log started before locate). */
+  readonly headSha?: string;
   readonly signal?: AbortSignal;
   readonly onCommit?: (commit: CommitRecord) => void;
 }
@@ -66,7 +68,7 @@ export interface GitPort {
   /** The merge-base of two commits, or undefined when they share no history (or a shallow clone lacks it). */
   mergeBase(headSha: string, baseSha: string): Promise<string | undefined>;
   /**
-   * The commits reachable from HEAD but not from `baseSha`, newest first, with their trailers, and
+   * The commits reachable from HEAD (or `options.headSha`) but not from `baseSha`, newest first, with their trailers, and
    * the boundary commits under them, in one `git log --boundary` call (files not listed).
    * Undefined when the repository does not have the base commit (a broken or half-fetched ref).
    * `onCommit` is told each commit as soon as it is read, while git is still writing the rest;
@@ -86,11 +88,11 @@ export interface GitPort {
    */
   refsStamp(state: RepoState): string | undefined;
   /**
-   * The paths touched by each commit ahead of `baseSha` whose message has a line starting with
+   * The paths touched by each commit ahead of `baseSha` (up to `headSha`, HEAD when absent) whose message has a line starting with
    * the trailer key (any case), by sha: every commit whose trailers can name an intent, and the
    * rare one whose prose does. One `git log --grep`, so git diffs only those commits.
    */
-  filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): Promise<Map<string, string[]>>;
+  filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string, headSha?: string): Promise<Map<string, string[]>>;
   /** The paths each of the given commits touched (none for a merge), by sha. */
   filesOfCommits(shas: readonly string[]): Promise<Map<string, string[]>>;
   /**
@@ -103,17 +105,20 @@ export interface GitPort {
   countedCommits(baseSha: string, headSha: string): Promise<Set<string> | undefined>;
   /** The commit a branch, tag or revision name (`HEAD`, `main`, `origin/main`, `v1.2`) names; undefined when there is none. */
   resolveCommit(ref: string): Promise<string | undefined>;
-  /** Files that differ between `mergeBase` and HEAD (`git diff --name-status`). */
-  changedFiles(mergeBase: string): Promise<ChangedFile[]>;
+  /**
+   * Files that differ between `mergeBase` and `headSha` (HEAD when absent), by `git diff --name-status -M`:
+   * a rename is one file, its old path in `from`.
+   */
+  changedFiles(mergeBase: string, headSha?: string): Promise<ChangedFile[]>;
   /** Staged, unstaged and untracked files (`git status --porcelain=v1`, `??` for untracked ones). */
   uncommittedFiles(): Promise<ChangedFile[]>;
   /** The last `limit` commits from HEAD that touched `path` (repository-relative), newest first. */
   commitsTouching(path: string, limit: number, trailerKey: string): Promise<CommitRecord[]>;
   /**
-   * The trailer ids of the last `limit` commits from HEAD that touched `path` (repository-relative),
-   * deduplicated, newest first: {@link commitsTouching} reading nothing but the trailers.
+   * The trailer ids of the last `limit` commits from `headSha` (HEAD when absent) that touched `path`
+   * (repository-relative), deduplicated, newest first: {@link commitsTouching} reading nothing but the trailers.
    */
-  trailerIdsTouching(path: string, limit: number, trailerKey: string): Promise<string[]>;
+  trailerIdsTouching(path: string, limit: number, trailerKey: string, headSha?: string): Promise<string[]>;
   /**
    * The history of the commit `tipSha` (HEAD by default) as {@link countedCommits} counts it: no
    * merges, only commits that change the folder outside `.value/`, newest first, in one `git log`

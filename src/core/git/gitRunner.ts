@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { GitError, GitPluginError, simpleGit } from 'simple-git';
 import type { SimpleGit, SimpleGitOptions } from 'simple-git';
-import { GitCommandError, GitMissingError, GitTimeoutError, NotARepositoryError } from './gitErrors';
+import { GitCommandError, GitMissingError, GitOutputTooLargeError, GitTimeoutError, NotARepositoryError } from './gitErrors';
 
 /** What one git process produced. */
 export interface GitOutput {
@@ -18,9 +18,10 @@ export interface GitRunner {
    */
   run(args: readonly string[], allowExitCodes?: readonly number[]): Promise<GitOutput>;
   /**
-   * {@link run}, also handing each piece of stdout to `onStdout` as git writes it, so a caller can
-   * parse while git still works. The pieces of a run that failed are to be thrown away. Aborting
-   * `signal` stops git and rejects.
+   * {@link run}, handing each piece of stdout to `onStdout` as git writes it instead of keeping it
+   * (the answer's `stdout` is empty), so a caller can parse while git still works, and output far
+   * beyond what one string can hold passes through. The pieces of a run that failed are to be
+   * thrown away. Aborting `signal` stops git and rejects.
    */
   stream(args: readonly string[], onStdout: StdoutListener, signal?: AbortSignal): Promise<GitOutput>;
 }
@@ -30,6 +31,8 @@ export type StdoutListener = (piece: Buffer) => void;
 interface Listener {
   readonly onStdout: StdoutListener;
   readonly signal?: AbortSignal;
+  /** Set once git wrote more than the stream takes: git was stopped. */
+  overflowed?: boolean;
 }
 
 export interface GitRunnerOptions {
@@ -39,17 +42,27 @@ export interface GitRunnerOptions {
   readonly maxConcurrentProcesses?: number;
   /** A git process silent on stdout and stderr for this long is killed; default 2 minutes. */
   readonly silenceTimeoutMs?: number;
+  /**
+   * A git process writing more stdout than this is stopped with GitOutputTooLargeError; default
+   * 256 MiB for {@link GitRunner.run} (its answer is one string) and 2 GiB for a stream.
+   */
+  readonly maxOutputBytes?: number;
 }
 
 const DEFAULT_SILENCE_TIMEOUT_MS = 120_000;
+// Below V8's longest string (2^29 - 24 characters): a whole answer is decoded into one.
+const DEFAULT_MAX_RUN_BYTES = 256 * 1024 * 1024;
+const DEFAULT_MAX_STREAM_BYTES = 2 * 1024 * 1024 * 1024;
 
 // Settings that would change the machine-readable output or start programs we did not ask for
 // (docs/SECURITY.md lists what else we rely on). log.showSignature would run gpg.program on
 // signed commits; core.fsmonitor is a hook `status` runs, and only ever a speed-up. simple-git
 // refuses to set core.fsmonitor unless allowUnsafeFsMonitor is on: of its checks on arguments,
-// that is the only one we lift (see INHERITED for the environment).
+// that is the only one we lift (see INHERITED for the environment). i18n.logOutputEncoding would
+// re-encode messages (UTF-16 reads as nothing): we decode UTF-8.
 const NEUTRAL_CONFIG = [
   'color.ui=false',
+  'i18n.logOutputEncoding=UTF-8',
   'log.showSignature=false',
   'core.quotePath=false',
   'core.fsmonitor=false',
@@ -106,6 +119,8 @@ interface FailedRun {
   readonly exitCode: number;
   readonly stdout: Buffer;
   readonly stderr: string;
+  /** Stopped for writing more than the runner takes. */
+  readonly tooLarge?: boolean;
 }
 
 /** Carries a failed run through simple-git's error path (which keeps GitError instances) to our catch. */
@@ -116,14 +131,38 @@ class RunFailure extends GitError {
 }
 
 /**
- * A runner on simple-git. simple-git collects stdout into buffers without a size cap, so a
- * 2 MB commit message is read in full; output is decoded once, after the process ends.
+ * A runner on simple-git. simple-git collects stdout into buffers: run() stops git past
+ * maxOutputBytes, and a stream's pieces are not collected at all; run()'s output is decoded
+ * once, after the process ends.
  * simple-git waits 50 ms more after a process that printed nothing at all, so the commands run on
  * every refresh are asked in a form that always prints something (see uncommittedFiles).
  */
 export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): GitRunner {
   const binary = options.binary ?? 'git';
   const silenceTimeoutMs = options.silenceTimeoutMs ?? DEFAULT_SILENCE_TIMEOUT_MS;
+  const maxRunBytes = options.maxOutputBytes ?? DEFAULT_MAX_RUN_BYTES;
+  const maxStreamBytes = options.maxOutputBytes ?? DEFAULT_MAX_STREAM_BYTES;
+  // Buffered runs: past the cap, closing stdout stops git (SIGPIPE) and simple-git's buffers grow no more.
+  const capped = (_command: string, stdout: NodeJS.ReadableStream): void => {
+    let bytes = 0;
+    stdout.on('data', (piece: Buffer) => {
+      bytes += piece.length;
+      if (bytes > maxRunBytes) (stdout as NodeJS.ReadableStream & { destroy(): void }).destroy();
+    });
+  };
+  // Streams: simple-git's own collector (the only 'data' listener when this runs; its timeout
+  // plugin listens later) is removed, so nothing but the listener keeps the output.
+  const streamed = (listener: Listener) => (_command: string, stdout: NodeJS.ReadableStream): void => {
+    stdout.removeAllListeners('data');
+    let bytes = 0;
+    stdout.on('data', (piece: Buffer) => {
+      if (listener.overflowed) return;
+      bytes += piece.length;
+      if (bytes <= maxStreamBytes) return listener.onStdout(piece);
+      listener.overflowed = true;
+      (stdout as NodeJS.ReadableStream & { destroy(): void }).destroy();
+    });
+  };
   let environment: GitEnvironment | undefined;
   let git: SimpleGit | undefined;
   let plain: SimpleGit | undefined;
@@ -144,6 +183,7 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
       // non-zero exit (e.g. `rev-parse --verify -q` is silent) reported with its code.
       errors: (error, result) => {
         if (isTimeout(error)) return error;
+        if (result.stdOut.reduce((n, piece) => n + piece.length, 0) > maxRunBytes) return new RunFailure({ exitCode: result.exitCode, stdout: Buffer.alloc(0), stderr: '', tooLarge: true });
         if (result.exitCode === 0 && !(error instanceof Error)) return undefined;
         return new RunFailure({
           exitCode: result.exitCode,
@@ -154,13 +194,14 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
     });
     return env ? client.env(env.env) : client;
   };
+  const withHandler = (client: SimpleGit, listener?: Listener): SimpleGit => client.outputHandler(listener ? streamed(listener) : capped);
   // The buffered client first; the plain one once simple-git refused the environment. A listener of
   // stdout gets a client of its own: simple-git hands the streams of every process a client starts
   // to the one handler set on that client.
   const clientFor = (buffered: boolean, listener?: Listener): SimpleGit => {
     const env = buffered ? (environment ??= gitEnvironment(process.env)) : undefined;
-    if (listener) return create(env, listener.signal).outputHandler((_command, stdout) => stdout.on('data', listener.onStdout));
-    return env ? (git ??= create(env)) : (plain ??= create());
+    if (listener) return withHandler(create(env, listener.signal), listener);
+    return env ? (git ??= withHandler(create(env))) : (plain ??= withHandler(create()));
   };
   const raw = async (args: readonly string[], listener?: Listener): Promise<string> => {
     if (!fs.existsSync(cwd)) throw new NotARepositoryError(cwd);
@@ -180,11 +221,15 @@ export function createGitRunner(cwd: string, options: GitRunnerOptions = {}): Gi
   const run = async (args: readonly string[], allowExitCodes: readonly number[], listener?: Listener): Promise<GitOutput> => {
     try {
       const stdout = await raw(args, listener);
-      return { exitCode: 0, stdout };
+      // git may have ended before it noticed its stdout closed.
+      if (listener?.overflowed) throw new GitOutputTooLargeError(args, maxStreamBytes);
+      return { exitCode: 0, stdout: listener ? '' : stdout };
     } catch (e) {
       if (isTimeout(e)) throw new GitTimeoutError(args, Math.round(silenceTimeoutMs / 100) / 10);
+      if (listener?.overflowed) throw new GitOutputTooLargeError(args, maxStreamBytes);
       const failure = findFailure(e);
       if (!failure) throw e;
+      if (failure.tooLarge) throw new GitOutputTooLargeError(args, maxRunBytes);
       if (isSpawnFailure(failure)) throw new GitMissingError(binary);
       if (allowExitCodes.includes(failure.exitCode)) return { exitCode: failure.exitCode, stdout: failure.stdout.toString('utf8') };
       if (/not a git repository/i.test(failure.stderr)) throw new NotARepositoryError(cwd);

@@ -19,6 +19,9 @@ export interface RefOnDisk {
 const MAX_SYMREF_DEPTH = 5;
 // Beyond this, reading packed-refs on the extension host's thread would cost more than it saves.
 const MAX_PACKED_REFS_BYTES = 2 * 1024 * 1024;
+// `.git`, `commondir`, HEAD and a loose ref hold one short line: a bigger one is no pointer git
+// would follow (git refuses a `.git` file over 1 MB), and reading 300 MB would stall the thread.
+const MAX_LINE_FILE_BYTES = 8 * 1024;
 
 /**
  * The git directories of the work tree whose top level is `root`, read from its `.git` without
@@ -30,8 +33,10 @@ export function gitDirsAt(root: string): GitDirs | undefined {
   const stat = fs.statSync(dotGit, { throwIfNoEntry: false });
   if (!stat) return undefined;
   if (stat.isDirectory()) return { gitDir: dotGit, commonGitDir: dotGit };
-  const pointer = /^gitdir: (.+)$/m.exec(readText(dotGit) ?? '')?.[1]?.trim();
-  if (!pointer) return undefined;
+  const text = readText(dotGit);
+  // As git reads it: `gitdir: ` first, the rest up to the final line break is the path.
+  const pointer = text?.startsWith('gitdir: ') ? text.slice('gitdir: '.length).replace(/[\r\n]+$/, '') : undefined;
+  if (!pointer || /[\r\n]/.test(pointer)) return undefined;
   const gitDir = path.resolve(root, pointer);
   const common = readText(path.join(gitDir, 'commondir'))?.trim();
   return { gitDir, commonGitDir: common ? path.resolve(gitDir, common) : gitDir };
@@ -90,13 +95,27 @@ function readPackedRefs(commonGitDir: string): Map<string, string> {
 
 /**
  * A regular file's text, when it is at most `maxBytes` long: a FIFO or device in the git
- * directory would block the thread on read.
+ * directory would block the thread on read. Never reads more than `maxBytes` + 1 bytes, even
+ * of a file that grows after the size check.
  */
-function readText(file: string, maxBytes = Infinity): string | undefined {
+function readText(file: string, maxBytes = MAX_LINE_FILE_BYTES): string | undefined {
+  let fd: number | undefined;
   try {
     const stat = fs.statSync(file, { throwIfNoEntry: false });
-    return stat?.isFile() && stat.size <= maxBytes ? fs.readFileSync(file, 'utf8') : undefined;
+    if (!stat?.isFile() || stat.size > maxBytes) return undefined;
+    fd = fs.openSync(file, 'r');
+    // One byte more than the size: reading it says the file grew meanwhile.
+    const buffer = Buffer.allocUnsafe(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) return buffer.toString('utf8', 0, length);
+      length += n;
+      if (length === buffer.length) return undefined;
+    }
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }

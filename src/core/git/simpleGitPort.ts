@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { commitLogFormat, CommitLogReader, FILE_LIST_FORMAT, markedCommitLogFormat, parseCommitLog, parseFileLists, parseTrailerValues, trailerKeyGrep, trailerValuesFormat } from './commitLog';
+import { commitLogFormat, CommitLogReader, FILE_LIST_FORMAT, markedCommitLogFormat, MAX_FIELD_CHARS, parseFileLists, trailerKeyGrep, TrailerValuesReader, trailerValuesFormat } from './commitLog';
 import type { BranchLog, CommitRecord } from './commitLog';
 import { parseNameStatus, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
@@ -44,13 +44,20 @@ interface KnownLayout {
   readonly root: string | undefined;
 }
 
+export interface SimpleGitPortOptions extends GitRunnerOptions {
+  /** The longest commit field (subject, trailer values, a path) kept; default {@link MAX_FIELD_CHARS}. */
+  readonly maxFieldChars?: number;
+}
+
 /** The {@link GitPort} on simple-git, for one folder inside a work tree. */
 export class SimpleGitPort implements GitPort {
   private readonly runner: GitRunner;
+  private readonly maxFieldChars: number;
   private lastLayout: KnownLayout | undefined;
 
-  constructor(folder: string, options: GitRunnerOptions = {}) {
+  constructor(folder: string, options: SimpleGitPortOptions = {}) {
     this.runner = createGitRunner(folder, options);
+    this.maxFieldChars = options.maxFieldChars ?? MAX_FIELD_CHARS;
   }
 
   async readState(options: { readonly baseBranch?: string } = {}): Promise<RepoState> {
@@ -89,8 +96,9 @@ export class SimpleGitPort implements GitPort {
     // Two questions asked at once: starting a git process costs milliseconds of this process's time.
     const [{ headSha, headRef: located, ...location }, refs] = await Promise.all([this.location(), this.readRefs(refNames)]);
     this.lastLayout = { layout: pickLayout(location), root: workTreeRootOf(this.runner.cwd) };
-    // A branch without commits yet is not a ref, so only symbolic-ref can name it.
-    const headRef = headSha === undefined ? await this.unbornBranchRef() : located;
+    // A branch without commits yet is not a ref, so only symbolic-ref can name it. for-each-ref's
+    // %(HEAD) first: rev-parse names no ref at all when a branch is called `HEAD` (refs/heads/HEAD).
+    const headRef = headSha === undefined ? await this.unbornBranchRef() : ([...refs].find(([, row]) => row.isHead)?.[0] ?? located);
     return resolveState(location, headSha, headRef, refs, candidates, configured);
   }
 
@@ -148,9 +156,10 @@ export class SimpleGitPort implements GitPort {
   }
 
   async branchLog(baseSha: string, trailerKey: string, options: BranchLogOptions = {}): Promise<BranchLog | undefined> {
-    const args = ['log', '-z', '--boundary', markedCommitLogFormat(trailerKey), rangeAhead(baseSha), '--'];
+    // From the sha locate() read, so that HEAD moving meanwhile cannot mix two states in one scan.
+    const args = ['log', '-z', '--boundary', markedCommitLogFormat(trailerKey), rangeAhead(baseSha, options.headSha), '--'];
     // Parsed as git writes it: 10,000 commits parse while git is still walking history.
-    const reader = new CommitLogReader(true, options.onCommit);
+    const reader = new CommitLogReader(true, options.onCommit, this.maxFieldChars);
     try {
       await this.runner.stream(args, (piece) => reader.push(piece), options.signal);
       return reader.end();
@@ -160,10 +169,10 @@ export class SimpleGitPort implements GitPort {
     }
   }
 
-  async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string): Promise<Map<string, string[]>> {
+  async filesOfTrailerCommits(baseSha: string | undefined, trailerKey: string, headSha?: string): Promise<Map<string, string[]>> {
     // Listing files makes git diff each commit it shows, by far the dearest part of a log:
     // --grep drops the commits without a line that can be the trailer before any diff runs.
-    const args = ['log', '-z', FILE_LIST_FORMAT, ...trailerKeyGrep(trailerKey), '--name-only', '--no-renames', rangeAhead(baseSha), '--'];
+    const args = ['log', '-z', FILE_LIST_FORMAT, ...trailerKeyGrep(trailerKey), '--name-only', '--no-renames', rangeAhead(baseSha, headSha), '--'];
     return parseFileLists((await this.runner.run(args)).stdout);
   }
 
@@ -197,8 +206,10 @@ export class SimpleGitPort implements GitPort {
     return out.exitCode === 0 && isObjectId(sha) ? sha : undefined;
   }
 
-  async changedFiles(mergeBase: string): Promise<ChangedFile[]> {
-    const out = await this.runner.run(['diff', '--name-status', '-z', '--no-renames', '--no-ext-diff', objectId(mergeBase), 'HEAD', '--']);
+  async changedFiles(mergeBase: string, headSha?: string): Promise<ChangedFile[]> {
+    // -M, whatever diff.renames says: a rename is one changed file (its old path kept in `from`),
+    // as `git diff --name-only` and code review count it.
+    const out = await this.runner.run(['diff', '--name-status', '-z', '-M', '--no-ext-diff', objectId(mergeBase), headSha === undefined ? 'HEAD' : objectId(headSha), '--']);
     return parseNameStatus(out.stdout);
   }
 
@@ -212,15 +223,34 @@ export class SimpleGitPort implements GitPort {
 
   async commitsTouching(file: string, limit: number, trailerKey: string): Promise<CommitRecord[]> {
     const count = Math.max(1, Math.floor(limit));
-    // `:(top,literal)` keeps a path with `*`, `[` or a leading `:` from being read as a pattern or magic.
-    const args = ['log', '-z', `--max-count=${count}`, commitLogFormat(trailerKey), 'HEAD', '--', `:(top,literal)${file}`];
-    return parseCommitLog((await this.runner.run(args)).stdout);
+    const args = ['log', '-z', `--max-count=${count}`, commitLogFormat(trailerKey), 'HEAD', '--', file];
+    return this.readCommits(await this.atTopLevel(args));
   }
 
-  async trailerIdsTouching(file: string, limit: number, trailerKey: string): Promise<string[]> {
+  async trailerIdsTouching(file: string, limit: number, trailerKey: string, headSha?: string): Promise<string[]> {
     const count = Math.max(1, Math.floor(limit));
-    const args = ['log', '-z', `--max-count=${count}`, trailerValuesFormat(trailerKey), 'HEAD', '--', `:(top,literal)${file}`];
-    return parseTrailerValues((await this.runner.run(args)).stdout);
+    const args = ['log', '-z', `--max-count=${count}`, trailerValuesFormat(trailerKey), headSha === undefined ? 'HEAD' : objectId(headSha), '--', file];
+    const reader = new TrailerValuesReader(this.maxFieldChars);
+    await this.runner.stream(await this.atTopLevel(args), (piece) => reader.push(piece));
+    return reader.end();
+  }
+
+  /** The commits of a `git log -z <commitLogFormat>`, read as git writes them: no field is kept whole past the cap. */
+  private async readCommits(args: readonly string[]): Promise<CommitRecord[]> {
+    const reader = new CommitLogReader(false, undefined, this.maxFieldChars);
+    await this.runner.stream(args, (piece) => reader.push(piece));
+    return reader.end().commits;
+  }
+
+  /**
+   * `args`, whose pathspecs are repository-relative paths, run from the top level with every
+   * pathspec literal: a path with `*`, `[` or a leading `:` is no pattern or magic. Not `:(top,literal)`:
+   * any magic but `literal` keeps git from using the commit-graph's changed-path Bloom filters
+   * (a file's history on git/git takes 371 ms instead of 47).
+   */
+  private async atTopLevel(args: readonly string[]): Promise<string[]> {
+    const top = this.knownLayout()?.layout.topLevel ?? (await this.runner.run(['rev-parse', '--show-toplevel'])).stdout.replace(/\n$/, '');
+    return ['-C', top, '--literal-pathspecs', ...args];
   }
 
   async commitHistory(trailerKey: string, since?: string, tipSha?: string): Promise<CommitRecord[]> {
@@ -228,12 +258,15 @@ export class SimpleGitPort implements GitPort {
     // The rule of countedCommits: merges carry no work of their own, `.value/` is bookkeeping.
     const tip = tipSha === undefined ? 'HEAD' : objectId(tipSha);
     const args = ['log', '-z', '--no-merges', '--full-history', commitLogFormat(trailerKey), ...(since === undefined ? [] : [`--since=${since}T00:00:00`]), tip, '--', ...WORK_PATHSPEC];
-    // Exit 128 is also "HEAD has no commits yet"; anything else with 128 still throws below.
-    const out = await this.runner.run(args, [128]);
-    if (out.exitCode === 0) return parseCommitLog(out.stdout);
-    const head = await this.runner.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1]);
-    if (head.exitCode === 1) return [];
-    return parseCommitLog((await this.runner.run(args)).stdout);
+    try {
+      return await this.readCommits(args);
+    } catch (e) {
+      // Exit 128 is also "HEAD has no commits yet"; anything else with 128 still throws.
+      if (!(e instanceof GitCommandError && e.exitCode === 128)) throw e;
+      const head = await this.runner.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1]);
+      if (head.exitCode === 1) return [];
+      throw e;
+    }
   }
 
   /** Where the work tree and git directories are, and HEAD's commit (undefined when it has none yet), in one rev-parse. */
@@ -376,9 +409,10 @@ function missingBaseReason(configured: string | undefined, shallow: boolean): Me
   return message('gitNoBase');
 }
 
-/** The `git log` range of the commits ahead of `baseSha`: all of HEAD's history when absent. */
-function rangeAhead(baseSha: string | undefined): string {
-  return baseSha === undefined ? 'HEAD' : `${objectId(baseSha)}..HEAD`;
+/** The `git log` range of the commits ahead of `baseSha` up to `headSha` (HEAD when absent): all of its history without a base. */
+function rangeAhead(baseSha: string | undefined, headSha?: string): string {
+  const head = headSha === undefined ? 'HEAD' : objectId(headSha);
+  return baseSha === undefined ? head : `${objectId(baseSha)}..${head}`;
 }
 
 /** `HEAD`, an abbreviated or full object id, or a ref name (`main`, `origin/main`, `v1.2`, `refs/tags/x`): never an option. */

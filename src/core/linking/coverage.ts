@@ -119,8 +119,8 @@ export class CommitLinker {
 
 /**
  * The file half of value coverage (PRODUCT.md §2): a changed file (committed or not, counted once)
- * is linked iff an intent's `paths` cover it or a linked commit (see {@link linkCommits}) touched
- * it. `commits` carry the folder-relative files of the linked ones.
+ * is linked iff an intent's `paths` cover it (or, renamed, its old path) or a linked commit (see
+ * {@link linkCommits}) touched it. `commits` carry the folder-relative files of the linked ones.
  */
 export function linkFiles(commits: readonly LinkedCommit[], changes: FileChanges): FileLinks {
   const touchedBy = new Map<string, string[]>();
@@ -136,8 +136,10 @@ export function linkFiles(commits: readonly LinkedCommit[], changes: FileChanges
   const files = new Map<string, LinkedFile>();
   const addFile = (change: ChangedFile, uncommitted: boolean): void => {
     if (files.has(change.path)) return;
-    const pathIntents = changes.pathIntents(change.path);
-    const linkedBy = touchedBy.get(change.path) ?? [];
+    const { from } = change;
+    // A rename stays linked by what covered its old path, and by the linked commits that touched it there.
+    const pathIntents = from === undefined ? changes.pathIntents(change.path) : [...new Set([...changes.pathIntents(change.path), ...changes.pathIntents(from)])];
+    const linkedBy = from === undefined ? (touchedBy.get(change.path) ?? []) : [...new Set([...(touchedBy.get(change.path) ?? []), ...(touchedBy.get(from) ?? [])])];
     files.set(change.path, { path: change.path, status: change.status, uncommitted, pathIntents, linkedBy, linked: pathIntents.length > 0 || linkedBy.length > 0 });
   };
   for (const change of changes.committedFiles) addFile(change, false);

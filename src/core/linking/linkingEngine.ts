@@ -226,7 +226,7 @@ export class LinkingEngine {
     let pending = this.fileCommits.get(key);
     if (!pending) {
       const repoPath = `${state.prefix}${file}`;
-      pending = this.port.trailerIdsTouching(repoPath, this.recentCommits, this.model.config.trailer);
+      pending = this.port.trailerIdsTouching(repoPath, this.recentCommits, this.model.config.trailer, state.head.sha);
       if (this.fileCommits.size >= this.cacheSize) {
         const oldest = this.fileCommits.keys().next();
         if (!oldest.done) this.fileCommits.delete(oldest.value);
@@ -276,7 +276,7 @@ export class LinkingEngine {
         ? { log: known.log, linker: undefined }
         : head.sha === base.sha
           ? { log: { commits: [], boundary: [] }, linker: undefined }
-          : ((await early?.take(head.sha, base.sha)) ?? (await this.readLog(base.sha)));
+          : ((await early?.take(head.sha, base.sha)) ?? (await this.readLog(base.sha, undefined, head.sha)));
       const log = read?.log;
       linker = read?.linker;
       // Undefined when git found the base commit missing, as for the log.
@@ -326,10 +326,10 @@ export class LinkingEngine {
     return new EarlyLog(baseSha, log, controller);
   }
 
-  /** The branch log against `baseSha`, each commit linked as soon as git has written it. */
-  private async readLog(baseSha: string, signal?: AbortSignal): Promise<LinkedLog | undefined> {
+  /** The branch log against `baseSha` (from `headSha` once located), each commit linked as soon as git has written it. */
+  private async readLog(baseSha: string, signal?: AbortSignal, headSha?: string): Promise<LinkedLog | undefined> {
     const linker = new CommitLinker(this.known);
-    const log = await this.port.branchLog(baseSha, this.model.config.trailer, { onCommit: (commit) => linker.add(commit), ...(signal ? { signal } : {}) });
+    const log = await this.port.branchLog(baseSha, this.model.config.trailer, { onCommit: (commit) => linker.add(commit), ...(signal ? { signal } : {}), ...(headSha ? { headSha } : {}) });
     return log && { log, linker };
   }
 
@@ -353,15 +353,16 @@ export class LinkingEngine {
     const committedSince = async (sha: string): Promise<readonly ChangedFile[]> => {
       // Merge-base = HEAD: nothing was committed since (and git would print nothing).
       if (head.kind !== 'unborn' && sha === head.sha) return [];
-      if (!history) return this.port.changedFiles(sha);
-      history.committed ??= await this.port.changedFiles(sha);
+      const headSha = head.kind === 'unborn' ? undefined : head.sha;
+      if (!history) return this.port.changedFiles(sha, headSha);
+      history.committed ??= await this.port.changedFiles(sha, headSha);
       return history.committed;
     };
     // The first scan lists the files of every commit that can carry a trailer; later scans know
     // those commits and ask only for linked commits they have not seen.
     const listAll = comparable && !this.listedOnce;
     const [trailerCommitFiles, [state, committed], uncommitted] = await Promise.all([
-      listAll && baseSha ? this.port.filesOfTrailerCommits(baseSha, config.trailer) : Promise.resolve(new Map<string, string[]>()),
+      listAll && baseSha && head.kind !== 'unborn' ? this.port.filesOfTrailerCommits(baseSha, config.trailer, head.sha) : Promise.resolve(new Map<string, string[]>()),
       withBase().then(async ({ state: found, sha }) => [found, sha ? await committedSince(sha) : []] as const),
       // Always git's own answer: the editor's Git extension refreshes its lists lazily (seconds
       // late, or never in an unfocused window), so they can show restored files as changed.

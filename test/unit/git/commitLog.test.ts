@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import { commitLogFormat, CommitLogReader, markedCommitLogFormat, parseBranchLog, parseCommitLog, splitTrailerValues } from '../../../src/core/git/commitLog';
 import type { BranchLog, CommitRecord } from '../../../src/core/git/commitLog';
-import { InvalidGitInputError } from '../../../src/core/git/gitErrors';
+import { BranchOps } from '../../../src/core/git/branchOps';
+import { GitCommandError, GitOutputTooLargeError, InvalidGitInputError } from '../../../src/core/git/gitErrors';
+import { createGitRunner } from '../../../src/core/git/gitRunner';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
 import { TempRepo } from './tempRepo';
 
@@ -63,12 +65,33 @@ describe('commits ahead of base, with trailers read by git (real git)', () => {
     assert.deepStrictEqual(commit?.trailerIds, ['coffee']);
   });
 
-  it('reads a 2 MB commit message in full', async () => {
+  it('reads a 2 MB subject as git writes it, cut to 4 KB (or a cap of its own), with its trailers whole', async () => {
     const subject = 'x'.repeat(2 * 1024 * 1024);
-    repo.commit(`${subject}\n\n${'body line\n'.repeat(1000)}\nIntent: big-one, big-two\n`);
+    repo.commit(`${subject}\n\n${'body line\n'.repeat(1000)}\nIntent: big-one, big-two\n`, ['big.txt']);
     const [commit] = await ahead();
-    assert.strictEqual(commit?.subject.length, subject.length);
+    assert.strictEqual(commit?.subject, 'x'.repeat(4096));
     assert.deepStrictEqual(commit?.trailerIds, ['big-one', 'big-two']);
+    const capped = new SimpleGitPort(repo.dir, { maxFieldChars: 1000 });
+    const read = [
+      (await capped.branchLog(base, 'Intent'))?.commits[0],
+      (await capped.commitsTouching('big.txt', 1, 'Intent'))[0],
+      (await capped.commitHistory('Intent'))[0],
+    ];
+    for (const c of read) assert.deepStrictEqual([c?.subject, c?.trailerIds], ['x'.repeat(1000), ['big-one', 'big-two']]);
+    assert.deepStrictEqual(await capped.trailerIdsTouching('big.txt', 1, 'Intent'), ['big-one', 'big-two']);
+    const [between] = await new BranchOps(repo.dir).commitsBetween(base, 'feature/x', 'Intent');
+    assert.deepStrictEqual([between?.subject.length, between?.files], [4096, ['big.txt']]);
+  });
+
+  it('stops git with a typed error when its output passes the cap, whether streamed or read whole', async () => {
+    repo.commit(`${'x'.repeat(2 * 1024 * 1024)}\n\nIntent: big\n`, ['big.txt']);
+    const small = { maxOutputBytes: 1024 * 1024 };
+    const tooLarge = (e: unknown): boolean => e instanceof GitOutputTooLargeError && e instanceof GitCommandError && /passed 1 MiB/.test(e.message);
+    await assert.rejects(new SimpleGitPort(repo.dir, small).branchLog(base, 'Intent'), tooLarge);
+    await assert.rejects(new SimpleGitPort(repo.dir, small).commitHistory('Intent'), tooLarge);
+    await assert.rejects(createGitRunner(repo.dir, small).run(['log', '-1', '--format=%B']), tooLarge);
+    // Under the cap, the same runner answers.
+    assert.strictEqual((await createGitRunner(repo.dir, small).run(['log', '-1', '--format=%s', base])).stdout, 'base\n');
   });
 
   it('lists a merge commit with its trailers and no files of its own, and the one boundary commit', async () => {
@@ -187,7 +210,8 @@ describe('reading a commit log piece by piece', () => {
   });
 
   it('drops a record the output ends inside of', () => {
-    const lastRecord = output.lastIndexOf(0x1e);
+    // A record starts with a NUL before its sha; git lists the boundary commit last. Cut after its sha.
+    const lastRecord = output.lastIndexOf(Buffer.from(`\0${parseBranchLog(output.toString('utf8')).boundary[0]}`));
     const cut = read([output.subarray(0, lastRecord + 41)]);
     assert.strictEqual(cut.commits.length + cut.boundary.length, 4);
   });

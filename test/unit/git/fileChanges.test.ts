@@ -1,5 +1,8 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { parseNameStatus, parsePorcelainStatus } from '../../../src/core/git/fileChanges';
+import { linkFiles } from '../../../src/core/linking/coverage';
 import { SimpleGitPort } from '../../../src/core/git/simpleGitPort';
 import { TempRepo } from './tempRepo';
 
@@ -20,15 +23,38 @@ describe('changed and uncommitted files (real git)', () => {
     repo.commit('main only', ['main-only.txt']);
     repo.git('checkout', '-q', 'feature/f');
     const files = await new SimpleGitPort(repo.dir).changedFiles(mergeBase);
-    const byPath = Object.fromEntries(files.map((f) => [f.path, f.status]));
+    const byPath = Object.fromEntries(files.map((f) => [f.path, f.from === undefined ? f.status : `${f.status} from ${f.from}`]));
     assert.deepStrictEqual(byPath, {
       'edit.txt': 'M',
       'src/new file.ts': 'A',
       'ünï/#1.md': 'A',
       'gone.txt': 'D',
-      'old name.txt': 'D',
-      'new name.txt': 'A',
+      'new name.txt': 'R from old name.txt',
     });
+  });
+
+  it('counts a rename once, as `git diff --name-only` does, even with diff.renames off, and links it by its old path', async () => {
+    repo = TempRepo.create();
+    repo.write('docs/guide.md', 'a guide long enough for git to see the same file under its new name\n'.repeat(5));
+    repo.commit('base', ['keep.txt', 'edit.txt']);
+    repo.git('add', '--', 'docs/guide.md');
+    repo.commit('guide');
+    const mergeBase = repo.head();
+    repo.git('checkout', '-q', '-b', 'feature/f');
+    repo.git('config', 'diff.renames', 'false');
+    fs.mkdirSync(path.join(repo.dir, 'handbook'));
+    repo.git('mv', 'docs/guide.md', 'handbook/guide.md');
+    repo.commit('move the guide', ['edit.txt']);
+    const files = await new SimpleGitPort(repo.dir).changedFiles(mergeBase);
+    const named = repo.git('-c', 'diff.renames=true', 'diff', '--name-only', '-z', mergeBase, '--').split('\0').filter((p) => p.length > 0);
+    assert.deepStrictEqual(files.map((f) => f.path).sort(), named.sort());
+    assert.deepStrictEqual(files.find((f) => f.path === 'handbook/guide.md'), { path: 'handbook/guide.md', status: 'R', from: 'docs/guide.md' });
+    const links = linkFiles([], { committedFiles: files, uncommittedFiles: [], pathIntents: (p) => (p.startsWith('docs/') ? ['docs'] : []) });
+    assert.deepStrictEqual(links.coverage, { files: { total: 2, linked: 1 }, unlinkedFiles: ['edit.txt'] });
+    // A linked commit that changed the file before it moved links it too.
+    const commit = { sha: 'a'.repeat(40), subject: 's', author: 'a', date: 'd', trailerIds: ['other'], files: ['docs/guide.md'], intents: ['other'], unknownIds: [] };
+    const byCommit = linkFiles([commit], { committedFiles: files, uncommittedFiles: [], pathIntents: () => [] });
+    assert.deepStrictEqual(byCommit.files.find((f) => f.path === 'handbook/guide.md')?.linkedBy, [commit.sha]);
   });
 
   it('lists staged, unstaged and untracked files', async () => {

@@ -48,13 +48,22 @@ describe('a git process that hangs', function () {
     const out = await runner.run(['log']);
     assert.strictEqual(out.stdout.trim().split('\n').length, 12);
   });
+
+  it('is stopped when silent and not while writing, also when its output is streamed', async () => {
+    const pieces: Buffer[] = [];
+    const talking = createGitRunner(dir(), { binary: fakeGit('for i in 1 2 3 4 5 6; do echo "line $i"; sleep 0.2; done'), silenceTimeoutMs: 500 });
+    await talking.stream(['log'], (piece) => pieces.push(piece));
+    assert.strictEqual(Buffer.concat(pieces).toString('utf8').trim().split('\n').length, 6);
+    const silent = createGitRunner(dir(), { binary: fakeGit('echo first; exec sleep 30'), silenceTimeoutMs: 400 });
+    await assert.rejects(silent.stream(['log'], () => undefined), GitTimeoutError);
+  });
 });
 
 describe('a git process read as it writes', function () {
   this.timeout(20000);
   const { dir, fakeGit } = scratchWithFakeGit('value-lens-git-stream-');
 
-  it('hands each piece of stdout to the listener before git ends, and still answers with the whole of it', async () => {
+  it('hands each piece of stdout to the listener before git ends, and keeps none of it', async () => {
     const runner = createGitRunner(dir(), { binary: fakeGit('echo first; sleep 0.5; echo second') });
     const pieces: string[] = [];
     let firstPieceAt = 0;
@@ -65,7 +74,7 @@ describe('a git process read as it writes', function () {
     });
     const endedAt = Date.now() - started;
     assert.strictEqual(pieces.join(''), 'first\nsecond\n');
-    assert.strictEqual(out.stdout, 'first\nsecond\n');
+    assert.deepStrictEqual(out, { exitCode: 0, stdout: '' });
     assert.ok(endedAt - firstPieceAt >= 400, `the first piece came ${firstPieceAt} ms in, the end ${endedAt} ms in`);
   });
 
@@ -98,8 +107,7 @@ describe('the environment git runs with', function () {
   const childEnv = async (streamed = false): Promise<Map<string, string>> => {
     const runner = createGitRunner(dir(), { binary: envGit() });
     const pieces: Buffer[] = [];
-    const out = streamed ? await runner.stream(['version'], (piece) => pieces.push(piece)) : await runner.run(['version']);
-    if (streamed) assert.strictEqual(Buffer.concat(pieces).toString('utf8'), out.stdout);
+    const out = streamed ? { stdout: (await runner.stream(['version'], (piece) => pieces.push(piece)), Buffer.concat(pieces).toString('utf8')) } : await runner.run(['version']);
     return new Map(out.stdout.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
   };
 

@@ -272,7 +272,7 @@ describe('git repository state (real git)', () => {
       const same = async (what: string, expected: string[]): Promise<void> => {
         fs.rmSync(log, { force: true });
         assert.deepStrictEqual(await port.locate(), await new SimpleGitPort(folder).locate(), what);
-        // Sorted: rev-parse and for-each-ref start together, so either may write to the log first.
+        // Sorted: processes started together log in whichever order their shells get to run.
         assert.deepStrictEqual(calls(log).sort(), [...expected].sort(), `git processes for: ${what}`);
       };
       await same('the first call', ['rev-parse', 'for-each-ref']);
