@@ -69,12 +69,16 @@ function repositoryProblem(e: unknown): string | undefined {
   return known ? (e.message.split('\n', 1)[0] ?? e.message) : undefined;
 }
 
+/** A folder with `.value/`, its model and a linking engine that has run no git yet. */
+export type ValueFolderResult =
+  | { readonly ok: true; readonly folder: Omit<LinkedFolder, 'scan'> }
+  | { readonly ok: false; readonly reason: string; readonly outside?: true };
+
 /**
- * Finds the folder whose `.value/` applies to `start` (an existing folder), reads the model and
- * scans the current branch with the same engine the extension uses. Git and folder problems
- * come back as a one-line reason; anything unexpected is thrown.
+ * Finds the folder whose `.value/` applies to `start` (an existing folder) and reads the model,
+ * without running git: `why` needs one file's history, not a scan of the branch.
  */
-export async function openLinkedFolder(start: string): Promise<LinkedFolderResult> {
+export async function openValueFolder(start: string): Promise<ValueFolderResult> {
   const search = await findValueRoot(start);
   if (search.kind === 'none') return { ok: false, reason: `no .value/ folder and no git repository in ${start} or any folder above it`, outside: true };
   if (search.kind === 'no-value-folder') {
@@ -85,8 +89,19 @@ export async function openLinkedFolder(start: string): Promise<LinkedFolderResul
   const { model } = await readValueFolder(root);
   const intents = [...model.intents.values()].map((entry) => entry.intent);
   const engine = new LinkingEngine(root, new SimpleGitPort(root), { intents, config: model.config });
-  const scan = await withGitReason(() => engine.refresh());
-  return scan.ok ? { ok: true, folder: { root, model, engine, scan: scan.value } } : scan;
+  return { ok: true, folder: { root, model, engine } };
+}
+
+/**
+ * {@link openValueFolder}, then a scan of the current branch with the same engine the extension
+ * uses. Git and folder problems come back as a one-line reason; anything unexpected is thrown.
+ */
+export async function openLinkedFolder(start: string): Promise<LinkedFolderResult> {
+  const opened = await openValueFolder(start);
+  if (!opened.ok) return opened;
+  const { folder } = opened;
+  const scan = await withGitReason(() => folder.engine.refresh());
+  return scan.ok ? { ok: true, folder: { ...folder, scan: scan.value } } : scan;
 }
 
 /** Runs one more engine call, mapping git failures to a one-line reason like {@link openLinkedFolder}. */

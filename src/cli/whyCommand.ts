@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { FileIntent } from '../core/linking/linkingEngine';
 import type { ValueModel } from '../core/model/valueModel';
 import type { CliIo } from './cliIo';
-import { openLinkedFolder, withGitReason } from './linkedFolder';
+import { openValueFolder, withGitReason } from './linkedFolder';
 
 export interface WhyOptions {
   /** Relative to the working folder, or absolute. */
@@ -49,7 +49,8 @@ export async function whyCommand(options: WhyOptions, io: CliIo): Promise<number
   if (kind === 'missing') return fail(`no such file: ${options.path}`);
   if (kind === 'folder') return fail(`${options.path} is a folder; why takes a file`);
 
-  const opened = await openLinkedFolder(path.dirname(file));
+  // No branch scan: one `git log` of the file is all the answer needs.
+  const opened = await openValueFolder(path.dirname(file));
   if (!opened.ok) return fail(opened.outside ? `${options.path} is outside any git repository or folder with .value/` : opened.reason);
   const { root, model, engine } = opened.folder;
   const relative = path.relative(root, file);
@@ -57,7 +58,7 @@ export async function whyCommand(options: WhyOptions, io: CliIo): Promise<number
   if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return fail(`${options.path} is outside ${root}`);
   const rel = relative.split(path.sep).join('/');
 
-  const intents = await withGitReason(() => engine.fileIntents(rel));
+  const intents = await withGitReason(() => engine.fileIntents(rel, true));
   if (!intents.ok) return fail(intents.reason);
   if (options.json) {
     const json: WhyJson = { path: rel, intents: intents.value };

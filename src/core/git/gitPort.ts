@@ -120,6 +120,12 @@ export interface GitPort {
    */
   trailerIdsTouching(path: string, limit: number, trailerKey: string, headSha?: string): Promise<string[]>;
   /**
+   * {@link trailerIdsTouching} for a path relative to the folder, from HEAD, in one git process
+   * and before anything about the repository is known: what `value-lens why` needs and no more.
+   * Empty when HEAD has no commits yet.
+   */
+  trailerIdsOfFile(folderPath: string, limit: number, trailerKey: string): Promise<string[]>;
+  /**
    * The history of the commit `tipSha` (HEAD by default) as {@link countedCommits} counts it: no
    * merges, only commits that change the folder outside `.value/`, newest first, in one `git log`
    * call; `since` (YYYY-MM-DD) drops commits committed before that day. Empty on an unborn branch.

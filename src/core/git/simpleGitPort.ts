@@ -235,6 +235,20 @@ export class SimpleGitPort implements GitPort {
     return reader.end();
   }
 
+  async trailerIdsOfFile(folderPath: string, limit: number, trailerKey: string): Promise<string[]> {
+    const count = Math.max(1, Math.floor(limit));
+    // From the folder itself, so no rev-parse is needed to find the top level; literal, for the Bloom filters.
+    const args = ['--literal-pathspecs', 'log', '-z', `--max-count=${count}`, trailerValuesFormat(trailerKey), 'HEAD', '--', folderPath];
+    const reader = new TrailerValuesReader(this.maxFieldChars);
+    try {
+      await this.runner.stream(args, (piece) => reader.push(piece));
+    } catch (e) {
+      if (e instanceof GitCommandError && e.exitCode === 128 && (await this.runner.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1])).exitCode === 1) return [];
+      throw e;
+    }
+    return reader.end();
+  }
+
   /** The commits of a `git log -z <commitLogFormat>`, read as git writes them: no field is kept whole past the cap. */
   private async readCommits(args: readonly string[]): Promise<CommitRecord[]> {
     const reader = new CommitLogReader(false, undefined, this.maxFieldChars);

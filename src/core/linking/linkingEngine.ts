@@ -195,13 +195,14 @@ export class LinkingEngine {
   /**
    * A file's intents: `paths` matches ∪ existing intents named by the trailers of the last N
    * commits that touched it (one `git log` per file and HEAD, cached). Without git (missing,
-   * not a repository, no commits yet) only the `paths` matches count.
+   * not a repository, no commits yet) only the `paths` matches count, unless `needsGit` asks for
+   * git's errors to be thrown (the CLI says "not a git repository" rather than answer half).
    */
-  async fileIntents(path: string): Promise<FileIntent[]> {
+  async fileIntents(path: string, needsGit = false): Promise<FileIntent[]> {
     const file = normalizePath(path);
     const reasons = new Map<string, FileReason[]>();
     for (const id of this.paths.match(file)) reasons.set(id, ['path']);
-    for (const id of await this.commitIntentsOf(file)) {
+    for (const id of await this.commitIntentsOf(file, needsGit)) {
       if (!this.known.has(id)) continue;
       const list = reasons.get(id);
       if (list) {
@@ -211,13 +212,15 @@ export class LinkingEngine {
     return [...reasons].sort(([a], [b]) => this.rank(a) - this.rank(b)).map(([id, r]) => ({ id, reasons: r }));
   }
 
-  private async commitIntentsOf(file: string): Promise<readonly string[]> {
-    let state = this.state;
+  private async commitIntentsOf(file: string, needsGit: boolean): Promise<readonly string[]> {
+    const state = this.state;
     if (!state) {
+      // Nothing scanned yet (`value-lens why`): one git log of the file answers; a scan would cost
+      // the whole branch's log and a git status first.
       try {
-        state = (await this.refresh()).state;
+        return await this.port.trailerIdsOfFile(file, this.recentCommits, this.model.config.trailer);
       } catch (e) {
-        if (e instanceof GitMissingError || e instanceof NotARepositoryError) return [];
+        if (!needsGit && (e instanceof GitMissingError || e instanceof NotARepositoryError)) return [];
         throw e;
       }
     }

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { WhyJson } from '../../../src/cli/whyCommand';
-import { TempRepo } from '../git/tempRepo';
+import { execFileSync } from 'child_process';
+import { GIT_ENV, TempRepo } from '../git/tempRepo';
 import { assertRefused, cli, intentYaml, spawnBin, valueRepo, writeIntents } from './cliRun';
 
 async function why(cwd: string, file: string): Promise<WhyJson> {
@@ -28,6 +29,28 @@ describe('value-lens why (CLI on real git)', () => {
     repo.commit('Legacy fix\n\nIntent: ghost\n', ['src/checkout/legacy/old.ts']);
     repo.commit('Faster pay', ['src/checkout/pay.ts']);
   }
+
+  it('runs one git process, the file\'s own log, whatever the branch: no scan of the branch first', () => {
+    linkedFiles();
+    repo.git('checkout', '-q', '-b', 'feature/long');
+    for (let i = 0; i < 5; i++) repo.commit(`Work ${i}`, [`src/work/${i}.ts`]);
+    repo.write('src/wip.ts', 'wip\n');
+    const bin = path.join(repo.dir, '..', `spy-${path.basename(repo.dir)}`);
+    fs.mkdirSync(bin, { recursive: true });
+    const log = path.join(bin, 'calls.log');
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${real}' "$@"\n`, { mode: 0o755 });
+    try {
+      const run = spawnBin(path.join(repo.dir, 'src'), ['why', 'util/misc.ts', '--json'], { ...GIT_ENV, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` });
+      assert.strictEqual(run.status, 0, run.stderr);
+      assert.deepStrictEqual(JSON.parse(run.stdout), { path: 'src/util/misc.ts', intents: [{ id: 'search', reasons: ['commit'] }] });
+      const calls = fs.readFileSync(log, 'utf8').trim().split('\n');
+      assert.strictEqual(calls.length, 1, calls.join('\n'));
+      assert.match(calls[0] ?? '', /--literal-pathspecs log -z --max-count=50 .* HEAD -- src\/util\/misc\.ts$/);
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
+  });
 
   it('tells a path-glob match from a commit-trailer match', async () => {
     linkedFiles();

@@ -157,7 +157,7 @@ describe('linking engine on real repositories', () => {
     repo.commit('Second\n\nIntent: search\n', ['src/util/second.ts']);
     repo.commit('Unlinked', ['src/util/plain.ts']);
     assert.deepStrictEqual((await engine.refresh()).coverage.unlinkedFiles, ['src/util/later.ts', 'src/util/plain.ts']);
-    assert.deepStrictEqual(port.calls, { locate: 2, branchLog: 2, mergeBase: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 1, filesOfCommits: 1, changedFiles: 2, uncommittedFiles: 2 });
+    assert.deepStrictEqual(port.calls, { locate: 2, branchLog: 2, mergeBase: 0, trailerIdsTouching: 0, trailerIdsOfFile: 0, filesOfTrailerCommits: 1, filesOfCommits: 1, changedFiles: 2, uncommittedFiles: 2 });
     // A new intent links a commit seen before: its files are known already.
     engine.setModel({ ...MODEL, intents: [...MODEL.intents, intent('later')] });
     const scan = await engine.refresh();
@@ -459,7 +459,7 @@ describe('linking engine on real repositories', () => {
 
 /** The real port, with call counts and a check that no scan starts while another one's git calls run. */
 class CountingPort implements GitPort {
-  readonly calls = { locate: 0, branchLog: 0, mergeBase: 0, trailerIdsTouching: 0, filesOfTrailerCommits: 0, filesOfCommits: 0, changedFiles: 0, uncommittedFiles: 0 };
+  readonly calls = { locate: 0, branchLog: 0, mergeBase: 0, trailerIdsTouching: 0, trailerIdsOfFile: 0, filesOfTrailerCommits: 0, filesOfCommits: 0, changedFiles: 0, uncommittedFiles: 0 };
   overlaps = 0;
   /** locate, located and branchLog, in the order they happened. */
   readonly events: string[] = [];
@@ -538,6 +538,11 @@ class CountingPort implements GitPort {
 
   async commitsTouching(file: string, limit: number, trailerKey: string): Promise<CommitRecord[]> {
     return this.inner.commitsTouching(file, limit, trailerKey);
+  }
+
+  async trailerIdsOfFile(folderPath: string, limit: number, trailerKey: string): Promise<string[]> {
+    this.calls.trailerIdsOfFile += 1;
+    return this.inner.trailerIdsOfFile(folderPath, limit, trailerKey);
   }
 
   async trailerIdsTouching(file: string, limit: number, trailerKey: string, headSha?: string): Promise<string[]> {
