@@ -16,6 +16,7 @@ import { heapAfterScanCase } from './cases/heapAfterScan';
 import { editorSwitchCase } from './cases/editorSwitch';
 import { modelLoadCase } from './cases/modelLoad';
 import { pathLookupCase } from './cases/pathLookup';
+import { whyCommandCase } from './cases/whyCommand';
 import { ensureFixtures } from './fixtures/fixtureCache';
 import { pathUniverse } from './fixtures/pathUniverse';
 import { FULL, QUICK } from './fixtures/scale';
@@ -38,6 +39,7 @@ const CASES: readonly CaseEntry[] = [
   { id: 'lookup', name: 'file → intents lookup', fixture: 'intents × globs, paths', target: '≤ 50 µs and ≥ 10× faster', run: pathLookupCase },
   { id: 'branch', name: 'branch scan (trailers)', fixture: 'commits ahead of base', target: '≤ 1.3×', run: branchScanCase },
   { id: 'history', name: 'file history intents', fixture: 'file touched by many commits', target: '≤ 1.3×', run: fileHistoryCase },
+  { id: 'why', name: 'why <file> (CLI)', fixture: 'file touched by many commits', target: '≤ 1.5×', run: whyCommandCase },
   { id: 'changed', name: 'index of changed files', fixture: 'big repository', target: '≤ 1.3×', run: changedFilesCase },
   { id: 'model', name: 'model load', fixture: 'intent files + releases', target: '≤ 5×', run: modelLoadCase },
   { id: 'bundle', name: 'bundle size', fixture: 'dist/extension.js', target: '≤ 200 KB', run: bundleSizeCase },
