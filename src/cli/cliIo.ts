@@ -3,4 +3,6 @@ export interface CliIo {
   readonly cwd: string;
   readonly stdout: (line: string) => void;
   readonly stderr: (line: string) => void;
+  /** The environment (CI variables); `process.env` when absent. */
+  readonly env?: NodeJS.ProcessEnv;
 }

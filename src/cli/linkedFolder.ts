@@ -78,7 +78,7 @@ export type ValueFolderResult =
  * Finds the folder whose `.value/` applies to `start` (an existing folder) and reads the model,
  * without running git: `why` needs one file's history, not a scan of the branch.
  */
-export async function openValueFolder(start: string): Promise<ValueFolderResult> {
+export async function openValueFolder(start: string, baseBranch?: string): Promise<ValueFolderResult> {
   const search = await findValueRoot(start);
   if (search.kind === 'none') return { ok: false, reason: `no .value/ folder and no git repository in ${start} or any folder above it`, outside: true };
   if (search.kind === 'no-value-folder') {
@@ -88,16 +88,18 @@ export async function openValueFolder(start: string): Promise<ValueFolderResult>
   const { root } = search;
   const { model } = await readValueFolder(root);
   const intents = [...model.intents.values()].map((entry) => entry.intent);
-  const engine = new LinkingEngine(root, new SimpleGitPort(root), { intents, config: model.config });
+  const config = baseBranch === undefined ? model.config : { ...model.config, baseBranch };
+  const engine = new LinkingEngine(root, new SimpleGitPort(root), { intents, config });
   return { ok: true, folder: { root, model, engine } };
 }
 
 /**
  * {@link openValueFolder}, then a scan of the current branch with the same engine the extension
- * uses. Git and folder problems come back as a one-line reason; anything unexpected is thrown.
+ * uses, against `baseBranch` when given instead of the configured one. Git and folder problems
+ * come back as a one-line reason; anything unexpected is thrown.
  */
-export async function openLinkedFolder(start: string): Promise<LinkedFolderResult> {
-  const opened = await openValueFolder(start);
+export async function openLinkedFolder(start: string, baseBranch?: string): Promise<LinkedFolderResult> {
+  const opened = await openValueFolder(start, baseBranch);
   if (!opened.ok) return opened;
   const { folder } = opened;
   const scan = await withGitReason(() => folder.engine.refresh());

@@ -5,7 +5,7 @@ import { checkCommand } from './checkCommand';
 import type { CliIo } from './cliIo';
 import { isReportFormat, parseSince, reportCommand } from './reportCommand';
 import { initCommand } from './initCommand';
-import { statusCommand } from './statusCommand';
+import { ciTargetBranch, statusCommand } from './statusCommand';
 import { whyCommand } from './whyCommand';
 
 export const USAGE = `usage: value-lens <command> [options]
@@ -23,6 +23,10 @@ commands:
                                         value statement (pre-push hook, CI)
   status [folder]  the current branch: base, intents, value coverage (linked commits and
                    files), unlinked commits and files, unknown intent ids in trailers
+                   --base BRANCH   compare with BRANCH (or origin/BRANCH) instead of the
+                                   configured base; in a pull or merge request job the
+                                   default is its target (GITHUB_BASE_REF,
+                                   CI_MERGE_REQUEST_TARGET_BRANCH_NAME)
                    --format text|json|md   text, one JSON object, or Markdown for a pull
                                            request or CI job summary (default: text)
                    --json   the same as --format json
@@ -72,13 +76,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return await checkCommand({ folder: positionals[0] ?? '.', format: values.format, today: values.today ?? localIsoDate(), ...(values.branch !== undefined ? { branch: values.branch } : {}) }, io);
     }
     if (command === 'status' || command === 'why') {
-      const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { json: { type: 'boolean', default: false }, format: { type: 'string' } } });
+      const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { json: { type: 'boolean', default: false }, format: { type: 'string' }, ...(command === 'status' ? { base: { type: 'string' } } : {}) } });
       if (command === 'status') {
         if (positionals.length > 1) throw new Error('status takes at most one folder');
         const format = values.format ?? (values.json ? 'json' : 'text');
         if (format !== 'text' && format !== 'json' && format !== 'md') throw new Error(`--format must be text, json or md, not "${format}"`);
         if (values.json && format !== 'json') throw new Error('--json and --format disagree');
-        return await statusCommand({ folder: positionals[0] ?? '.', format }, io);
+        const given = (values as { base?: string }).base;
+        const base = given ?? ciTargetBranch(io.env ?? process.env)?.branch;
+        if (base !== undefined && !isValidBranchName(base)) throw new Error(`${given !== undefined ? '--base' : ciTargetBranch(io.env ?? process.env)?.from}: "${base}" is not a valid branch name`);
+        return await statusCommand({ folder: positionals[0] ?? '.', format, ...(base !== undefined ? { base } : {}) }, io);
       }
       if (values.format !== undefined) throw new Error('why takes --json, not --format');
       const [file, ...extra] = positionals;

@@ -11,6 +11,20 @@ import { isFolder, openLinkedFolder } from './linkedFolder';
 export interface StatusOptions {
   readonly folder: string;
   readonly format: 'text' | 'json' | 'md';
+  /** The base branch to compare with, instead of the configured one (`--base`, or the CI's target branch). */
+  readonly base?: string;
+}
+
+/**
+ * The branch a pull or merge request targets, as CI systems tell it: GitHub Actions'
+ * `GITHUB_BASE_REF`, GitLab's `CI_MERGE_REQUEST_TARGET_BRANCH_NAME`. Undefined outside one.
+ */
+export function ciTargetBranch(env: NodeJS.ProcessEnv): { readonly branch: string; readonly from: string } | undefined {
+  for (const from of ['GITHUB_BASE_REF', 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME']) {
+    const branch = env[from]?.trim();
+    if (branch) return { branch, from };
+  }
+  return undefined;
 }
 
 /** `value-lens status --json`: one object, `null` where git has no answer. */
@@ -178,7 +192,7 @@ export async function statusCommand(options: StatusOptions, io: CliIo): Promise<
     io.stderr(`value-lens: no such folder: ${options.folder}`);
     return 2;
   }
-  const opened = await openLinkedFolder(start);
+  const opened = await openLinkedFolder(start, options.base);
   if (!opened.ok) {
     io.stderr(`value-lens: ${opened.reason}`);
     return 2;

@@ -371,16 +371,20 @@ interface BaseCandidate {
 }
 
 function baseCandidates(configured: string | undefined): BaseCandidate[] {
+  // A CI checkout (actions/checkout, GitLab) has origin/main but no local main: both count.
   if (configured !== undefined) {
     return [
       { ref: `refs/heads/${configured}`, source: 'config' },
       { ref: `refs/remotes/${configured}`, source: 'config' },
+      { ref: `refs/remotes/origin/${configured}`, source: 'config' },
     ];
   }
   return [
     { ref: 'refs/remotes/origin/HEAD', source: 'origin/HEAD' },
     { ref: 'refs/heads/main', source: 'main' },
     { ref: 'refs/heads/master', source: 'master' },
+    { ref: 'refs/remotes/origin/main', source: 'main' },
+    { ref: 'refs/remotes/origin/master', source: 'master' },
   ];
 }
 

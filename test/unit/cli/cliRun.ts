@@ -23,9 +23,14 @@ export interface CliRun {
 
 /** Runs the CLI in-process with captured output lines. */
 export async function cli(cwd: string, ...argv: string[]): Promise<CliRun> {
+  return cliWithEnv(cwd, GIT_ENV, ...argv);
+}
+
+/** {@link cli} with the environment it sees (CI variables). */
+export async function cliWithEnv(cwd: string, env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { cwd, stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
+  const code = await runCli(argv, { cwd, env, stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
   return { code, out, err };
 }
 

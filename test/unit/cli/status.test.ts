@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { StatusJson } from '../../../src/cli/statusCommand';
-import { TempRepo } from '../git/tempRepo';
-import { assertRefused, cli, intentYaml, spawnBin, valueRepo, writeIntents } from './cliRun';
+import { GIT_ENV, TempRepo } from '../git/tempRepo';
+import { assertRefused, cli, cliWithEnv, intentYaml, spawnBin, valueRepo, writeIntents } from './cliRun';
 
 function parseOne(lines: readonly string[]): StatusJson {
   return JSON.parse(lines.join('\n')) as StatusJson;
@@ -174,5 +174,61 @@ describe('value-lens status (CLI on real git)', () => {
     assert.strictEqual(noGit.status, 2);
     assert.strictEqual(noGit.stdout, '');
     assert.match(noGit.stderr, /^value-lens: Git was not found \(tried to run "git"\); install git or put it on PATH to see branch and commit links\.\n$/);
+  });
+});
+
+describe('value-lens status in CI checkouts (real git)', () => {
+  const repos: TempRepo[] = [];
+  afterEach(() => {
+    for (const r of repos.splice(0)) r.remove();
+  });
+
+  /** A clone as CI makes it: a detached checkout of the pull request's head, origin/main but no local main. */
+  function ciClone(baseBranch: string | undefined): { clone: TempRepo; base: string; head: string } {
+    const { repo: origin, base } = valueRepo();
+    repos.push(origin);
+    if (baseBranch !== undefined) {
+      origin.write('.value/config.yaml', `baseBranch: ${baseBranch}\n`);
+      origin.git('add', '.value/config.yaml');
+      origin.commit('Configure the base', []);
+    }
+    origin.git('checkout', '-q', '-b', 'feature/pr');
+    origin.commit('PR work\n\nIntent: search\n', ['src/search/pr.ts']);
+    origin.commit('More PR work', ['src/util/pr.ts']);
+    const clone = TempRepo.create({ init: false });
+    repos.push(clone);
+    clone.git('clone', '-q', '--no-checkout', `file://${origin.dir}`, '.');
+    const head = origin.head();
+    clone.git('checkout', '-q', '--detach', head);
+    for (const branch of clone.git('for-each-ref', '--format=%(refname:short)', 'refs/heads/').split('\n').filter(Boolean)) clone.git('branch', '-D', branch);
+    clone.git('remote', 'set-head', 'origin', '--delete');
+    return { clone, base: baseBranch !== undefined ? origin.git('rev-parse', 'main').trim() : base, head };
+  }
+
+  it('finds a configured base through origin/<base> when there is no local branch', async () => {
+    const { clone } = ciClone('main');
+    const json = await cli(clone.dir, 'status', '--json');
+    assert.strictEqual(json.code, 0, json.err.join('\n'));
+    const status = JSON.parse(json.out.join('\n')) as StatusJson;
+    assert.strictEqual(status.base, 'origin/main');
+    // git's own count of the commits ahead: two, one linked.
+    assert.strictEqual(Number(clone.git('rev-list', '--count', 'origin/main..HEAD').trim()), 2);
+    assert.deepStrictEqual(status.commits, { total: 2, linked: 1 });
+  });
+
+  it('compares with the pull request\'s target: GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME, or --base', async () => {
+    const { clone } = ciClone(undefined);
+    clone.git('update-ref', 'refs/remotes/origin/release', clone.git('rev-parse', 'HEAD~1').trim());
+    const base = async (env: NodeJS.ProcessEnv, ...args: string[]): Promise<string | null> => {
+      const r = await cliWithEnv(clone.dir, { ...GIT_ENV, ...env }, 'status', '--json', ...args);
+      assert.strictEqual(r.code, 0, r.err.join('\n'));
+      return (JSON.parse(r.out.join('\n')) as StatusJson).base;
+    };
+    assert.strictEqual(await base({}), 'origin/main');
+    assert.strictEqual(await base({ GITHUB_BASE_REF: 'release' }), 'origin/release');
+    assert.strictEqual(await base({ CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'release' }), 'origin/release');
+    assert.strictEqual(await base({ GITHUB_BASE_REF: 'release' }, '--base', 'main'), 'origin/main');
+    assertRefused(await cliWithEnv(clone.dir, GIT_ENV, 'status', '--base=-h'), /--base: "-h" is not a valid branch name/);
+    assertRefused(await cliWithEnv(clone.dir, { ...GIT_ENV, GITHUB_BASE_REF: 'a..b' }, 'status'), /GITHUB_BASE_REF: "a..b" is not a valid branch name/);
   });
 });

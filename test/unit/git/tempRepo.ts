@@ -6,8 +6,13 @@ import * as path from 'path';
 // Fixed identity and no user/system config, so a developer's git setup cannot change the tests.
 const emptyConfig = path.join(os.tmpdir(), 'value-lens-empty-gitconfig');
 fs.writeFileSync(emptyConfig, '');
+// Without the CI's pull-request variables: `status` would compare with their target branch.
+const ambient = { ...process.env };
+delete ambient['GITHUB_BASE_REF'];
+delete ambient['CI_MERGE_REQUEST_TARGET_BRANCH_NAME'];
+
 export const GIT_ENV: NodeJS.ProcessEnv = {
-  ...process.env,
+  ...ambient,
   GIT_CONFIG_GLOBAL: emptyConfig,
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_AUTHOR_NAME: 'Dana Dev',
