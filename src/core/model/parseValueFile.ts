@@ -101,7 +101,8 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
   for (const [issues, severity] of [[source.doc.errors, 'error'], [source.doc.warnings, 'warning']] as const) {
     for (const e of issues) {
       const range = { start: source.position(e.pos[0]), end: source.position(e.pos[1]) };
-      const detail = shortened(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), 160);
+      // The library quotes the token it stumbled on: a long one is cut like any quoted value.
+      const detail = shortened(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/"([^"]{60})[^"]+"/g, '"$1…"'), 160);
       const hint = YAML_HINTS[e.code];
       problems.push(problemAt(file, range, severity, `yaml.${e.code}`, message(hint ?? 'yamlOther', detail)));
     }

@@ -39,6 +39,19 @@ export function shortened(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
+/** `ref` with every piece of text replaced by "…" (numbers and nested messages stay). */
+function unquoted(ref: MessageRef): MessageRef {
+  return { id: ref.id, args: ref.args.map((a) => (typeof a === 'string' ? '…' : typeof a === 'number' ? a : unquoted(a))) };
+}
+
+/**
+ * The problem without any text of its file: for a file read through a symbolic link, whose
+ * text is not quoted even when the link is allowed.
+ */
+export function withoutQuotes(p: Problem): Problem {
+  return p.messageRef ? problemOf(p.file, p.range, p.severity, p.code, unquoted(p.messageRef)) : { ...p, message: p.code };
+}
+
 /** `file:line:col: severity: message` with 1-based line and column, as compilers print it. */
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.range.start.line + 1}:${p.range.start.col + 1}: ${p.severity}: ${p.message}`;

@@ -5,7 +5,7 @@ import { toConfig, toIntent, toReleaseStatement } from './normalize';
 import type { ParsedValueFile } from './parseValueFile';
 import { parseValueFile } from './parseValueFile';
 import type { Problem } from './problem';
-import { compareProblems, problemOf, START_OF_FILE } from './problem';
+import { compareProblems, problemOf, START_OF_FILE, withoutQuotes } from './problem';
 import type { Intent, ReleaseStatement, ValueConfig } from './types';
 import { DEFAULT_CONFIG } from './types';
 import type { ValueFileKind } from './valueFileKind';
@@ -43,17 +43,24 @@ export function kindOfValuePath(file: string): ValueFileKind | undefined {
 export class ValueModel {
   private readonly files = new Map<string, ParsedValueFile>();
   private readonly folderProblems: Problem[] = [];
+  /** Files read through a symbolic link. */
+  private readonly linked = new Set<string>();
   private derived: { intents: Map<string, IntentEntry>; releases: ReleaseEntry[]; config: ValueConfig; declared: Partial<ValueConfig> } | undefined;
   private checked: { today: string; problems: Problem[] } | undefined;
   /** The file names in order, kept while no file is added or removed: a change re-sorts nothing. */
   private sortedNames: string[] | undefined;
 
-  /** Parses `content` as the file at `file` (workspace-relative); ignores paths that are not value files. */
-  setFile(file: string, content: string | Uint8Array): void {
+  /**
+   * Parses `content` as the file at `file` (workspace-relative); ignores paths that are not value
+   * files. `linked`: read through a symbolic link, so its problems quote none of its text.
+   */
+  setFile(file: string, content: string | Uint8Array, { linked = false }: { linked?: boolean } = {}): void {
     const kind = kindOfValuePath(file);
     if (!kind) return;
     const added = !this.files.has(file);
     this.files.set(file, parseValueFile(file, kind, content));
+    if (linked) this.linked.add(file);
+    else this.linked.delete(file);
     this.invalidate(added);
   }
 
@@ -61,6 +68,7 @@ export class ValueModel {
   setUnreadable(file: string, code: string, reason: MessageRef): void {
     const kind = kindOfValuePath(file);
     if (!kind) return;
+    this.linked.delete(file);
     const problem = problemOf(file, START_OF_FILE, 'error', code, reason);
     const added = !this.files.has(file);
     this.files.set(file, { file, kind, data: undefined, valid: false, problems: [problem], locate: () => START_OF_FILE });
@@ -68,6 +76,7 @@ export class ValueModel {
   }
 
   deleteFile(file: string): void {
+    this.linked.delete(file);
     if (this.files.delete(file)) this.invalidate(true);
   }
 
@@ -118,7 +127,7 @@ export class ValueModel {
       ...this.folderProblems,
       ...files.flatMap((f) => f.problems),
       ...crossFileChecks(files.filter((f) => f.kind === 'intent'), releases, today),
-    ].sort(compareProblems);
+    ].map((p) => (this.linked.has(p.file) ? withoutQuotes(p) : p)).sort(compareProblems);
     this.checked = { today, problems };
     return problems;
   }

@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { TempRepo } from '../git/tempRepo';
+import { cli, intentYaml } from './cliRun';
+
+const TOKEN = 'c2VjcmV0LXRva2VuLXZhbHVl';
+
+describe('value-lens check: links that could expose secrets in CI logs', () => {
+  let repo: TempRepo;
+  beforeEach(() => {
+    repo = TempRepo.create();
+    // Where actions/checkout keeps its auth header.
+    repo.git('config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${TOKEN}`);
+    repo.write('.env', 'DEPLOY_TOKEN=abc123supersecret\n');
+    repo.write('.value/intents/good.yaml', intentYaml('good'));
+  });
+  afterEach(() => fs.rmSync(repo.dir, { recursive: true, force: true }));
+
+  it('refuses an intent linked to .git/config or to a .env beside .value/, and quotes neither', async () => {
+    fs.symlinkSync('../../.git/config', path.join(repo.dir, '.value/intents/a.yaml'));
+    fs.symlinkSync('../../.env', path.join(repo.dir, '.value/intents/b.yaml'));
+    const r = await cli(repo.dir, 'check', '--format', 'json');
+    const all = [...r.out, ...r.err].join('\n');
+    assert.ok(!all.includes(TOKEN) && !all.includes('abc123supersecret') && !all.includes('extraheader'), all);
+    assert.strictEqual(r.code, 1);
+    const problems = (JSON.parse(r.out.join('\n')) as { problems: { file: string; code: string; message: string }[] }).problems;
+    assert.deepStrictEqual(problems.map((p) => `${p.file} ${p.code}`), ['.value/intents/a.yaml link-refused', '.value/intents/b.yaml link-refused']);
+    assert.match(problems[0]!.message, /inside the git folder/);
+    assert.match(problems[1]!.message, /outside the \.value folder/);
+  });
+
+  it('refuses .value/intents linked to a folder outside .value/', async () => {
+    repo.write('docs/intents/x.yaml', 'secret: text-of-docs\n');
+    fs.rmSync(path.join(repo.dir, '.value/intents'), { recursive: true });
+    fs.symlinkSync('../docs/intents', path.join(repo.dir, '.value/intents'));
+    const r = await cli(repo.dir, 'check');
+    assert.strictEqual(r.code, 1);
+    assert.deepStrictEqual(r.out.map((l) => l.replace(/ to .*/, '')), ['.value/intents:1:1: error: Not read: .value/intents is a symbolic link']);
+  });
+
+  it('follows a link inside .value/ but quotes none of the linked file\'s text', async () => {
+    repo.write('.value/shared/c.yaml', 'id: c\ntitle: C\nwhy: w\nowner: o\nstatus: leaked-text-here\n');
+    fs.symlinkSync('../shared/c.yaml', path.join(repo.dir, '.value/intents/c.yaml'));
+    const r = await cli(repo.dir, 'check');
+    assert.strictEqual(r.code, 1);
+    assert.deepStrictEqual(r.out, ['.value/intents/c.yaml:5:9: error: … must be one of …; found text ("…").']);
+  });
+
+  it('cuts a long token the YAML parser quotes to 60 characters', async () => {
+    repo.write('.value/intents/d.yaml', `id: d\n: ${'x'.repeat(3000)}\n`);
+    const r = await cli(repo.dir, 'check');
+    assert.strictEqual(r.code, 1);
+    assert.ok(r.out.every((l) => !l.includes('x'.repeat(61))), r.out.join('\n'));
+  });
+});
