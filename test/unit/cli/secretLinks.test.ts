@@ -48,9 +48,10 @@ describe('value-lens check: links that could expose secrets in CI logs', () => {
   });
 
   it('cuts a long token the YAML parser quotes to 60 characters', async () => {
-    repo.write('.value/intents/d.yaml', `id: d\n: ${'x'.repeat(3000)}\n`);
+    repo.write('.value/intents/d.yaml', `[http]\n\textraheader = AUTHORIZATION: basic ${'x'.repeat(3000)}\n`);
     const r = await cli(repo.dir, 'check');
     assert.strictEqual(r.code, 1);
-    assert.ok(r.out.every((l) => !l.includes('x'.repeat(61))), r.out.join('\n'));
+    assert.ok(r.out.some((l) => l.includes(`"basic ${'x'.repeat(54)}…"`)), r.out.join('\n'));
+    assert.ok(r.out.every((l) => !l.includes('x'.repeat(55))), r.out.join('\n'));
   });
 });
