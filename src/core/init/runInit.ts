@@ -74,6 +74,19 @@ export async function runInit(root: string, options: InitOptions): Promise<InitR
   return { created, hook, ...(hookPath ? { hookPath } : {}), changed: created.length > 0 || hook === 'installed', intentCount: intentCount + (created.some((c) => c.includes(INTENTS_DIR)) ? 1 : 0) };
 }
 
+/**
+ * The hooks folder of the git repository `root` is in, or undefined when there is none (or no
+ * git): then Initialize offers no pre-push hook.
+ */
+export async function hooksFolderOf(root: string, gitBinary?: string): Promise<string | undefined> {
+  try {
+    const dir = await new BranchOps(root, gitBinary ? { binary: gitBinary } : {}).hooksDir();
+    return dir || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One line per thing done or left alone, for the CLI and the notification. */
 export function describeInit(result: InitResult, translate: Translate = fillTemplate): string[] {
   return initMessages(result).map((ref) => renderMessage(ref, translate));
@@ -83,6 +96,7 @@ function initMessages(result: InitResult): MessageRef[] {
   if (!result.changed) {
     const lines = [message('initUnchanged')];
     if (result.hook === 'explain') lines.push(message('initHookExists', result.hookPath ?? message('initHooksFolder')));
+    if (result.hook === 'no-git') lines.push(message('initNoGit'));
     return lines;
   }
   const lines = result.created.map((f) => message('initCreated', f));

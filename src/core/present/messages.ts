@@ -64,7 +64,7 @@ export const MESSAGES = {
   initHookInstalled: 'installed the pre-push hook',
   initHookInstalledAt: 'installed the pre-push hook {0}',
   initHookLeft: 'left your pre-push hook {0} as it is: add "npx --no-install value-lens check --branch <branch>" to it.',
-  initNoGit: 'no git repository here, so no pre-push hook',
+  initNoGit: 'no pre-push hook: this folder is not in a git repository (or git was not found). Run "git init" (or install git), then "value-lens init --hook" again.',
 
   // What creating a release branch or stating its value did (release/createRelease)
   releaseCreatedBranch: 'created {0} from {1} and switched to it',
