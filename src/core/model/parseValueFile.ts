@@ -10,6 +10,7 @@ import type { ValueFileKind } from './valueFileKind';
 import type { YamlPath } from './yamlSource';
 import { YamlSource } from './yamlSource';
 import { parseSimpleYaml } from './simpleYaml';
+import { configProblems } from './configChecks';
 
 /** Files above this size are refused: `.value/` files are a few hundred bytes each. */
 export const MAX_VALUE_FILE_BYTES = 1024 * 1024;
@@ -139,6 +140,11 @@ function validated(file: string, kind: ValueFileKind, data: unknown, problems: P
       problems.push(problemAt(file, locate(p.path, p.atKey ? 'key' : 'value'), p.severity, p.code, p.messageRef));
       if (p.severity === 'error') valid = false;
     }
+  }
+  if (valid && kind === 'config') {
+    const more = configProblems(file, data, locate);
+    problems.push(...more);
+    if (more.length > 0) valid = false;
   }
   return { file, kind, data, valid, problems: problems.sort(compareProblems), locate };
 }

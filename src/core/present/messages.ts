@@ -173,6 +173,8 @@ export const MESSAGES = {
   folderOutsideWorkspace: 'Not read: {0} is a symbolic link to {1}, outside the workspace folder. Value Lens reads only files inside it, so a link cannot expose other files in its messages; move the folder here instead.',
   folderLinkOutsideValue: 'Not read: {0} is a symbolic link to {1}, outside the .value folder. Value Lens follows only links that stay inside .value/, so a link cannot expose other files in its messages; move the folder here instead.',
   folderLinkIntoGit: 'Not read: {0} is a symbolic link to {1}, inside the git folder. Value Lens never reads git\'s own files through a link; remove the link.',
+  configBaseBranchInvalid: '"baseBranch" is not a valid git branch name ("{0}"): no spaces, ~ ^ : ? * [ \\, "..", "@{", "//", a leading "-", or a trailing "/", "." or ".lock". status, why and report cannot use it.',
+  configTrailerTooLong: '"trailer" is too long: a commit trailer key has at most 100 characters, e.g. Intent.',
   problemValueNotFolder: '.value is a file, but Value Lens keeps intents in a .value/ folder: move the file away and create the folder.',
   problemSubfolderNotFolder: '{0} is a file, but Value Lens reads the YAML files inside a {0}/ folder: move the file away and create the folder.',
   problemSubfolderUnreadable: 'Cannot list the folder {0} ({1}): its files are left out until this is fixed.',
