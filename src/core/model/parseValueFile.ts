@@ -8,7 +8,7 @@ import type { Problem, Range, Severity } from './problem';
 import { compareProblems, problemOf, shortened, START_OF_FILE } from './problem';
 import type { ValueFileKind } from './valueFileKind';
 import type { YamlPath } from './yamlSource';
-import { YamlSource } from './yamlSource';
+import { yamlErrorRange, YamlSource } from './yamlSource';
 import { parseSimpleYaml } from './simpleYaml';
 import { configProblems } from './configChecks';
 
@@ -46,13 +46,6 @@ const YAML_HINTS: Record<string, MessageId> = {
 
 function problemAt(file: string, range: Range, severity: Severity, code: string, ref: MessageRef): Problem {
   return problemOf(file, range, severity, code, ref);
-}
-
-/** Where the construct opens that a "missing }", "]" or quote error is about, when that is on an earlier line. */
-function unclosedOpening(source: YamlSource, e: YAMLError): Range | undefined {
-  const flow = e.code === 'BAD_INDENT' ? /^Flow (map|sequence)/.exec(e.message) : null;
-  if (flow) return source.openingOf(e.pos[0], flow[1] === 'map' ? 'map' : 'seq');
-  return e.code === 'MISSING_CHAR' && /^Missing closing .quote/.test(e.message) ? source.openingOf(e.pos[0], 'quote') : undefined;
 }
 
 function unreadable(file: string, kind: ValueFileKind, code: string, ref: MessageRef): ParsedValueFile {
@@ -108,7 +101,7 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
 
   for (const [issues, severity] of [[source.doc.errors, 'error'], [source.doc.warnings, 'warning']] as const) {
     for (const e of issues) {
-      const range = unclosedOpening(source, e) ?? { start: source.position(e.pos[0]), end: source.position(e.pos[1]) };
+      const range = yamlErrorRange(source, e);
       // The library quotes the token it stumbled on: a long one is cut like any quoted value.
       const detail = shortened(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/"([^"]{60})[^"]+"/g, '"$1…"'), 160);
       const hint = YAML_HINTS[e.code];

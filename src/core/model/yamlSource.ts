@@ -1,4 +1,4 @@
-import type { Document, Node, Pair } from 'yaml';
+import type { Document, Node, Pair, YAMLError } from 'yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Position, Range } from './problem';
 import { START_OF_FILE } from './problem';
@@ -88,4 +88,18 @@ export class YamlSource {
   private pairIn(items: readonly Pair<unknown, unknown>[], key: string | number): Pair<unknown, unknown> | undefined {
     return items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
   }
+}
+
+/**
+ * Where to show a YAML error: at the parser's position, or where the map, list or quoted text
+ * opens when the error is a missing `}`, `]` or quote noticed on a later line.
+ */
+export function yamlErrorRange(source: YamlSource, e: YAMLError): Range {
+  return unclosedOpening(source, e) ?? { start: source.position(e.pos[0]), end: source.position(e.pos[1]) };
+}
+
+function unclosedOpening(source: YamlSource, e: YAMLError): Range | undefined {
+  const flow = e.code === 'BAD_INDENT' ? /^Flow (map|sequence)/.exec(e.message) : null;
+  if (flow) return source.openingOf(e.pos[0], flow[1] === 'map' ? 'map' : 'seq');
+  return e.code === 'MISSING_CHAR' && /^Missing closing .quote/.test(e.message) ? source.openingOf(e.pos[0], 'quote') : undefined;
 }

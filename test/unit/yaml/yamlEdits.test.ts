@@ -257,6 +257,20 @@ describe('YAML edits keep every byte the edit does not touch', () => {
       }
     });
 
+    it('says where the first YAML error is, not always line 1, column 1', () => {
+      const cases: [string, string][] = [
+        ['id: a\ntitle: t\na: 1\na: 2\n', 'line 4, column 1: Map keys must be unique'],
+        ['id: a\nwhy: w\ntitle: "open\n', 'line 3, column 8: Missing closing "quote'],
+        ['\ufeffid: a\npaths: [a\nb: 1\n', 'line 2, column 8: Flow sequence'],
+      ];
+      for (const [broken, where] of cases) {
+        assert.throws(() => applyYamlEdits(broken, [{ kind: 'set', path: ['id'], value: 'b' }]), (e: unknown) => {
+          assert.ok(e instanceof YamlSyntaxError && e.message.includes(`(${where}`), String(e));
+          return true;
+        });
+      }
+    });
+
     it('refuses edits that do not fit the shape of the document', () => {
       assert.throws(() => applyYamlEdits(INTENT, [{ kind: 'set', path: ['title', 'x'], value: 1 }]), YamlEditError);
       assert.throws(() => applyYamlEdits(INTENT, [{ kind: 'add', path: ['metric'], value: 1 }]), /not a list/);
