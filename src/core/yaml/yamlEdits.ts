@@ -105,8 +105,12 @@ function planEdit(doc: Document.Parsed, text: string, edit: YamlEdit): Splice | 
   if (edit.path.length === 0) throw new YamlEditError('An edit needs a path inside the document.');
   const style = detectStyle(doc, text);
   switch (edit.kind) {
-    case 'set':
+    case 'set': {
+      // The value is there already: no splice, or re-rendering would change padding, quotes or style.
+      const current = doc.getIn(edit.path, true);
+      if (isNode(current) && !isAlias(current) && isDeepStrictEqual(toJs(doc, current), edit.value)) return undefined;
       return planSet(doc, text, style, edit.path, edit.value);
+    }
     case 'add': {
       const target = doc.getIn(edit.path, true);
       if (isSeq(target)) return appendItem(text, style, target, edit.value);

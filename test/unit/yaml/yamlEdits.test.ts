@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parse, parseDocument } from 'yaml';
-import type { YamlEdit } from '../../../src/core/yaml/yamlEdits';
+import type { YamlEdit, YamlValue } from '../../../src/core/yaml/yamlEdits';
 import { YamlEditError, YamlSyntaxError, applyYamlEdits } from '../../../src/core/yaml/yamlEdits';
 
 /** The intent of PRODUCT.md §1 as a user would write it: aligned comments, a folded block, flow maps. */
@@ -244,6 +244,21 @@ describe('YAML edits keep every byte the edit does not touch', () => {
     it('keeps a final newline', () => {
       assert.ok(applyYamlEdits(INTENT, [{ kind: 'set', path: ['zzz'], value: 1 }]).endsWith('links: []\nzzz: 1\n'));
     });
+  });
+
+  it('leaves the text byte-identical when a set changes nothing: padding, quotes, number spelling, block style', () => {
+    const cases: [string, (string | number)[], YamlValue][] = [
+      ['a: {b: 1}\nmetric: { a: 1 }\n', ['metric'], { a: 1 }],
+      ['a: {b: 1}\nmetric: { a: 1 }\n', ['metric', 'a'], 1],
+      ['l: [ "x", \'y\' ]\nm: [p]\n', ['l'], ['x', 'y']],
+      ['target: 2.40\n', ['target'], 2.4],
+      ['metric:\n  name: n\n  unit: "%"\n', ['metric'], { unit: '%', name: 'n' }],
+    ];
+    for (const [text, path, value] of cases) {
+      for (let i = 0; i < 2; i++) assert.strictEqual(applyYamlEdits(text, [{ kind: 'set', path, value }]), text, `${text} ${path.join('.')}`);
+    }
+    // A real change still changes it.
+    assert.strictEqual(applyYamlEdits('metric: { a: 1 }\n', [{ kind: 'set', path: ['metric', 'a'], value: 2 }]), 'metric: { a: 2 }\n');
   });
 
   describe('refusals', () => {
