@@ -31,7 +31,8 @@ export function formatWhy(shownPath: string, intents: readonly FileIntent[], mod
 
 async function kindOf(file: string): Promise<'file' | 'folder' | 'missing'> {
   try {
-    return (await fs.stat(file)).isDirectory() ? 'folder' : 'file';
+    // lstat: git tracks a symbolic link as a file (mode 120000), also one that leads to a folder.
+    return (await fs.lstat(file)).isDirectory() ? 'folder' : 'file';
   } catch {
     return 'missing';
   }
