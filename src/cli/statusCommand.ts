@@ -1,6 +1,8 @@
 import * as path from 'path';
 import type { BranchScan } from '../core/linking/linkingEngine';
 import type { ValueModel } from '../core/model/valueModel';
+import { BranchOps } from '../core/git/branchOps';
+import { message, renderMessage } from '../core/present/messages';
 import type { CliIo } from './cliIo';
 import { isFolder, openLinkedFolder } from './linkedFolder';
 
@@ -40,6 +42,31 @@ export function statusJson(scan: BranchScan): StatusJson {
   };
 }
 
+/** An id or name from a trailer or a file, cut short: a 3,000-character id would fill the terminal. */
+export function abridged(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Above this many unknown-id trailers, status says how many and which ids, in one line. */
+const UNKNOWN_LINES_MAX = 10;
+/** How many ids that line names. */
+const UNKNOWN_IDS_SHOWN = 10;
+
+/** "904 trailers name unknown intents (12 ids): a, b, c, …", each id through `show`. */
+function unknownSummary(trailers: number, ids: readonly string[], show: (id: string) => string): string {
+  const named = ids.slice(0, UNKNOWN_IDS_SHOWN).map((id) => show(abridged(id))).join(', ');
+  return `${trailers} trailers name unknown intents (${ids.length} id${ids.length === 1 ? '' : 's'}): ${named}${ids.length > UNKNOWN_IDS_SHOWN ? ', …' : ''}`;
+}
+
+/** What the Commits line says when the note above says why commits ahead cannot be counted. */
+function uncountedCommits(scan: BranchScan): string | undefined {
+  const { base, degradedRef } = scan.state;
+  if (!base || !degradedRef || scan.coverage.commits.total > 0) return undefined;
+  if (degradedRef.id === 'gitNoCommonHistory') return `no shared history with ${base.name}: commits ahead cannot be counted`;
+  if (degradedRef.id === 'gitShallowNoMergeBase' || degradedRef.id === 'gitBaseCommitMissing') return `cannot be counted against ${base.name} (see the note)`;
+  return undefined;
+}
+
 function share(linked: number, total: number): string {
   return `${linked} of ${total} linked (${Math.round((100 * linked) / total)}%)`;
 }
@@ -49,8 +76,9 @@ function share(linked: number, total: number): string {
  * needs attention (unlinked commits and files, unknown trailer ids). `shown` turns a
  * folder-relative path into the path to print.
  */
-export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: string) => string): string[] {
-  const { head, base, degraded } = scan.state;
+export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: string) => string, note?: string): string[] {
+  const { head, base } = scan.state;
+  const degraded = note ?? scan.state.degraded;
   const baseText = base ? `base ${base.name}` : 'no base branch';
   const lines: string[] = [];
   if (head.kind === 'unborn') lines.push(`On branch ${head.branch}, no commits yet`);
@@ -70,8 +98,9 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
   }
 
   const { commits, files } = scan.coverage;
-  lines.push(`Commits: ${commits.total === 0 ? (base ? `none ahead of ${base.name}` : 'none compared') : share(commits.linked, commits.total)}`);
-  lines.push(`Files:   ${files.total === 0 ? 'no changes' : share(files.linked, files.total)}`);
+  const uncounted = uncountedCommits(scan);
+  lines.push(`Commits: ${uncounted ?? (commits.total === 0 ? (base ? `none ahead of ${base.name}` : 'none compared') : share(commits.linked, commits.total))}`);
+  lines.push(`Files:   ${files.total === 0 ? (uncounted ? 'not compared' : 'no changes') : share(files.linked, files.total)}`);
 
   const unlinked = scan.commits.filter((c) => c.intents.length === 0);
   if (unlinked.length > 0) {
@@ -83,11 +112,13 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
     lines.push('Unlinked files:');
     for (const f of unlinkedFiles) lines.push(`  ${shown(f.path)}${f.uncommitted ? ' (uncommitted)' : ''}`);
   }
-  if (scan.unknownTrailers.length > 0) {
+  if (scan.unknownTrailers.length > UNKNOWN_LINES_MAX) {
+    lines.push(unknownSummary(scan.unknownTrailers.length, [...new Set(scan.unknownTrailers.map((t) => t.id))], (id) => id));
+  } else if (scan.unknownTrailers.length > 0) {
     lines.push('Unknown intent ids in trailers:');
     const shas = new Map<string, string[]>();
     for (const t of scan.unknownTrailers) shas.set(t.id, [...(shas.get(t.id) ?? []), t.sha.slice(0, 7)]);
-    for (const [id, list] of shas) lines.push(`  ${id} (${list.join(', ')})`);
+    for (const [id, list] of shas) lines.push(`  ${abridged(id)} (${list.join(', ')})`);
   }
   return lines;
 }
@@ -134,8 +165,20 @@ export function statusMarkdown(scan: BranchScan, model: ValueModel): string[] {
     for (const c of unlinked) lines.push(`- \`${c.sha.slice(0, 7)}\` ${mdText(c.subject)}`);
     lines.push('', '</details>', '');
   }
-  if (scan.unknownTrailers.length) lines.push(`Unknown intent ids in trailers: ${[...new Set(scan.unknownTrailers.map((t) => mdCode(t.id)))].join(', ')}`, '');
+  const unknownIds = [...new Set(scan.unknownTrailers.map((t) => t.id))];
+  if (scan.unknownTrailers.length > UNKNOWN_LINES_MAX) lines.push(unknownSummary(scan.unknownTrailers.length, unknownIds, mdCode), '');
+  else if (unknownIds.length) lines.push(`Unknown intent ids in trailers: ${unknownIds.map((id) => mdCode(abridged(id))).join(', ')}`, '');
   return lines;
+}
+
+/** The note for a configured base branch that is missing because it names a tag: it does exist, as a tag. */
+async function tagNote(root: string, scan: BranchScan): Promise<string | undefined> {
+  const ref = scan.state.degradedRef;
+  if (ref?.id !== 'gitConfiguredBaseMissing') return undefined;
+  const name = ref.args[0];
+  if (typeof name !== 'string') return undefined;
+  const tags = await new BranchOps(root).tags().catch(() => []);
+  return tags.some((t) => t.name === name) ? renderMessage(message('gitConfiguredBaseIsTag', abridged(name))) : undefined;
 }
 
 /** `value-lens status`: the current branch's intents and value coverage; 0, or 2 when git or `.value/` cannot answer. */
@@ -156,7 +199,7 @@ export async function statusCommand(options: StatusOptions, io: CliIo): Promise<
   else {
     // Relative to where the command runs, as `check` does, so terminals can open them.
     const shown = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
-    for (const line of formatStatus(scan, model, shown)) io.stdout(line);
+    for (const line of formatStatus(scan, model, shown, await tagNote(root, scan))) io.stdout(line);
   }
   return 0;
 }

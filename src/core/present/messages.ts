@@ -84,6 +84,7 @@ export const MESSAGES = {
   gitNoCommonHistory: 'HEAD has no common history with {0}.',
   gitBaseCommitMissing: 'The base branch {0} points to commit {1}, which this repository does not have: commits ahead and changed files cannot be compared. Fetch it again, or repair the branch.',
   gitConfiguredBaseMissing: 'Base branch "{0}" (from config) does not exist here.',
+  gitConfiguredBaseIsTag: 'Base branch "{0}" (from config) is a tag, not a branch: set baseBranch in .value/config.yaml to a branch such as main.',
   gitShallowNoBase: 'Shallow clone without a base branch (no origin/HEAD, main or master); fetch the base to see commits ahead.',
   gitNoBase: 'No base branch: set baseBranch in .value/config.yaml, or create origin/HEAD, main or master.',
 
