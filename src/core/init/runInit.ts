@@ -52,7 +52,16 @@ export async function runInit(root: string, options: InitOptions): Promise<InitR
 
   const created: string[] = [];
   const create = async (rel: string, text: string): Promise<void> => {
-    await createFileAtomic(path.join(root, ...rel.split('/')), text, { root, makeFolders: true });
+    try {
+      await createFileAtomic(path.join(root, ...rel.split('/')), text, { root, makeFolders: true });
+    } catch (e) {
+      // mkdir's EEXIST or ENOTDIR: a file where a folder of rel must be. Say which, not the errno.
+      const errno = (e as NodeJS.ErrnoException).code;
+      if (errno !== 'EEXIST' && errno !== 'ENOTDIR') throw e;
+      const blocking = await fileInTheWay(root, rel);
+      if (blocking === undefined) throw e;
+      throw new InitBlockedError(renderMessage(message('initFileInTheWay', blocking, rel)), e);
+    }
     created.push(rel);
   };
   if (!hasConfig) await create(`${VALUE_DIR}/${CONFIG_FILE}`, renderConfig(baseBranch, detectReleasePatterns(branches)));
@@ -85,6 +94,25 @@ export async function hooksFolderOf(root: string, gitBinary?: string): Promise<s
   } catch {
     return undefined;
   }
+}
+
+/** A file stands where init must make a folder; the message says which and what to do. */
+export class InitBlockedError extends Error {
+  override readonly name = 'InitBlockedError';
+  constructor(text: string, cause: unknown) {
+    super(text, { cause });
+  }
+}
+
+/** The first folder of `rel` (workspace-relative) that exists as something other than a folder. */
+async function fileInTheWay(root: string, rel: string): Promise<string | undefined> {
+  const parts = rel.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = parts.slice(0, i).join('/');
+    const stat = await fs.stat(path.join(root, folder)).catch(() => undefined);
+    if (stat && !stat.isDirectory()) return folder;
+  }
+  return undefined;
 }
 
 /** One line per thing done or left alone, for the CLI and the notification. */

@@ -64,6 +64,7 @@ export const MESSAGES = {
   initHookInstalled: 'installed the pre-push hook',
   initHookInstalledAt: 'installed the pre-push hook {0}',
   initHookLeft: 'left your pre-push hook {0} as it is: add "npx --no-install value-lens check --branch <branch>" to it.',
+  initFileInTheWay: '{0} is a file, not a folder, so {1} cannot be created: move {0} away (or rename it), then run init again.',
   initNoGit: 'no pre-push hook: this folder is not in a git repository (or git was not found). Run "git init" (or install git), then "value-lens init --hook" again.',
 
   // What creating a release branch or stating its value did (release/createRelease)

@@ -79,6 +79,20 @@ describe('value-lens init', () => {
     assert.strictEqual(await hooksFolderOf(repo), path.join(fs.realpathSync(repo), '.git/hooks'));
   });
 
+  it('says which file stands where a folder must be, instead of EEXIST', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-init-file-'));
+    made.push(dir);
+    fs.writeFileSync(path.join(dir, '.value'), 'notes\n');
+    const r = await cli(dir, 'init');
+    assert.strictEqual(r.code, 2);
+    assert.deepStrictEqual(r.err, ['value-lens: .value is a file, not a folder, so .value/config.yaml cannot be created: move .value away (or rename it), then run init again.']);
+    assert.strictEqual(fs.readFileSync(path.join(dir, '.value'), 'utf8'), 'notes\n');
+    fs.rmSync(path.join(dir, '.value'));
+    fs.mkdirSync(path.join(dir, '.value'));
+    fs.writeFileSync(path.join(dir, '.value/intents'), '');
+    assert.match((await cli(dir, 'init')).err.join('\n'), /^value-lens: \.value\/intents is a file, not a folder, so \.value\/intents\/example-intent\.yaml cannot be created/);
+  });
+
   describe('the installed pre-push hook, run by sh', () => {
     let repo: string;
     let hook: string;
