@@ -5,6 +5,7 @@ import type { Problem } from '../core/model/problem';
 import { formatProblem } from '../core/model/problem';
 import { checkReleaseBranch } from '../core/release/branchCheck';
 import type { CliIo } from './cliIo';
+import { printablePath } from './cliIo';
 
 export interface CheckOptions {
   readonly folder: string;
@@ -52,7 +53,7 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
   }
   const problems = model.problems(options.today);
   // Paths relative to where the command runs, so terminals and editors can open them.
-  const shown = (p: Problem): string => path.relative(io.cwd, path.join(root, p.file)).split(path.sep).join('/');
+  const shown = (p: Problem): string => printablePath(path.relative(io.cwd, path.join(root, p.file)).split(path.sep).join('/'));
   const release = options.branch === undefined ? undefined : await checkReleaseBranch(model, options.branch, new BranchOps(root));
   const missing = release && !release.hasStatement ? release : undefined;
   const missingFile = path.relative(io.cwd, path.join(root, missing?.file ?? '.value/releases')).split(path.sep).join('/');
@@ -66,7 +67,8 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
     const grouped = unknown.length > UNKNOWN_LINES_MAX ? unknown : [];
     for (const p of problems) {
       if (p === grouped[0]) io.stdout(formatProblem({ ...p, file: shown(p), message: unknownSummary(grouped) }));
-      else if (!grouped.includes(p)) io.stdout(formatProblem({ ...p, file: shown(p) }));
+      // A file name quoted in a message is escaped as the path is: one problem, one line.
+      else if (!grouped.includes(p)) io.stdout(formatProblem({ ...p, file: shown(p), message: printablePath(p.message) }));
     }
     if (missingText) io.stdout(missingText);
     const files = model.fileNames.length;

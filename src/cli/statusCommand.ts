@@ -4,6 +4,7 @@ import type { ValueModel } from '../core/model/valueModel';
 import { BranchOps } from '../core/git/branchOps';
 import { message, renderMessage } from '../core/present/messages';
 import type { CliIo } from './cliIo';
+import { printablePath } from './cliIo';
 import { isFolder, openLinkedFolder } from './linkedFolder';
 
 export interface StatusOptions {
@@ -123,9 +124,12 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
   return lines;
 }
 
-/** Text for Markdown: table pipes, markup characters and HTML are shown literally. */
-function mdText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, '\\$&').replace(/\r?\n/g, ' ');
+/**
+ * Text for Markdown: table pipes, markup characters and HTML are shown literally; so are
+ * GitHub's strikethrough (`~~`), math (`$…$`) and character references (`&amp;`).
+ */
+export function mdText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#~$&]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
 /**
@@ -198,7 +202,7 @@ export async function statusCommand(options: StatusOptions, io: CliIo): Promise<
   else if (options.format === 'md') for (const line of statusMarkdown(scan, model)) io.stdout(line);
   else {
     // Relative to where the command runs, as `check` does, so terminals can open them.
-    const shown = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
+    const shown = (file: string): string => printablePath(path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/'));
     for (const line of formatStatus(scan, model, shown, await tagNote(root, scan))) io.stdout(line);
   }
   return 0;

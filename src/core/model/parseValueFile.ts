@@ -1,4 +1,4 @@
-import { YAMLError } from 'yaml';
+import { isCollection, visit, YAMLError } from 'yaml';
 import type { SchemaValidator } from '../schema/validators.generated';
 import { validateConfig, validateIntent, validateRelease } from '../schema/validators.generated';
 import { describeSchemaError, pathOfInstance } from '../schema/schemaMessages';
@@ -109,6 +109,18 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
     }
   }
   if (source.doc.errors.length > 0) return { file, kind, data: undefined, valid: false, problems, locate };
+
+  // A list or map as a key: toJS would stringify it and print a Node warning on stderr.
+  const collectionKeys: Range[] = [];
+  visit(source.doc, {
+    Pair: (_key, pair) => {
+      if (isCollection(pair.key)) collectionKeys.push(source.rangeOf(pair.key) ?? START_OF_FILE);
+    },
+  });
+  if (collectionKeys.length > 0) {
+    for (const range of collectionKeys) problems.push(problemAt(file, range, 'error', 'yaml.collection-key', message('yamlCollectionKey')));
+    return { file, kind, data: undefined, valid: false, problems, locate };
+  }
 
   let data: unknown;
   try {

@@ -39,6 +39,13 @@ class RefusedLinkError extends Error {
   }
 }
 
+/** A symbolic link whose target does not exist: not a deleted file, so it is reported, not skipped. */
+class DanglingLinkError extends Error {
+  constructor(readonly target: string) {
+    super(`symbolic link to ${target}, which does not exist`);
+  }
+}
+
 /** True when `relative` (to the workspace root) passes through a `.git` folder or file. */
 function throughGit(relative: string): boolean {
   return relative.split(path.sep).some((segment) => segment === '.git');
@@ -69,7 +76,10 @@ async function openInside(root: string, full: string): Promise<{ fd: number; lin
     return { fd: await openFile(full, OPEN_FLAGS), linked: false };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ELOOP' || NO_FOLLOW === 0) throw e;
-    const target = await fs.realpath(full);
+    const target = await fs.realpath(full).catch(async (error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      throw new DanglingLinkError(await fs.readlink(full).catch(() => '?'));
+    });
     const refusal = await refusalOf(root, target);
     if (refusal) throw new RefusedLinkError(target, refusal);
     return { fd: await openFile(full, OPEN_FLAGS & ~NO_FOLLOW), linked: true };
@@ -106,6 +116,7 @@ export async function readValueFile(root: string, file: string, model: ValueMode
     }
     model.setFile(file, await readAll(fd, stat.size), { linked: opened.linked });
   } catch (e) {
+    if (e instanceof DanglingLinkError) return model.setUnreadable(file, 'dangling-link', message('fileDanglingLink', shortened(e.target, 120)), 'warning');
     if (e instanceof RefusedLinkError) return model.setUnreadable(file, codeOf(e.refusal), message(FILE_REFUSALS[e.refusal], shortened(e.target, 120)));
     const errno = (e as NodeJS.ErrnoException).code;
     if (errno === 'ENOENT') return model.deleteFile(file);

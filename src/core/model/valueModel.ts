@@ -4,7 +4,7 @@ import { crossFileChecks } from './crossFileChecks';
 import { toConfig, toIntent, toReleaseStatement } from './normalize';
 import type { ParsedValueFile } from './parseValueFile';
 import { parseValueFile } from './parseValueFile';
-import type { Problem } from './problem';
+import type { Problem, Severity } from './problem';
 import { compareProblems, problemOf, START_OF_FILE, withoutQuotes } from './problem';
 import type { Intent, ReleaseStatement, ValueConfig } from './types';
 import { DEFAULT_CONFIG } from './types';
@@ -65,11 +65,11 @@ export class ValueModel {
   }
 
   /** Records a file that exists but cannot be read, with the reason. */
-  setUnreadable(file: string, code: string, reason: MessageRef): void {
+  setUnreadable(file: string, code: string, reason: MessageRef, severity: Severity = 'error'): void {
     const kind = kindOfValuePath(file);
     if (!kind) return;
     this.linked.delete(file);
-    const problem = problemOf(file, START_OF_FILE, 'error', code, reason);
+    const problem = problemOf(file, START_OF_FILE, severity, code, reason);
     const added = !this.files.has(file);
     this.files.set(file, { file, kind, data: undefined, valid: false, problems: [problem], locate: () => START_OF_FILE });
     this.invalidate(added);
