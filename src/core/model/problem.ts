@@ -27,9 +27,19 @@ export interface Problem {
   readonly code: string;
 }
 
+/** Longest text a problem quotes from anywhere; the checks cut values from files shorter still (40 to 60). */
+const MAX_QUOTED = 120;
+
+/** `ref` with every text argument cut to MAX_QUOTED characters. */
+function capped(ref: MessageRef): MessageRef {
+  if (!ref.args.some((a) => (typeof a === 'string' ? a.length > MAX_QUOTED : typeof a === 'object'))) return ref;
+  return { id: ref.id, args: ref.args.map((a) => (typeof a === 'string' ? shortened(a, MAX_QUOTED) : typeof a === 'number' ? a : capped(a))) };
+}
+
 /** A problem whose text is a message: English in `message`, the id and data in `messageRef`. */
 export function problemOf(file: string, range: Range, severity: Severity, code: string, ref: MessageRef): Problem {
-  return { file, range, severity, code, message: renderMessage(ref), messageRef: ref };
+  const quoted = capped(ref);
+  return { file, range, severity, code, message: renderMessage(quoted), messageRef: quoted };
 }
 
 export const START_OF_FILE: Range = { start: { line: 0, col: 0 }, end: { line: 0, col: 0 } };

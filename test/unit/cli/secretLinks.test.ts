@@ -55,3 +55,19 @@ describe('value-lens check: links that could expose secrets in CI logs', () => {
     assert.ok(r.out.every((l) => !l.includes('x'.repeat(55))), r.out.join('\n'));
   });
 });
+
+describe('value-lens check: no problem quotes more than 120 characters of anything', () => {
+  it('cuts a 3,000-character metric name in a review-overdue note', async () => {
+    const repo = TempRepo.create();
+    try {
+      repo.write('.value/intents/good.yaml', intentYaml('good'));
+      const metric = `m${'e'.repeat(2999)}`;
+      repo.write('.value/releases/1.0.yaml', `release: "1.0"\nbranch: release/1.0\nbase: main\ncreated: 2026-01-01\nexpected:\n  summary: Faster.\n  intents: [good]\n  measures:\n    - metric: ${metric}\n      review: 2026-02-01\n`);
+      const r = await cli(repo.dir, 'check', '--today', '2026-06-01');
+      assert.ok(r.out.some((l) => l.includes(`"m${'e'.repeat(119)}…"`)), r.out.join('\n'));
+      assert.ok(r.out.every((l) => l.length < 400), r.out.join('\n'));
+    } finally {
+      repo.remove();
+    }
+  });
+});
