@@ -21,4 +21,20 @@ describe('Value: Initialize Value Lens in This Folder', () => {
       fs.rmSync(hook, { force: true });
     }
   });
+
+  it('offers no pre-push hook where there is no git: it returns without asking', async function () {
+    this.timeout(30000);
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    const config = vscode.workspace.getConfiguration('git');
+    const before = config.inspect<unknown>('path')?.globalValue;
+    try {
+      // A git that cannot run is, to Initialize, no repository: a hook question would wait for an answer forever.
+      await config.update('path', `/nonexistent/value-lens-${process.pid}/git`, vscode.ConfigurationTarget.Global);
+      const result = await vscode.commands.executeCommand<InitResult>('valueLens.init', { folder: folder.uri, firstIntent: false });
+      assert.deepStrictEqual([result.created, result.hook, result.changed], [[], 'skipped', false]);
+      assert.ok(!fs.existsSync(path.join(folder.uri.fsPath, '.git', 'hooks', 'pre-push')));
+    } finally {
+      await config.update('path', before, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
