@@ -2,7 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ValueLensApi } from '../../src/api';
 import type { InitResult } from '../../src/core/init/runInit';
+import { isFullScan } from '../../src/core/linking/branchScan';
+import { until } from '../support/until';
 
 describe('Value: Initialize Value Lens in This Folder', () => {
   it('leaves an existing setup alone, adds only the missing pre-push hook, and a second run changes nothing', async () => {
@@ -36,5 +39,12 @@ describe('Value: Initialize Value Lens in This Folder', () => {
     } finally {
       await config.update('path', before, vscode.ConfigurationTarget.Global);
     }
+    // Later suites expect links from git as before: wait until git runs again.
+    const api = await vscode.extensions.getExtension<ValueLensApi>('value-lens.value-lens')!.activate();
+    await api.linking.refresh();
+    await until('links from git again', () => {
+      const links = api.linking.linksOf(folder);
+      return links && !links.unavailable && links.scan && isFullScan(links.scan) ? links.scan : undefined;
+    });
   });
 });
