@@ -5,6 +5,7 @@ import type { Problem } from '../core/model/problem';
 import { formatProblem } from '../core/model/problem';
 import { checkReleaseBranch } from '../core/release/branchCheck';
 import type { CliIo } from './cliIo';
+import { printablePath } from './cliIo';
 
 export interface CheckOptions {
   readonly folder: string;
@@ -27,6 +28,21 @@ function jsonProblem(p: Problem, file: string): Record<string, unknown> {
   };
 }
 
+/** Above this many unknown-intent warnings, the text output has one line for them all (JSON keeps each). */
+const UNKNOWN_LINES_MAX = 10;
+const UNKNOWN_IDS_SHOWN = 10;
+
+/** "904 release entries name unknown intents (12 ids): a, b, c, …" */
+function unknownSummary(problems: readonly Problem[]): string {
+  const ids = [...new Set(problems.map((p) => {
+    const id = p.messageRef?.args[0];
+    return typeof id === 'string' ? id : '';
+  }))];
+  const shown = ids.slice(0, UNKNOWN_IDS_SHOWN).map((id) => (id.length > 60 ? `${id.slice(0, 60)}…` : id));
+  const files = new Set(problems.map((p) => p.file)).size;
+  return `${problems.length} release entries in ${files} file${files === 1 ? '' : 's'} name unknown intents (${ids.length} id${ids.length === 1 ? '' : 's'}): ${shown.join(', ')}${ids.length > UNKNOWN_IDS_SHOWN ? ', …' : ''}; fix the ids or create the intents (--format json lists each).`;
+}
+
 /** `value-lens check`: validates `.value/`; exit 1 on errors, 0 otherwise, 2 when there is nothing to check. */
 export async function checkCommand(options: CheckOptions, io: CliIo): Promise<number> {
   const root = path.resolve(io.cwd, options.folder);
@@ -37,7 +53,7 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
   }
   const problems = model.problems(options.today);
   // Paths relative to where the command runs, so terminals and editors can open them.
-  const shown = (p: Problem): string => path.relative(io.cwd, path.join(root, p.file)).split(path.sep).join('/');
+  const shown = (p: Problem): string => printablePath(path.relative(io.cwd, path.join(root, p.file)).split(path.sep).join('/'));
   const release = options.branch === undefined ? undefined : await checkReleaseBranch(model, options.branch, new BranchOps(root));
   const missing = release && !release.hasStatement ? release : undefined;
   const missingFile = path.relative(io.cwd, path.join(root, missing?.file ?? '.value/releases')).split(path.sep).join('/');
@@ -47,7 +63,13 @@ export async function checkCommand(options: CheckOptions, io: CliIo): Promise<nu
   if (options.format === 'json') {
     io.stdout(JSON.stringify({ folder: root, errors, warnings, problems: problems.map((p) => jsonProblem(p, shown(p))), ...(release ? { branch: release } : {}) }, null, 2));
   } else {
-    for (const p of problems) io.stdout(formatProblem({ ...p, file: shown(p) }));
+    const unknown = problems.filter((p) => p.code === 'unknown-intent');
+    const grouped = unknown.length > UNKNOWN_LINES_MAX ? unknown : [];
+    for (const p of problems) {
+      if (p === grouped[0]) io.stdout(formatProblem({ ...p, file: shown(p), message: unknownSummary(grouped) }));
+      // A file name quoted in a message is escaped as the path is: one problem, one line.
+      else if (!grouped.includes(p)) io.stdout(formatProblem({ ...p, file: shown(p), message: printablePath(p.message) }));
+    }
     if (missingText) io.stdout(missingText);
     const files = model.fileNames.length;
     io.stderr(`${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);

@@ -1,5 +1,6 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
+import { relativeInside } from '../core/pathInside';
+import { saveFileAtomic, UnsafeWritePathError, WriteConflictError, WriteFailedError } from '../core/yaml/atomicWrite';
 import { SimpleGitPort } from '../core/git/simpleGitPort';
 import { readValueFolder } from '../core/model/readValueFolder';
 import { buildReport } from '../core/report/buildReport';
@@ -70,10 +71,14 @@ export async function reportCommand(options: ReportOptions, io: CliIo): Promise<
     return 0;
   }
   const target = path.resolve(io.cwd, options.out);
+  // Inside the folder, a link must stay in it (a committed link could lead to ~/.bashrc); a path
+  // the user names outside it must not be a link that leaves its own folder.
+  const allowed = relativeInside(root, target) !== undefined ? root : path.dirname(target);
   try {
-    await fs.writeFile(target, text);
+    await saveFileAtomic(target, text, { root: allowed });
   } catch (e) {
-    io.stderr(`value-lens: cannot write ${options.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    const known = e instanceof UnsafeWritePathError || e instanceof WriteFailedError || e instanceof WriteConflictError;
+    io.stderr(`value-lens: cannot write ${options.out}: ${known ? e.message : (e as NodeJS.ErrnoException).code ?? String(e)}`);
     return 2;
   }
   io.stderr(`Wrote the value report to ${path.relative(io.cwd, target) || target}`);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'util';
 import { isValidBranchName } from '../core/git/refName';
+import { date as isCalendarDate } from '../core/schema/formats';
 import { localIsoDate } from '../core/today';
 import { checkCommand } from './checkCommand';
 import type { CliIo } from './cliIo';
@@ -70,7 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         options: { format: { type: 'string', default: 'text' }, today: { type: 'string' }, branch: { type: 'string' } },
       });
       if (values.format !== 'text' && values.format !== 'json') throw new Error(`--format must be text or json, not "${values.format}"`);
-      if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be a date written YYYY-MM-DD');
+      checkToday(values.today);
       if (positionals.length > 1) throw new Error('check takes at most one folder');
       if (values.branch !== undefined && !isValidBranchName(values.branch)) throw new Error(`--branch: "${values.branch}" is not a valid branch name`);
       return await checkCommand({ folder: positionals[0] ?? '.', format: values.format, today: values.today ?? localIsoDate(), ...(values.branch !== undefined ? { branch: values.branch } : {}) }, io);
@@ -99,7 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         options: { format: { type: 'string', default: 'md' }, since: { type: 'string' }, out: { type: 'string' }, today: { type: 'string' }, ref: { type: 'string' } },
       });
       if (!isReportFormat(values.format)) throw new Error(`--format must be html, md or json, not "${values.format}"`);
-      if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be a date written YYYY-MM-DD');
+      checkToday(values.today);
       if (values.out === '') throw new Error('--out needs a file name');
       if (values.ref !== undefined && (values.ref === '' || values.ref.startsWith('-'))) throw new Error('--ref needs a branch, tag or commit');
       if (positionals.length > 1) throw new Error('report takes at most one folder');
@@ -112,6 +113,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`value-lens: ${e instanceof Error ? e.message : String(e)}${isUsageError(e) ? ' (run "value-lens --help" for usage)' : ''}`);
     return 2;
   }
+}
+
+/** `--today`: a real calendar date written YYYY-MM-DD; 2026-13-45 would silently shift every "review due". */
+function checkToday(today: string | undefined): void {
+  if (today === undefined) return;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error('--today must be a date written YYYY-MM-DD');
+  if (!isCalendarDate(today)) throw new Error(`--today: ${JSON.stringify(today)} is not a date in the calendar (month 01-12, a day that month has)`);
 }
 
 /** A mistake on the command line gets the pointer to --help; a refused write or a file system error does not. */

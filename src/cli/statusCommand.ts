@@ -3,9 +3,11 @@ import { createGitRunner } from '../core/git/gitRunner';
 import type { BranchScan } from '../core/linking/linkingEngine';
 import { findStrayTrailers } from '../core/trailers/strayTrailers';
 import type { ValueModel } from '../core/model/valueModel';
+import { BranchOps } from '../core/git/branchOps';
 import { message, renderMessage } from '../core/present/messages';
 import { localIsoDate } from '../core/today';
 import type { CliIo } from './cliIo';
+import { printablePath } from './cliIo';
 import { isFolder, openLinkedFolder } from './linkedFolder';
 
 export interface StatusOptions {
@@ -58,6 +60,31 @@ export function statusJson(scan: BranchScan): StatusJson {
   };
 }
 
+/** An id or name from a trailer or a file, cut short: a 3,000-character id would fill the terminal. */
+export function abridged(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** Above this many unknown-id trailers, status says how many and which ids, in one line. */
+const UNKNOWN_LINES_MAX = 10;
+/** How many ids that line names. */
+const UNKNOWN_IDS_SHOWN = 10;
+
+/** "904 trailers name unknown intents (12 ids): a, b, c, …", each id through `show`. */
+function unknownSummary(trailers: number, ids: readonly string[], show: (id: string) => string): string {
+  const named = ids.slice(0, UNKNOWN_IDS_SHOWN).map((id) => show(abridged(id))).join(', ');
+  return `${trailers} trailers name unknown intents (${ids.length} id${ids.length === 1 ? '' : 's'}): ${named}${ids.length > UNKNOWN_IDS_SHOWN ? ', …' : ''}`;
+}
+
+/** What the Commits line says when the note above says why commits ahead cannot be counted. */
+function uncountedCommits(scan: BranchScan): string | undefined {
+  const { base, degradedRef } = scan.state;
+  if (!base || !degradedRef || scan.coverage.commits.total > 0) return undefined;
+  if (degradedRef.id === 'gitNoCommonHistory') return `no shared history with ${base.name}: commits ahead cannot be counted`;
+  if (degradedRef.id === 'gitShallowNoMergeBase' || degradedRef.id === 'gitBaseCommitMissing') return `cannot be counted against ${base.name} (see the note)`;
+  return undefined;
+}
+
 function share(linked: number, total: number): string {
   return `${linked} of ${total} linked (${Math.round((100 * linked) / total)}%)`;
 }
@@ -67,8 +94,9 @@ function share(linked: number, total: number): string {
  * needs attention (unlinked commits and files, unknown trailer ids). `shown` turns a
  * folder-relative path into the path to print.
  */
-export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: string) => string, stray: ReadonlyMap<string, string> = new Map()): string[] {
-  const { head, base, degraded } = scan.state;
+export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: string) => string, stray: ReadonlyMap<string, string> = new Map(), note?: string): string[] {
+  const { head, base } = scan.state;
+  const degraded = note ?? scan.state.degraded;
   const baseText = base ? `base ${base.name}` : 'no base branch';
   const lines: string[] = [];
   if (head.kind === 'unborn') lines.push(`On branch ${head.branch}, no commits yet`);
@@ -89,8 +117,9 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
   }
 
   const { commits, files } = scan.coverage;
-  lines.push(`Commits: ${commits.total === 0 ? (base ? `none ahead of ${base.name}` : 'none compared') : share(commits.linked, commits.total)}`);
-  lines.push(`Files:   ${files.total === 0 ? 'no changes' : share(files.linked, files.total)}`);
+  const uncounted = uncountedCommits(scan);
+  lines.push(`Commits: ${uncounted ?? (commits.total === 0 ? (base ? `none ahead of ${base.name}` : 'none compared') : share(commits.linked, commits.total))}`);
+  lines.push(`Files:   ${files.total === 0 ? (uncounted ? 'not compared' : 'no changes') : share(files.linked, files.total)}`);
 
   const unlinked = scan.commits.filter((c) => c.intents.length === 0);
   if (unlinked.length > 0) {
@@ -113,9 +142,11 @@ export function formatStatus(scan: BranchScan, model: ValueModel, shown: (file: 
     lines.push('Trailer ids whose intent file has errors:');
     for (const [id, list] of shasById(brokenTrailers)) lines.push(`  ${hasErrorsText(model, id, shown)!} (${list.join(', ')})`);
   }
-  if (unknown.length > 0) {
+  if (unknown.length > UNKNOWN_LINES_MAX) {
+    lines.push(unknownSummary(unknown.length, [...new Set(unknown.map((t) => t.id))], (id) => id));
+  } else if (unknown.length > 0) {
     lines.push('Unknown intent ids in trailers:');
-    for (const [id, list] of shasById(unknown)) lines.push(`  ${id} (${list.join(', ')})`);
+    for (const [id, list] of shasById(unknown)) lines.push(`  ${abridged(id)} (${list.join(', ')})`);
   }
   return lines;
 }
@@ -135,9 +166,12 @@ function hasErrorsText(model: ValueModel, id: string, shown: (file: string) => s
   return renderMessage(message('intentHasErrors', id, `${shown(file)}${line === undefined ? '' : `:${line}`}`));
 }
 
-/** Text for Markdown: table pipes, markup characters and HTML are shown literally. */
-function mdText(text: string): string {
-  return text.replace(/[\\`*_[\]<>|#]/g, '\\$&').replace(/\r?\n/g, ' ');
+/**
+ * Text for Markdown: table pipes, markup characters and HTML are shown literally; so are
+ * GitHub's strikethrough (`~~`), math (`$…$`) and character references (`&amp;`).
+ */
+export function mdText(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#~$&]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
 /**
@@ -181,8 +215,20 @@ export function statusMarkdown(scan: BranchScan, model: ValueModel): string[] {
   }
   const today = localIsoDate();
   const unknown = scan.unknownTrailers.filter((t) => model.brokenIntentFile(t.id, today) === undefined);
-  if (unknown.length) lines.push(`Unknown intent ids in trailers: ${[...new Set(unknown.map((t) => mdCode(t.id)))].join(', ')}`, '');
+  const unknownIds = [...new Set(unknown.map((t) => t.id))];
+  if (unknown.length > UNKNOWN_LINES_MAX) lines.push(unknownSummary(unknown.length, unknownIds, mdCode), '');
+  else if (unknownIds.length) lines.push(`Unknown intent ids in trailers: ${unknownIds.map((id) => mdCode(abridged(id))).join(', ')}`, '');
   return lines;
+}
+
+/** The note for a configured base branch that is missing because it names a tag: it does exist, as a tag. */
+async function tagNote(root: string, scan: BranchScan): Promise<string | undefined> {
+  const ref = scan.state.degradedRef;
+  if (ref?.id !== 'gitConfiguredBaseMissing') return undefined;
+  const name = ref.args[0];
+  if (typeof name !== 'string') return undefined;
+  const tags = await new BranchOps(root).tags().catch(() => []);
+  return tags.some((t) => t.name === name) ? renderMessage(message('gitConfiguredBaseIsTag', abridged(name))) : undefined;
 }
 
 /** `value-lens status`: the current branch's intents and value coverage; 0, or 2 when git or `.value/` cannot answer. */
@@ -202,10 +248,10 @@ export async function statusCommand(options: StatusOptions, io: CliIo): Promise<
   else if (options.format === 'md') for (const line of statusMarkdown(scan, model)) io.stdout(line);
   else {
     // Relative to where the command runs, as `check` does, so terminals can open them.
-    const shown = (file: string): string => path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/');
+    const shown = (file: string): string => printablePath(path.relative(io.cwd, path.join(root, file)).split(path.sep).join('/'));
     // Only the unlinked commits without trailers are asked about; a failure here costs only the hint.
     const stray = await findStrayTrailers(createGitRunner(root), scan.commits.filter((c) => c.intents.length === 0), model.config.trailer).catch(() => new Map<string, string>());
-    for (const line of formatStatus(scan, model, shown, stray)) io.stdout(line);
+    for (const line of formatStatus(scan, model, shown, stray, await tagNote(root, scan))) io.stdout(line);
   }
   return 0;
 }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { FileIntent } from '../core/linking/linkingEngine';
 import type { ValueModel } from '../core/model/valueModel';
 import type { CliIo } from './cliIo';
+import { printablePath } from './cliIo';
 import { openValueFolder, withGitReason } from './linkedFolder';
 
 export interface WhyOptions {
@@ -31,7 +32,8 @@ export function formatWhy(shownPath: string, intents: readonly FileIntent[], mod
 
 async function kindOf(file: string): Promise<'file' | 'folder' | 'missing'> {
   try {
-    return (await fs.stat(file)).isDirectory() ? 'folder' : 'file';
+    // lstat: git tracks a symbolic link as a file (mode 120000), also one that leads to a folder.
+    return (await fs.lstat(file)).isDirectory() ? 'folder' : 'file';
   } catch {
     return 'missing';
   }
@@ -64,7 +66,7 @@ export async function whyCommand(options: WhyOptions, io: CliIo): Promise<number
     const json: WhyJson = { path: rel, intents: intents.value };
     io.stdout(JSON.stringify(json, null, 2));
   } else {
-    for (const line of formatWhy(path.relative(io.cwd, file).split(path.sep).join('/') || rel, intents.value, model)) io.stdout(line);
+    for (const line of formatWhy(printablePath(path.relative(io.cwd, file).split(path.sep).join('/') || rel), intents.value, model)) io.stdout(line);
   }
   return 0;
 }

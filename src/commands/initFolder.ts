@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import type { InitResult } from '../core/init/runInit';
-import { describeInit, runInit } from '../core/init/runInit';
+import { describeInit, hooksFolderOf, runInit } from '../core/init/runInit';
 import { gitBinary } from '../state/settings';
 import type { ValueStore } from '../state/valueStore';
 import { translate } from '../ui/localize';
@@ -33,9 +33,11 @@ export async function initFolder(store: ValueStore, args: InitArgs = {}): Promis
     return undefined;
   }
   const install = vscode.l10n.t('Install Hook');
-  const hook = args.hook ?? (await vscode.window.showInformationMessage(
+  // Without a git repository there is nothing to hook into: no question that cannot be answered.
+  const canHook = args.hook !== undefined || (await hooksFolderOf(folder.uri.fsPath, gitBinary())) !== undefined;
+  const hook = args.hook ?? (canHook && (await vscode.window.showInformationMessage(
     vscode.l10n.t('Install a git pre-push hook that refuses to push a release branch without a value statement? (An existing hook is never changed.)'),
-    install, vscode.l10n.t('Not now'))) === install;
+    install, vscode.l10n.t('Not now'))) === install);
   let result: InitResult;
   try {
     result = await runInit(folder.uri.fsPath, { hook, exampleIntent: false, gitBinary: gitBinary() });

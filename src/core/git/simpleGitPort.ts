@@ -243,7 +243,8 @@ export class SimpleGitPort implements GitPort {
     try {
       await this.runner.stream(args, (piece) => reader.push(piece));
     } catch (e) {
-      if (e instanceof GitCommandError && e.exitCode === 128 && (await this.runner.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], [1])).exitCode === 1) return [];
+      // An unborn branch has no history yet; a HEAD naming a missing commit is git's error to tell.
+      if (e instanceof GitCommandError && e.exitCode === 128 && /does not have any commits yet|bad (?:default )?revision 'HEAD'/.test(e.stderr)) return [];
       throw e;
     }
     return reader.end();

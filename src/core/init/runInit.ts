@@ -52,7 +52,16 @@ export async function runInit(root: string, options: InitOptions): Promise<InitR
 
   const created: string[] = [];
   const create = async (rel: string, text: string): Promise<void> => {
-    await createFileAtomic(path.join(root, ...rel.split('/')), text, { root, makeFolders: true });
+    try {
+      await createFileAtomic(path.join(root, ...rel.split('/')), text, { root, makeFolders: true });
+    } catch (e) {
+      // mkdir's EEXIST or ENOTDIR: a file where a folder of rel must be. Say which, not the errno.
+      const errno = (e as NodeJS.ErrnoException).code;
+      if (errno !== 'EEXIST' && errno !== 'ENOTDIR') throw e;
+      const blocking = await fileInTheWay(root, rel);
+      if (blocking === undefined) throw e;
+      throw new InitBlockedError(renderMessage(message('initFileInTheWay', blocking, rel)), e);
+    }
     created.push(rel);
   };
   if (!hasConfig) await create(`${VALUE_DIR}/${CONFIG_FILE}`, renderConfig(baseBranch, detectReleasePatterns(branches)));
@@ -74,6 +83,38 @@ export async function runInit(root: string, options: InitOptions): Promise<InitR
   return { created, hook, ...(hookPath ? { hookPath } : {}), changed: created.length > 0 || hook === 'installed', intentCount: intentCount + (created.some((c) => c.includes(INTENTS_DIR)) ? 1 : 0) };
 }
 
+/**
+ * The hooks folder of the git repository `root` is in, or undefined when there is none (or no
+ * git): then Initialize offers no pre-push hook.
+ */
+export async function hooksFolderOf(root: string, gitBinary?: string): Promise<string | undefined> {
+  try {
+    const dir = await new BranchOps(root, gitBinary ? { binary: gitBinary } : {}).hooksDir();
+    return dir || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file stands where init must make a folder; the message says which and what to do. */
+export class InitBlockedError extends Error {
+  override readonly name = 'InitBlockedError';
+  constructor(text: string, cause: unknown) {
+    super(text, { cause });
+  }
+}
+
+/** The first folder of `rel` (workspace-relative) that exists as something other than a folder. */
+async function fileInTheWay(root: string, rel: string): Promise<string | undefined> {
+  const parts = rel.split('/').slice(0, -1);
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = parts.slice(0, i).join('/');
+    const stat = await fs.stat(path.join(root, folder)).catch(() => undefined);
+    if (stat && !stat.isDirectory()) return folder;
+  }
+  return undefined;
+}
+
 /** One line per thing done or left alone, for the CLI and the notification. */
 export function describeInit(result: InitResult, translate: Translate = fillTemplate): string[] {
   return initMessages(result).map((ref) => renderMessage(ref, translate));
@@ -83,6 +124,7 @@ function initMessages(result: InitResult): MessageRef[] {
   if (!result.changed) {
     const lines = [message('initUnchanged')];
     if (result.hook === 'explain') lines.push(message('initHookExists', result.hookPath ?? message('initHooksFolder')));
+    if (result.hook === 'no-git') lines.push(message('initNoGit'));
     return lines;
   }
   const lines = result.created.map((f) => message('initCreated', f));

@@ -1,4 +1,4 @@
-import { YAMLError } from 'yaml';
+import { isCollection, visit, YAMLError } from 'yaml';
 import type { SchemaValidator } from '../schema/validators.generated';
 import { validateConfig, validateIntent, validateRelease } from '../schema/validators.generated';
 import { describeSchemaError, pathOfInstance } from '../schema/schemaMessages';
@@ -8,8 +8,9 @@ import type { Problem, Range, Severity } from './problem';
 import { compareProblems, problemOf, shortened, START_OF_FILE } from './problem';
 import type { ValueFileKind } from './valueFileKind';
 import type { YamlPath } from './yamlSource';
-import { YamlSource } from './yamlSource';
+import { yamlErrorRange, YamlSource } from './yamlSource';
 import { parseSimpleYaml } from './simpleYaml';
+import { configProblems } from './configChecks';
 
 /** Files above this size are refused: `.value/` files are a few hundred bytes each. */
 export const MAX_VALUE_FILE_BYTES = 1024 * 1024;
@@ -102,13 +103,26 @@ export function parseValueFile(file: string, kind: ValueFileKind, content: strin
 
   for (const [issues, severity] of [[source.doc.errors, 'error'], [source.doc.warnings, 'warning']] as const) {
     for (const e of issues) {
-      const range = { start: source.position(e.pos[0]), end: source.position(e.pos[1]) };
-      const detail = shortened(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), 160);
+      const range = yamlErrorRange(source, e);
+      // The library quotes the token it stumbled on: a long one is cut like any quoted value.
+      const detail = shortened(e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/"([^"]{60})[^"]+"/g, '"$1…"'), 160);
       const hint = YAML_HINTS[e.code];
       problems.push(problemAt(file, range, severity, `yaml.${e.code}`, message(hint ?? 'yamlOther', detail)));
     }
   }
   if (source.doc.errors.length > 0) return { file, kind, data: undefined, valid: false, problems, locate };
+
+  // A list or map as a key: toJS would stringify it and print a Node warning on stderr.
+  const collectionKeys: Range[] = [];
+  visit(source.doc, {
+    Pair: (_key, pair) => {
+      if (isCollection(pair.key)) collectionKeys.push(source.rangeOf(pair.key) ?? START_OF_FILE);
+    },
+  });
+  if (collectionKeys.length > 0) {
+    for (const range of collectionKeys) problems.push(problemAt(file, range, 'error', 'yaml.collection-key', message('yamlCollectionKey')));
+    return { file, kind, data: undefined, valid: false, problems, locate };
+  }
 
   let data: unknown;
   try {
@@ -146,6 +160,11 @@ function validated(file: string, kind: ValueFileKind, data: unknown, problems: P
         if (typeof at[0] === 'string') invalidKeys.add(at[0]);
       }
     }
+  }
+  if (valid && kind === 'config') {
+    const more = configProblems(file, data, locate);
+    problems.push(...more);
+    if (more.length > 0) valid = false;
   }
   return { file, kind, data, valid, problems: problems.sort(compareProblems), locate, ...(valid ? {} : { invalidKeys: [...invalidKeys] }) };
 }

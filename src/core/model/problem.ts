@@ -35,9 +35,19 @@ export interface QuickFix {
   readonly replacement: string;
 }
 
+/** Longest text a problem quotes from anywhere; the checks cut values from files shorter still (40 to 60). */
+const MAX_QUOTED = 120;
+
+/** `ref` with every text argument cut to MAX_QUOTED characters. */
+function capped(ref: MessageRef): MessageRef {
+  if (!ref.args.some((a) => (typeof a === 'string' ? a.length > MAX_QUOTED : typeof a === 'object'))) return ref;
+  return { id: ref.id, args: ref.args.map((a) => (typeof a === 'string' ? shortened(a, MAX_QUOTED) : typeof a === 'number' ? a : capped(a))) };
+}
+
 /** A problem whose text is a message: English in `message`, the id and data in `messageRef`. */
 export function problemOf(file: string, range: Range, severity: Severity, code: string, ref: MessageRef): Problem {
-  return { file, range, severity, code, message: renderMessage(ref), messageRef: ref };
+  const quoted = capped(ref);
+  return { file, range, severity, code, message: renderMessage(quoted), messageRef: quoted };
 }
 
 export const START_OF_FILE: Range = { start: { line: 0, col: 0 }, end: { line: 0, col: 0 } };
@@ -45,6 +55,19 @@ export const START_OF_FILE: Range = { start: { line: 0, col: 0 }, end: { line: 0
 /** Text from a user's file quoted in a message, cut short so a 100 KB value cannot flood the Problems panel. */
 export function shortened(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** `ref` with every piece of text replaced by "…" (numbers and nested messages stay). */
+function unquoted(ref: MessageRef): MessageRef {
+  return { id: ref.id, args: ref.args.map((a) => (typeof a === 'string' ? '…' : typeof a === 'number' ? a : unquoted(a))) };
+}
+
+/**
+ * The problem without any text of its file: for a file read through a symbolic link, whose
+ * text is not quoted even when the link is allowed.
+ */
+export function withoutQuotes(p: Problem): Problem {
+  return p.messageRef ? problemOf(p.file, p.range, p.severity, p.code, unquoted(p.messageRef)) : { ...p, message: p.code };
 }
 
 /** `file:line:col: severity: message` with 1-based line and column, as compilers print it. */

@@ -4,8 +4,8 @@ import { crossFileChecks } from './crossFileChecks';
 import { toConfig, toIntent, toReleaseStatement } from './normalize';
 import type { ParsedValueFile } from './parseValueFile';
 import { parseValueFile } from './parseValueFile';
-import type { Problem } from './problem';
-import { compareProblems, problemOf, START_OF_FILE } from './problem';
+import type { Problem, Severity } from './problem';
+import { compareProblems, problemOf, START_OF_FILE, withoutQuotes } from './problem';
 import { salvageIntent } from './salvageIntent';
 import type { Intent, ReleaseStatement, ValueConfig } from './types';
 import { DEFAULT_CONFIG } from './types';
@@ -53,27 +53,35 @@ export class ValueModel {
   /** Files that could not be read at all (refused links, permissions): no intent is made up from their name alone. */
   private readonly unread = new Set<string>();
   private readonly folderProblems: Problem[] = [];
+  /** Files read through a symbolic link. */
+  private readonly linked = new Set<string>();
   private derived: { intents: Map<string, IntentEntry>; releases: ReleaseEntry[]; config: ValueConfig; declared: Partial<ValueConfig> } | undefined;
   private checked: { today: string; problems: Problem[] } | undefined;
   /** The file names in order, kept while no file is added or removed: a change re-sorts nothing. */
   private sortedNames: string[] | undefined;
 
-  /** Parses `content` as the file at `file` (workspace-relative); ignores paths that are not value files. */
-  setFile(file: string, content: string | Uint8Array): void {
+  /**
+   * Parses `content` as the file at `file` (workspace-relative); ignores paths that are not value
+   * files. `linked`: read through a symbolic link, so its problems quote none of its text.
+   */
+  setFile(file: string, content: string | Uint8Array, { linked = false }: { linked?: boolean } = {}): void {
     const kind = kindOfValuePath(file);
     if (!kind) return;
     const added = !this.files.has(file);
     this.remember(file);
     this.unread.delete(file);
     this.files.set(file, parseValueFile(file, kind, content));
+    if (linked) this.linked.add(file);
+    else this.linked.delete(file);
     this.invalidate(added);
   }
 
   /** Records a file that exists but cannot be read, with the reason. */
-  setUnreadable(file: string, code: string, reason: MessageRef): void {
+  setUnreadable(file: string, code: string, reason: MessageRef, severity: Severity = 'error'): void {
     const kind = kindOfValuePath(file);
     if (!kind) return;
-    const problem = problemOf(file, START_OF_FILE, 'error', code, reason);
+    this.linked.delete(file);
+    const problem = problemOf(file, START_OF_FILE, severity, code, reason);
     const added = !this.files.has(file);
     this.remember(file);
     this.unread.add(file);
@@ -84,6 +92,7 @@ export class ValueModel {
   deleteFile(file: string): void {
     this.lastValid.delete(file);
     this.unread.delete(file);
+    this.linked.delete(file);
     if (this.files.delete(file)) this.invalidate(true);
   }
 
@@ -159,7 +168,7 @@ export class ValueModel {
       ...this.folderProblems,
       ...files.flatMap((f) => f.problems),
       ...crossFileChecks(files.filter((f) => f.kind === 'intent'), releases, today),
-    ].sort(compareProblems);
+    ].map((p) => (this.linked.has(p.file) ? withoutQuotes(p) : p)).sort(compareProblems);
     this.checked = { today, problems };
     return problems;
   }

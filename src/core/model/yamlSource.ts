@@ -1,5 +1,5 @@
-import type { Document, Node, Pair } from 'yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node, Pair, YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Position, Range } from './problem';
 import { START_OF_FILE } from './problem';
 
@@ -25,6 +25,27 @@ export class YamlSource {
   rangeOf(node: { range?: readonly [number, number, number] | null | undefined } | null | undefined): Range | undefined {
     if (!node?.range) return undefined;
     return { start: this.position(node.range[0]), end: this.position(node.range[1]) };
+  }
+
+  /**
+   * Where the flow collection or quoted text that the parser found unclosed at `offset` opens,
+   * when that is on an earlier line: the parser notices a missing `}`, `]` or quote only where
+   * the next line starts (or at the end of the file), past the line to fix.
+   */
+  openingOf(offset: number, kind: 'map' | 'seq' | 'quote'): Range | undefined {
+    let opening: number | undefined;
+    visit(this.doc, (_key, node) => {
+      const matches = kind === 'quote'
+        ? isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+        : (kind === 'map' ? isMap(node) : isSeq(node)) && (node as { flow?: boolean }).flow === true;
+      if (!matches) return;
+      const range = (node as { range?: readonly [number, number, number] | null }).range;
+      // The outermost one that ends there.
+      if (range && (range[1] === offset || range[2] === offset) && opening === undefined) opening = range[0];
+    });
+    if (opening === undefined) return undefined;
+    const start = this.position(opening);
+    return start.line < this.position(offset).line ? { start, end: { line: start.line, col: start.col + 1 } } : undefined;
   }
 
   /** The value node at `path`, or undefined. */
@@ -67,4 +88,18 @@ export class YamlSource {
   private pairIn(items: readonly Pair<unknown, unknown>[], key: string | number): Pair<unknown, unknown> | undefined {
     return items.find((p) => isScalar(p.key) && String(p.key.value) === String(key));
   }
+}
+
+/**
+ * Where to show a YAML error: at the parser's position, or where the map, list or quoted text
+ * opens when the error is a missing `}`, `]` or quote noticed on a later line.
+ */
+export function yamlErrorRange(source: YamlSource, e: YAMLError): Range {
+  return unclosedOpening(source, e) ?? { start: source.position(e.pos[0]), end: source.position(e.pos[1]) };
+}
+
+function unclosedOpening(source: YamlSource, e: YAMLError): Range | undefined {
+  const flow = e.code === 'BAD_INDENT' ? /^Flow (map|sequence)/.exec(e.message) : null;
+  if (flow) return source.openingOf(e.pos[0], flow[1] === 'map' ? 'map' : 'seq');
+  return e.code === 'MISSING_CHAR' && /^Missing closing .quote/.test(e.message) ? source.openingOf(e.pos[0], 'quote') : undefined;
 }

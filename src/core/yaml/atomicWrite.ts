@@ -198,6 +198,26 @@ async function createFile(file: string, content: string, options: WriteOptions &
   await syncFolder(realFolder);
 }
 
+/**
+ * Writes `file` atomically whether it exists or not (an output such as a report): replaced as
+ * `writeFileAtomic` does, created as `createFileAtomic` does. Never through a symbolic link that
+ * leads outside `root`, so a committed link cannot have it overwrite, say, ~/.bashrc.
+ * @throws UnsafeWritePathError when the file resolves outside `root`.
+ * @throws WriteFailedError when the disk is full, permission is denied or the file system is read-only.
+ */
+export async function saveFileAtomic(file: string, content: string, options: WriteOptions): Promise<void> {
+  let before: Buffer | undefined;
+  try {
+    // Where it leads is checked before anything of it is read.
+    assertInside(await fsp.realpath(file), await fsp.realpath(options.root), file, options.root);
+    before = await fsp.readFile(file);
+  } catch (error) {
+    if (!isCode(error, 'ENOENT')) throw error;
+  }
+  if (before === undefined) await createFileAtomic(file, content, options);
+  else await writeFileAtomic(file, content, { ...options, expectedHash: contentHash(before) });
+}
+
 /** A hidden `.name.yaml.<random>.tmp` beside the target: never read as a value file, even if a crash leaves it behind. */
 async function writeTemp(ops: AtomicWriteFs, target: string, content: string, mode: number): Promise<string> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

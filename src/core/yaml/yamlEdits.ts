@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Node as YamlNode, Pair, ToStringOptions } from 'yaml';
 import { Document, Scalar, YAMLSeq, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parse, parseDocument, visit } from 'yaml';
+import { yamlErrorRange, YamlSource } from '../model/yamlSource';
 
 export type YamlScalar = string | number | boolean | null;
 export type YamlValue = YamlScalar | readonly YamlValue[] | { readonly [key: string]: YamlValue };
@@ -76,10 +77,16 @@ export function applyYamlEdits(text: string, edits: readonly YamlEdit[]): string
 
 /** Parses `text` for editing; refuses text with YAML errors. */
 export function parseForEdit(text: string): Document.Parsed {
-  const doc = parseDocument(text.startsWith(BOM) ? text.slice(1) : text, { keepSourceTokens: false, prettyErrors: false });
+  const body = text.startsWith(BOM) ? text.slice(1) : text;
+  const doc = parseDocument(body, { keepSourceTokens: false, prettyErrors: false });
   if (doc.errors.length > 0) {
+    // prettyErrors: false leaves linePos unset; the position is the one `check` shows.
+    const source = new YamlSource(body);
     throw new YamlSyntaxError(
-      doc.errors.map((e) => ({ message: e.message.split('\n')[0] ?? e.message, line: e.linePos?.[0].line ?? 1, column: e.linePos?.[0].col ?? 1 })),
+      doc.errors.map((e) => {
+        const { line, col } = yamlErrorRange(source, e).start;
+        return { message: e.message.split('\n')[0] ?? e.message, line: line + 1, column: col + 1 };
+      }),
     );
   }
   return doc;
@@ -98,8 +105,12 @@ function planEdit(doc: Document.Parsed, text: string, edit: YamlEdit): Splice | 
   if (edit.path.length === 0) throw new YamlEditError('An edit needs a path inside the document.');
   const style = detectStyle(doc, text);
   switch (edit.kind) {
-    case 'set':
+    case 'set': {
+      // The value is there already: no splice, or re-rendering would change padding, quotes or style.
+      const current = doc.getIn(edit.path, true);
+      if (isNode(current) && !isAlias(current) && isDeepStrictEqual(toJs(doc, current), edit.value)) return undefined;
       return planSet(doc, text, style, edit.path, edit.value);
+    }
     case 'add': {
       const target = doc.getIn(edit.path, true);
       if (isSeq(target)) return appendItem(text, style, target, edit.value);

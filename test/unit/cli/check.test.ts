@@ -61,7 +61,7 @@ describe('value-lens check (CLI)', () => {
     const r = await cli(root, 'check', 'bad');
     assert.strictEqual(r.code, 1);
     const shown = r.out.map((l) => l.replace(/^bad\/\.value\/intents\//, '').replace(/: error: .*/, ''));
-    assert.deepStrictEqual(shown, ['dupkey.yaml:3:1', 'empty.yaml:1:1', 'listmap.yaml:6:8', 'mismatch.yaml:1:5', 'syntax.yaml:3:1', 'types.yaml:6:18']);
+    assert.deepStrictEqual(shown, ['dupkey.yaml:3:1', 'empty.yaml:1:1', 'listmap.yaml:6:8', 'mismatch.yaml:1:5', 'syntax.yaml:2:8', 'types.yaml:6:18']);
     assert.deepStrictEqual(r.err, ['6 files checked: 6 errors, 0 warnings']);
   });
 

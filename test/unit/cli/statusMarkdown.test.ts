@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { repoRoot } from '../../support/repoRoot';
-import { cli } from './cliRun';
+import { cli, intentYaml, valueRepo } from './cliRun';
 
 describe('value-lens status --format md (for pull requests and CI job summaries)', () => {
   let demo: string;
@@ -25,6 +25,21 @@ describe('value-lens status --format md (for pull requests and CI job summaries)
     assert.match(text, /Value coverage: \*\*1 of 3 linked \(33%\)\*\* commits, \*\*3 of 4 linked \(75%\)\*\* files\./);
     assert.match(text, /^- `[0-9a-f]{7}` Bump lint settings$/m);
     assert.match(text, /Unknown intent ids in trailers: `checkout-sped`/);
+  });
+
+  it('shows strikethrough, math and character references in titles and subjects literally', async () => {
+    const { repo } = valueRepo();
+    try {
+      repo.write('.value/intents/search.yaml', intentYaml('search', ['src/search/**']).replace('title: Title of search', 'title: "~~old~~ &copy; $x^2$"'));
+      repo.git('checkout', '-q', '-b', 'topic');
+      repo.commit('Price ~~10~~ 5 &amp; $a+b$\n\nIntent: search\n', ['src/search/find.ts']);
+      repo.commit('No link ~~x~~ &lt; $y$\n', ['README.md']);
+      const text = (await cli(repo.dir, 'status', '--format', 'md')).out.join('\n');
+      assert.match(text, /\| \*\*\\~\\~old\\~\\~ \\&copy; \\\$x\^2\\\$\*\* \(`search`\) \|/);
+      assert.match(text, /^- `[0-9a-f]{7}` No link \\~\\~x\\~\\~ \\&lt; \\\$y\\\$$/m);
+    } finally {
+      repo.remove();
+    }
   });
 
   it('keeps --json, and refuses formats it does not know', async () => {

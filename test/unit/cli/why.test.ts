@@ -52,6 +52,19 @@ describe('value-lens why (CLI on real git)', () => {
     }
   });
 
+  it('answers for a tracked symbolic link to a folder, which git tracks as a file', async () => {
+    repo = valueRepo().repo;
+    repo.write('git-gui/Makefile');
+    fs.mkdirSync(path.join(repo.dir, 'subprojects'));
+    fs.symlinkSync('../git-gui', path.join(repo.dir, 'subprojects/git-gui'));
+    repo.git('add', '--', 'git-gui/Makefile', 'subprojects/git-gui');
+    repo.commit('Link git-gui\n\nIntent: search\n');
+    assert.match(repo.git('ls-files', '-s', 'subprojects/git-gui'), /^120000 /);
+    assert.deepStrictEqual(await why(repo.dir, 'subprojects/git-gui'), { path: 'subprojects/git-gui', intents: [{ id: 'search', reasons: ['commit'] }] });
+    // The folder it leads to is still a folder.
+    assertRefused(await cli(repo.dir, 'why', 'git-gui'), /git-gui is a folder; why takes a file/);
+  });
+
   it('tells a path-glob match from a commit-trailer match', async () => {
     linkedFiles();
     assert.deepStrictEqual(await why(repo.dir, 'src/checkout/pay.ts'), { path: 'src/checkout/pay.ts', intents: [{ id: 'checkout-speed', reasons: ['path'] }] });

@@ -1,10 +1,11 @@
 import * as assert from 'assert';
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { detectReleasePatterns, hookAction } from '../../../src/core/init/initPlan';
+import { hooksFolderOf } from '../../../src/core/init/runInit';
 import { readValueFolder } from '../../../src/core/model/readValueFolder';
 import { cli } from '../cli/cliRun';
 import { GIT_ENV } from '../git/tempRepo';
@@ -63,10 +64,77 @@ describe('value-lens init', () => {
   it('works without git (no base branch, no hook), and refuses a missing folder', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-init-nogit-'));
     made.push(dir);
+    const noHook = 'no pre-push hook: this folder is not in a git repository (or git was not found). Run "git init" (or install git), then "value-lens init --hook" again.';
     const r = await cli(dir, 'init', '--hook');
     assert.strictEqual(r.code, 0);
-    assert.ok(r.out.includes('no git repository here, so no pre-push hook'));
+    assert.ok(r.out.includes(noHook), r.out.join('\n'));
     assert.deepStrictEqual(parse(fs.readFileSync(path.join(dir, '.value/config.yaml'), 'utf8')), { releaseBranches: ['release/*', 'hotfix/*'], trailer: 'Intent' });
+    // Set up already: the hook that was asked for is still not there, and it says so.
+    assert.deepStrictEqual((await cli(dir, 'init', '--hook')).out, ['Value Lens is already set up here: nothing changed.', noHook]);
     assert.strictEqual((await cli(dir, 'init', 'nowhere')).code, 2);
+    // What the editor's Initialize asks by: no hooks folder, no question about a hook.
+    assert.strictEqual(await hooksFolderOf(dir), undefined);
+    const repo = gitRepo();
+    made.push(repo);
+    assert.strictEqual(await hooksFolderOf(repo), path.join(fs.realpathSync(repo), '.git/hooks'));
+  });
+
+  it('says which file stands where a folder must be, instead of EEXIST', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-init-file-'));
+    made.push(dir);
+    fs.writeFileSync(path.join(dir, '.value'), 'notes\n');
+    const r = await cli(dir, 'init');
+    assert.strictEqual(r.code, 2);
+    assert.deepStrictEqual(r.err, ['value-lens: .value is a file, not a folder, so .value/config.yaml cannot be created: move .value away (or rename it), then run init again.']);
+    assert.strictEqual(fs.readFileSync(path.join(dir, '.value'), 'utf8'), 'notes\n');
+    fs.rmSync(path.join(dir, '.value'));
+    fs.mkdirSync(path.join(dir, '.value'));
+    fs.writeFileSync(path.join(dir, '.value/intents'), '');
+    assert.match((await cli(dir, 'init')).err.join('\n'), /^value-lens: \.value\/intents is a file, not a folder, so \.value\/intents\/example-intent\.yaml cannot be created/);
+  });
+
+  describe('the installed pre-push hook, run by sh', () => {
+    let repo: string;
+    let hook: string;
+    before(async () => {
+      repo = gitRepo();
+      assert.strictEqual((await cli(repo, 'init', '--hook')).code, 0);
+      hook = path.join(repo, '.git/hooks/pre-push');
+    });
+    after(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+    /** Runs the hook as git would, with one pushed ref on stdin and `PATH` as given. */
+    function push(pathVar: string, env: NodeJS.ProcessEnv = {}): { status: number | null; stderr: string } {
+      const stdin = 'refs/heads/release/1.0 1111111111111111111111111111111111111111 refs/heads/release/1.0 0000000000000000000000000000000000000000\n';
+      const run = spawnSync('/bin/sh', [hook, 'origin', 'https://example.com/r.git'], { cwd: repo, input: stdin, encoding: 'utf8', env: { HOME: repo, PATH: pathVar, npm_config_offline: 'true', ...env } });
+      return { status: run.status, stderr: run.stderr };
+    }
+
+    it('says on stderr that value-lens is missing and how to fix it; lets the push through unless VALUE_LENS_REQUIRED=1', function () {
+      this.timeout(20000);
+      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-nobin-'));
+      made.push(empty);
+      // No npx at all, and npx without value-lens installed (the case in most repositories).
+      for (const pathVar of [empty, `${path.dirname(process.execPath)}:/usr/bin:/bin`]) {
+        const passed = push(pathVar);
+        assert.strictEqual(passed.status, 0, pathVar);
+        assert.match(passed.stderr, /value-lens pre-push hook: value-lens was not found .* so release branches were not checked/);
+        assert.match(passed.stderr, /Fix: npm install --save-dev value-lens .*or remove this hook \(.*pre-push\)/);
+        assert.match(passed.stderr, /set VALUE_LENS_REQUIRED=1 to refuse/);
+        const refused = push(pathVar, { VALUE_LENS_REQUIRED: '1' });
+        assert.strictEqual(refused.status, 1, pathVar);
+        assert.match(refused.stderr, /VALUE_LENS_REQUIRED=1: push refused/);
+      }
+    });
+
+    it('runs value-lens from PATH with check --branch for each pushed branch, and refuses when it fails', () => {
+      const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-bin-'));
+      made.push(bin);
+      const log = path.join(bin, 'args.log');
+      fs.writeFileSync(path.join(bin, 'value-lens'), `#!/bin/sh\necho "$@" >> ${log}\nexit 1\n`, { mode: 0o755 });
+      const run = push(`${bin}:/usr/bin:/bin`);
+      assert.strictEqual(run.status, 1, run.stderr);
+      assert.strictEqual(fs.readFileSync(log, 'utf8'), 'check --branch release/1.0\n');
+    });
   });
 });

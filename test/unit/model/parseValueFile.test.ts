@@ -26,6 +26,20 @@ function where(p: Problem): string {
 }
 
 describe('parsing and validating one .value/ file', () => {
+  it('shows a missing }, ] or quote on the line where the map, list or text opens, not the line after', () => {
+    const cases: [string, string][] = [
+      [`${VALID.replace(/^metric: .*$/m, 'metric: { name: x, unit: "%"')}`, '7:9 error yaml.BAD_INDENT'],
+      ['id: a\nmetric: { name: x\n', '2:9 error yaml.BAD_INDENT'],
+      ['id: a\npaths: ["src/**"\nwhy: w\n', '2:8 error yaml.BAD_INDENT'],
+      ['id: a\ntitle: "abc\nwhy: w\n', '2:8 error yaml.MISSING_CHAR'],
+      ["id: a\ntitle: 'abc\n", '2:8 error yaml.MISSING_CHAR'],
+      ['a:\n  b: [1, {x: 2\n  c: 3\n', '2:6 error yaml.BAD_INDENT'],
+    ];
+    for (const [text, expected] of cases) assert.ok(intent(text).map(where).includes(expected), `${text}: ${intent(text).map(where).join(', ')}`);
+    // The nested map's own error is at the map, not at the list around it.
+    assert.deepStrictEqual(intent('a:\n  b: [1, {x: 2\n  c: 3\n').map(where).sort(), ['2:10 error yaml.BAD_INDENT', '2:6 error yaml.BAD_INDENT']);
+  });
+
   it('accepts a complete intent with no problems', () => {
     const parsed = parseValueFile(FILE, 'intent', VALID);
     assert.deepStrictEqual(parsed.problems, []);

@@ -71,17 +71,18 @@ describe('reading a .value/ folder from disk', () => {
     assert.ok(model.intents.has('a'));
   });
 
-  it('follows links into a folder of the workspace whose name starts with two dots, and not out of it', async () => {
-    write('..shared/a.yaml', 'id: a\ntitle: A\nwhy: w\nowner: o\nstatus: active\n');
-    write('..shared/intents/b.yaml', 'id: b\ntitle: B\nwhy: w\nowner: o\nstatus: active\n');
-    fs.mkdirSync(path.join(root, '.value'), { recursive: true });
-    // A linked file, and a linked intents folder below it.
+  it('follows links into a folder of .value/ whose name starts with two dots, and not out of .value/', async () => {
+    write('.value/..shared/a.yaml', 'id: a\ntitle: A\nwhy: w\nowner: o\nstatus: active\n');
+    write('.value/..shared/intents/b.yaml', 'id: b\ntitle: B\nwhy: w\nowner: o\nstatus: active\n');
+    write('..elsewhere/c.yaml', 'id: c\ntitle: C\nwhy: w\nowner: o\nstatus: active\n');
+    // A linked file, and a linked intents folder below it; one link leaves .value/.
     fs.mkdirSync(path.join(root, '.value/releases'));
-    fs.symlinkSync(path.join(root, '..shared/intents'), path.join(root, '.value/intents'));
-    fs.symlinkSync(path.join(root, '..shared/a.yaml'), path.join(root, '..shared/intents/a.yaml'));
+    fs.symlinkSync(path.join(root, '.value/..shared/intents'), path.join(root, '.value/intents'));
+    fs.symlinkSync(path.join(root, '.value/..shared/a.yaml'), path.join(root, '.value/..shared/intents/a.yaml'));
+    fs.symlinkSync(path.join(root, '..elsewhere/c.yaml'), path.join(root, '.value/..shared/intents/c.yaml'));
     const { model } = await readValueFolder(root);
     assert.deepStrictEqual([...model.intents.keys()].sort(), ['a', 'b']);
-    assert.deepStrictEqual(model.problems(TODAY), []);
+    assert.deepStrictEqual(model.problems(TODAY).map((p) => `${p.file} ${p.code}`), ['.value/intents/c.yaml link-refused']);
   });
 
   it('reports a symbolic link loop as unreadable', async () => {

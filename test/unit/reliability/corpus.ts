@@ -55,7 +55,7 @@ const SETUPS = {
     fs.writeFileSync(path.join(outside, 'shared.yaml'), intentText('shared'));
     fs.symlinkSync(outside, path.join(root, '.value/intents'));
   },
-  /** `.value/intents/inside.yaml` → `docs/inside.yaml`: a link that stays in the workspace is followed. */
+  /** `.value/intents/inside.yaml` → `docs/inside.yaml`: in the workspace but outside .value/, so refused. */
   symlinkInside: (root: string): void => {
     fs.mkdirSync(path.join(root, 'docs'), { recursive: true });
     fs.writeFileSync(path.join(root, 'docs/inside.yaml'), intentText('inside'));

@@ -61,6 +61,31 @@ describe('value-lens report (CLI)', function () {
     assert.ok(html.includes(`data-figure="releases-in-period">${thirty.headline.releases.inPeriod}<`));
   });
 
+  it('refuses to write --out through a committed link that leads outside the folder; the target is untouched', async () => {
+    const outside = TempRepo.create({ init: false });
+    try {
+      const bashrc = path.join(outside.dir, '.bashrc');
+      fs.writeFileSync(bashrc, 'export PATH=$HOME/bin:$PATH\n');
+      fs.symlinkSync(bashrc, path.join(repo.dir, 'link.md'));
+      fs.symlinkSync(outside.dir, path.join(repo.dir, 'site'));
+      for (const out of ['link.md', 'site/.bashrc']) {
+        const run = await cli(repo.dir, 'report', '--out', out, '--today', TODAY);
+        assert.strictEqual(run.code, 2, out);
+        assert.deepStrictEqual(run.out, []);
+        assert.strictEqual(run.err.length, 1);
+        assert.match(run.err[0] ?? '', new RegExp(`^value-lens: cannot write ${out}: .*leads outside .*so Value Lens does not write it`));
+        assert.strictEqual(fs.readFileSync(bashrc, 'utf8'), 'export PATH=$HOME/bin:$PATH\n');
+      }
+      assert.deepStrictEqual(fs.readdirSync(outside.dir), ['.bashrc']);
+      // A report written earlier is replaced, as before.
+      for (let i = 0; i < 2; i++) assert.strictEqual((await cli(repo.dir, 'report', '--out', 'again.md', '--today', TODAY)).code, 0);
+      assert.match(fs.readFileSync(path.join(repo.dir, 'again.md'), 'utf8'), /^# Value report: /);
+    } finally {
+      for (const name of ['link.md', 'site', 'again.md']) fs.rmSync(path.join(repo.dir, name), { force: true });
+      outside.remove();
+    }
+  });
+
   it('exits 2 with one line for usage errors and for folders it cannot report on', async () => {
     const cases: [string[], RegExp][] = [
       [['report', '--format', 'pdf'], /--format must be html, md or json/],

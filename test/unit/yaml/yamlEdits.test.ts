@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parse, parseDocument } from 'yaml';
-import type { YamlEdit } from '../../../src/core/yaml/yamlEdits';
+import type { YamlEdit, YamlValue } from '../../../src/core/yaml/yamlEdits';
 import { YamlEditError, YamlSyntaxError, applyYamlEdits } from '../../../src/core/yaml/yamlEdits';
 
 /** The intent of PRODUCT.md §1 as a user would write it: aligned comments, a folded block, flow maps. */
@@ -246,12 +246,41 @@ describe('YAML edits keep every byte the edit does not touch', () => {
     });
   });
 
+  it('leaves the text byte-identical when a set changes nothing: padding, quotes, number spelling, block style', () => {
+    const cases: [string, (string | number)[], YamlValue][] = [
+      ['a: {b: 1}\nmetric: { a: 1 }\n', ['metric'], { a: 1 }],
+      ['a: {b: 1}\nmetric: { a: 1 }\n', ['metric', 'a'], 1],
+      ['l: [ "x", \'y\' ]\nm: [p]\n', ['l'], ['x', 'y']],
+      ['target: 2.40\n', ['target'], 2.4],
+      ['metric:\n  name: n\n  unit: "%"\n', ['metric'], { unit: '%', name: 'n' }],
+    ];
+    for (const [text, path, value] of cases) {
+      for (let i = 0; i < 2; i++) assert.strictEqual(applyYamlEdits(text, [{ kind: 'set', path, value }]), text, `${text} ${path.join('.')}`);
+    }
+    // A real change still changes it.
+    assert.strictEqual(applyYamlEdits('metric: { a: 1 }\n', [{ kind: 'set', path: ['metric', 'a'], value: 2 }]), 'metric: { a: 2 }\n');
+  });
+
   describe('refusals', () => {
     it('refuses a file with YAML errors with the line and column of the first one', () => {
       for (const broken of ['id: a\n  bad: [\n', 'a: 1\na: 2\n', 'id: "open\n', '---\na: 1\n---\nb: 2\n']) {
         assert.throws(() => applyYamlEdits(broken, [{ kind: 'set', path: ['id'], value: 'b' }]), (e: unknown) => {
           assert.ok(e instanceof YamlSyntaxError, String(e));
           assert.match(e.message, /has YAML errors, so it was not changed \(line \d+, column \d+: /);
+          return true;
+        });
+      }
+    });
+
+    it('says where the first YAML error is, not always line 1, column 1', () => {
+      const cases: [string, string][] = [
+        ['id: a\ntitle: t\na: 1\na: 2\n', 'line 4, column 1: Map keys must be unique'],
+        ['id: a\nwhy: w\ntitle: "open\n', 'line 3, column 8: Missing closing "quote'],
+        ['\ufeffid: a\npaths: [a\nb: 1\n', 'line 2, column 8: Flow sequence'],
+      ];
+      for (const [broken, where] of cases) {
+        assert.throws(() => applyYamlEdits(broken, [{ kind: 'set', path: ['id'], value: 'b' }]), (e: unknown) => {
+          assert.ok(e instanceof YamlSyntaxError && e.message.includes(`(${where}`), String(e));
           return true;
         });
       }
