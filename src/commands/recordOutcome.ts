@@ -2,6 +2,8 @@ import vscode = require('vscode');
 import type { ReleaseEntry } from '../core/model/valueModel';
 import type { ValuePeriod, Verdict } from '../core/model/types';
 import { VALUE_PERIODS, VERDICTS } from '../core/model/types';
+import { gitFailureReason } from '../core/git/branchOps';
+import type { OutcomeAnswers } from '../core/release/releaseStatement';
 import { outcomeYamlValue } from '../core/release/releaseStatement';
 import { suggestVerdict } from '../core/release/verdict';
 import { localIsoDate } from '../core/today';
@@ -11,7 +13,8 @@ import type { ValueStore } from '../state/valueStore';
 import { localize } from '../ui/localize';
 import type { InputStep } from '../ui/multiStepInput';
 import { MultiStepInput } from '../ui/multiStepInput';
-import { requireTrust } from './release/releaseFolder';
+import type { LinkingService } from '../state/linkingService';
+import { branchOpsFor, requireTrust } from './release/releaseFolder';
 import { writeErrorText } from '../state/errorText';
 
 interface Candidate {
@@ -25,7 +28,8 @@ interface Candidate {
 interface State {
   candidate: Candidate;
   actuals: string[];
-  verdicts: (Verdict | undefined)[];
+  /** `null`: no verdict, chosen or recorded; undefined: not asked yet (the suggestion is offered). */
+  verdicts: (Verdict | null | undefined)[];
   amount: string;
   currency: string;
   per: ValuePeriod;
@@ -51,7 +55,7 @@ export function outcomeCandidates(store: ValueStore, today: string): Candidate[]
  * the actual value and a verdict (suggested from target vs actual), the realised value and notes.
  * Writes `outcome:` through the comment-preserving editor. Returns true when the file changed.
  */
-export async function recordOutcome(deps: { readonly store: ValueStore }): Promise<boolean> {
+export async function recordOutcome(deps: { readonly store: ValueStore; readonly linking: LinkingService }): Promise<boolean> {
   if (!requireTrust(vscode.l10n.t('record a release outcome'))) return false;
   const today = localIsoDate();
   const candidates = outcomeCandidates(deps.store, today);
@@ -69,14 +73,15 @@ export async function recordOutcome(deps: { readonly store: ValueStore }): Promi
     const items = candidates.map((c) => ({
       label: c.entry.name,
       description: [
-        c.rank === 0 ? `$(warning) ${c.review === today ? vscode.l10n.t('review due today') : vscode.l10n.t('review overdue since {0}', c.review ?? '')}` : c.rank === 1 ? vscode.l10n.t('review {0}', c.review ?? '') : c.rank === 3 ? vscode.l10n.t('outcome recorded {0}', c.entry.statement.outcome?.recorded ?? '') : vscode.l10n.t('no review date'),
+        c.rank === 0 ? `$(warning) ${c.review === today ? vscode.l10n.t('review due today') : vscode.l10n.t('review overdue since {0}', c.review ?? '')}` : c.rank === 1 ? vscode.l10n.t('review {0}', c.review ?? '') : c.rank === 3 ? vscode.l10n.t('edit the outcome recorded {0}', c.entry.statement.outcome?.recorded ?? '') : vscode.l10n.t('no review date'),
         multiRoot ? c.folder.name : '',
       ].filter(Boolean).join(' · '),
       detail: c.entry.statement.expected.summary,
       c,
     }));
     const picked = await input.showQuickPick({ ...at(1), items, activeItem: items.find((i) => i.c === state.candidate), placeholder: vscode.l10n.t('Release to record the outcome of (reviews due first)') });
-    if (picked.c !== state.candidate) Object.assign(state, { candidate: picked.c, actuals: [], verdicts: [] });
+    // Every step starts from what is recorded: Enter through the flow changes nothing.
+    if (picked.c !== state.candidate) Object.assign(state, { amount: undefined, currency: undefined, per: undefined, notes: undefined }, answersFrom(picked.c));
     return measures().length > 0 ? askActual(0) : askAmount;
   };
 
@@ -100,9 +105,10 @@ export async function recordOutcome(deps: { readonly store: ValueStore }): Promi
       ...VERDICTS.map((v) => ({ label: v, description: v === suggested ? vscode.l10n.t('suggested from target and actual') : '', verdict: v })),
       { label: vscode.l10n.t('no verdict'), description: vscode.l10n.t('leave it open'), verdict: undefined as Verdict | undefined },
     ];
-    const current = state.verdicts?.[i] ?? suggested;
+    const chosen = state.verdicts?.[i];
+    const current = chosen === undefined ? suggested : (chosen ?? undefined);
     const picked = await input.showQuickPick({ ...at(3 + 2 * i), items, activeItem: items.find((it) => it.verdict === current), placeholder: vscode.l10n.t('Verdict for {0}: met, partial or missed?', m.metric) });
-    (state.verdicts ??= [])[i] = picked.verdict;
+    (state.verdicts ??= [])[i] = picked.verdict ?? null;
     return i + 1 < measures().length ? askActual(i + 1) : askAmount;
   };
 
@@ -145,8 +151,8 @@ export async function recordOutcome(deps: { readonly store: ValueStore }): Promi
 
   const confirmReplace: InputStep = async (input) => {
     const recorded = state.candidate?.entry.statement.outcome?.recorded ?? '';
-    const items = [{ label: `$(check) ${vscode.l10n.t('Replace the outcome recorded {0}', recorded)}`, replace: true }];
-    await input.showQuickPick({ ...at(base() + 4), items, placeholder: vscode.l10n.t('{0} already has an outcome; Escape keeps it', state.candidate?.entry.name ?? '') });
+    const items = [{ label: `$(check) ${vscode.l10n.t('Save the outcome recorded {0}', recorded)}`, detail: vscode.l10n.t('only the answers you changed change; Escape keeps the file as it is'), replace: true }];
+    await input.showQuickPick({ ...at(base() + 4), items, placeholder: vscode.l10n.t('{0} already has an outcome: you edited it', state.candidate?.entry.name ?? '') });
     return undefined;
   };
 
@@ -154,21 +160,30 @@ export async function recordOutcome(deps: { readonly store: ValueStore }): Promi
   const candidate = state.candidate;
   if (!candidate) return false;
   const amount = parseNumberInput(state.amount ?? '').value;
-  const value = outcomeYamlValue({
+  const previous = candidate.entry.statement.outcome;
+  const answers: OutcomeAnswers = {
     recorded: today,
-    measures: measures().map((m, i) => {
-      const actual = parseNumberInput(state.actuals?.[i] ?? '').value;
-      const verdict = state.verdicts?.[i];
-      return { metric: m.metric, ...(actual !== undefined ? { actual } : {}), ...(verdict ? { verdict } : {}) };
-    }),
+    measures: [
+      ...measures().map((m, i) => {
+        const actual = parseNumberInput(state.actuals?.[i] ?? '').value;
+        const verdict = state.verdicts?.[i] ?? undefined;
+        return { metric: m.metric, ...(actual !== undefined ? { actual } : {}), ...(verdict ? { verdict } : {}) };
+      }),
+      // Measures recorded at review that the statement did not state up front stay as they are.
+      ...(previous?.measures.filter((o) => !measures().some((m) => sameMetric(m.metric, o.metric))) ?? []),
+    ],
     ...(amount !== undefined ? { value: { amount, currency: state.currency ?? 'EUR', ...(state.per ? { per: state.per } : {}) } } : {}),
     ...(state.notes ? { notes: state.notes } : {}),
-  });
+  };
   const uri = vscode.Uri.joinPath(candidate.folder.uri, ...candidate.entry.file.split('/'));
+  if (previous && sameOutcome(previous, answers)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing changed: the outcome of release {0} recorded {1} is kept as it is.', candidate.entry.name, previous.recorded));
+    return false;
+  }
   try {
-    const changed = await editValueFile(candidate.folder, uri, [{ kind: 'set', path: ['outcome'], value }]);
+    const changed = await editValueFile(candidate.folder, uri, [{ kind: 'set', path: ['outcome'], value: outcomeYamlValue(answers) }]);
     await deps.store.refresh();
-    void showDone(candidate.entry.name, uri);
+    void showDone(candidate, uri, deps.linking.linksOf(candidate.folder)?.scan?.branch);
     return changed;
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('The outcome of {0} was not recorded: {1}', candidate.entry.name, writeErrorText(e)));
@@ -176,9 +191,51 @@ export async function recordOutcome(deps: { readonly store: ValueStore }): Promi
   }
 }
 
-async function showDone(name: string, uri: vscode.Uri): Promise<void> {
+/** The answers an outcome already recorded gives each step, so that Enter keeps it. */
+function answersFrom(c: Candidate): Partial<State> {
+  const outcome = c.entry.statement.outcome;
+  if (!outcome) return { candidate: c, actuals: [], verdicts: [] };
+  const recorded = c.entry.statement.expected.measures.map((m) => outcome.measures.find((o) => sameMetric(o.metric, m.metric)));
+  return {
+    candidate: c,
+    actuals: recorded.map((o) => (o?.actual === undefined ? '' : String(o.actual))),
+    verdicts: recorded.map((o) => o?.verdict ?? null),
+    amount: outcome.value ? String(outcome.value.amount) : '',
+    ...(outcome.value ? { currency: outcome.value.currency } : {}),
+    ...(outcome.value?.per ? { per: outcome.value.per } : {}),
+    notes: outcome.notes ?? '',
+  };
+}
+
+/** Whether the answers say what the recorded outcome says (the date aside). */
+function sameOutcome(previous: NonNullable<ReleaseEntry['statement']['outcome']>, answers: OutcomeAnswers): boolean {
+  const plain = (o: { measures: readonly unknown[]; value?: unknown; notes?: string | undefined }): string => JSON.stringify([o.measures, o.value ?? null, o.notes?.trim() || null]);
+  return plain(previous) === plain({ ...answers, measures: answers.measures.map((m) => ({ ...m })) });
+}
+
+/**
+ * Says where the outcome went: the file, the branch it was written on, and that it is not
+ * committed yet; offers to open it or to commit just that file.
+ */
+async function showDone(candidate: Candidate, uri: vscode.Uri, branch: string | undefined): Promise<void> {
+  const name = candidate.entry.name;
+  const file = candidate.entry.file;
   const open = vscode.l10n.t('Open Statement');
-  if ((await vscode.window.showInformationMessage(vscode.l10n.t('Recorded the outcome of release {0}.', name), open)) === open) {
-    await vscode.window.showTextDocument(uri, { preview: false });
+  const commit = vscode.l10n.t('Commit It');
+  const text = branch
+    ? vscode.l10n.t('Recorded the outcome of release {0} in {1} on branch {2}; it is not committed yet.', name, file, branch)
+    : vscode.l10n.t('Recorded the outcome of release {0} in {1}; it is not committed yet.', name, file);
+  const choice = await vscode.window.showInformationMessage(text, open, commit);
+  if (choice === open) await vscode.window.showTextDocument(uri, { preview: false });
+  if (choice !== commit) return;
+  try {
+    const sha = await branchOpsFor(candidate.folder).commitFile(file, [vscode.l10n.t('Record the outcome of release {0}', name)]);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Committed {0} as {1}{2}.', file, sha.slice(0, 7), branch ? vscode.l10n.t(' on {0}', branch) : ''));
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} was not committed: {1}', file, gitFailureReason(e)));
   }
+}
+
+function sameMetric(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
