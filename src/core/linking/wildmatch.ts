@@ -1,0 +1,283 @@
+/**
+ * Globs with git's wildmatch semantics (the `.gitignore` and pathspec reading, WM_PATHNAME):
+ * `?`, `*` and `[...]` never match `/`; `**` as a whole segment crosses `/` (`**\/` is zero or
+ * more directories, a trailing `/**` everything inside); any other `**` is a `*`; `[!...]` and
+ * `[^...]` negate; `\` escapes. A `*` matches dot files too. `{`, `(`, `|`… are plain characters.
+ *
+ * A glob is compiled to a list of tokens and run as an automaton over the text, one step per
+ * character with a set of live positions, so a match costs at most tokens × characters whatever
+ * the input: no backtracking, no regular expression.
+ */
+
+type ClassItem = { readonly lo: number; readonly hi: number } | { readonly test: (c: number) => boolean };
+
+type Token =
+  | { readonly kind: 'char'; readonly code: number }
+  | { readonly kind: 'any' }
+  | { readonly kind: 'class'; readonly negated: boolean; readonly items: readonly ClassItem[] }
+  /** `*`: any run of characters but `/`. */
+  | { readonly kind: 'star' }
+  /** `**\/`: nothing, or any run of characters ending in `/`. */
+  | { readonly kind: 'dirs' }
+  /** A trailing `**`: anything. */
+  | { readonly kind: 'rest' };
+
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+const STAR = 0x2a;
+
+/** Why git's wildmatch would refuse the glob (it then never matches), or undefined. */
+export type WildmatchFault = 'unclosed-class' | 'trailing-backslash' | 'bad-class-name';
+
+export interface Wildmatch {
+  readonly tokens: readonly Token[];
+  /** The glob when it has no syntax at all: then a string comparison does. */
+  readonly literal: string | undefined;
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+const isAlpha = (c: number): boolean => isUpper(c) || isLower(c);
+const isPrint = (c: number): boolean => c >= 0x20 && c <= 0x7e;
+// git's ctype table is ASCII only: non-ASCII characters are in no POSIX class.
+const POSIX_CLASSES: Readonly<Record<string, (c: number) => boolean>> = {
+  alnum: (c) => isAlpha(c) || isDigit(c),
+  alpha: isAlpha,
+  blank: (c) => c === 0x20 || c === 0x09,
+  cntrl: (c) => c < 0x20 || c === 0x7f,
+  digit: isDigit,
+  graph: (c) => isPrint(c) && c !== 0x20,
+  lower: isLower,
+  print: isPrint,
+  punct: (c) => isPrint(c) && c !== 0x20 && !isAlpha(c) && !isDigit(c),
+  space: (c) => c === 0x20 || (c >= 0x09 && c <= 0x0d),
+  upper: isUpper,
+  xdigit: (c) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66),
+};
+
+/** The glob compiled, or the fault for which git would never match it. */
+export function compileWildmatch(glob: string): Wildmatch | WildmatchFault {
+  const tokens: Token[] = [];
+  let syntax = false;
+  let i = 0;
+  const n = glob.length;
+  while (i < n) {
+    const c = glob.charCodeAt(i);
+    if (c === BACKSLASH) {
+      if (i + 1 >= n) return 'trailing-backslash';
+      syntax = true;
+      tokens.push({ kind: 'char', code: glob.charCodeAt(i + 1) });
+      i += 2;
+    } else if (c === 0x3f /* ? */) {
+      syntax = true;
+      tokens.push({ kind: 'any' });
+      i++;
+    } else if (c === STAR) {
+      syntax = true;
+      let end = i;
+      while (end < n && glob.charCodeAt(end) === STAR) end++;
+      const atStart = i === 0 || glob.charCodeAt(i - 1) === SLASH;
+      const slashNext = glob.charCodeAt(end) === SLASH || (glob.charCodeAt(end) === BACKSLASH && glob.charCodeAt(end + 1) === SLASH);
+      if (end - i >= 2 && atStart && end === n) {
+        tokens.push({ kind: 'rest' });
+        i = end;
+      } else if (end - i >= 2 && atStart && slashNext) {
+        tokens.push({ kind: 'dirs' });
+        i = end + (glob.charCodeAt(end) === SLASH ? 1 : 2);
+      } else {
+        // Consecutive stars are one star: keeps the automaton small.
+        if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
+        i = end;
+      }
+    } else if (c === 0x5b /* [ */) {
+      syntax = true;
+      const parsed = parseClass(glob, i);
+      if (typeof parsed === 'string') return parsed;
+      tokens.push(parsed.token);
+      i = parsed.end;
+    } else {
+      tokens.push({ kind: 'char', code: c });
+      i++;
+    }
+  }
+  return { tokens, literal: syntax ? undefined : glob };
+}
+
+/** A bracket expression starting at `open`, read as git's wildmatch reads it. */
+function parseClass(glob: string, open: number): { token: Token; end: number } | WildmatchFault {
+  const n = glob.length;
+  let p = open + 1;
+  let negated = false;
+  if (glob[p] === '!' || glob[p] === '^') {
+    negated = true;
+    p++;
+  }
+  const items: ClassItem[] = [];
+  let prev: number | undefined;
+  // The first character is a member even when it is `]`.
+  let first = true;
+  for (;;) {
+    if (p >= n) return 'unclosed-class';
+    let c = glob.charCodeAt(p);
+    if (c === 0x5d /* ] */ && !first) return { token: { kind: 'class', negated, items }, end: p + 1 };
+    first = false;
+    if (c === BACKSLASH) {
+      p++;
+      if (p >= n) return 'unclosed-class';
+      c = glob.charCodeAt(p);
+      items.push({ lo: c, hi: c });
+      prev = c;
+      p++;
+    } else if (c === 0x2d /* - */ && prev !== undefined && p + 1 < n && glob[p + 1] !== ']') {
+      p++;
+      let hi = glob.charCodeAt(p);
+      if (hi === BACKSLASH) {
+        p++;
+        if (p >= n) return 'unclosed-class';
+        hi = glob.charCodeAt(p);
+      }
+      items.push({ lo: prev, hi });
+      prev = undefined;
+      p++;
+    } else if (c === 0x5b /* [ */ && glob[p + 1] === ':') {
+      const close = glob.indexOf(']', p + 2);
+      if (close < 0) return 'unclosed-class';
+      if (close - 1 < p + 2 || glob[close - 1] !== ':') {
+        // No `:]`: the `[` is a plain member.
+        items.push({ lo: c, hi: c });
+        prev = c;
+        p++;
+        continue;
+      }
+      const test = POSIX_CLASSES[glob.slice(p + 2, close - 1)];
+      if (!test) return 'bad-class-name';
+      items.push({ test });
+      prev = undefined;
+      p = close + 1;
+    } else {
+      items.push({ lo: c, hi: c });
+      prev = c;
+      p++;
+    }
+  }
+}
+
+function classHas(items: readonly ClassItem[], c: number): boolean {
+  for (const item of items) if ('test' in item ? item.test(c) : c >= item.lo && c <= item.hi) return true;
+  return false;
+}
+
+// A live position is ENTERED when just reached, INSIDE when a `**\/` has read characters since:
+// `**\/` may match nothing only when entered, else it must end at a `/`.
+const ENTERED = 1;
+const INSIDE = 2;
+
+/** Live positions after the epsilon moves: a star, `**` or a just-entered `**\/` may match nothing. */
+function close(tokens: readonly Token[], live: Uint8Array): void {
+  for (let t = 0; t < tokens.length; t++) {
+    const kind = tokens[t]?.kind;
+    if (!live[t]) continue;
+    if (kind === 'star' || kind === 'rest' || (kind === 'dirs' && live[t] === ENTERED)) live[t + 1] = ENTERED;
+  }
+}
+
+/** One character read from every live position into `next`; false when nothing is left alive. */
+function step(tokens: readonly Token[], live: Uint8Array, next: Uint8Array, c: number): boolean {
+  next.fill(0);
+  let alive = false;
+  for (let t = 0; t < tokens.length; t++) {
+    if (!live[t]) continue;
+    const token = tokens[t]!;
+    let advance = false;
+    let stay = false;
+    switch (token.kind) {
+      case 'char':
+        advance = c === token.code;
+        break;
+      case 'any':
+        advance = c !== SLASH;
+        break;
+      case 'class':
+        advance = c !== SLASH && classHas(token.items, c) !== token.negated;
+        break;
+      case 'star':
+        stay = c !== SLASH;
+        break;
+      case 'dirs':
+        stay = true;
+        advance = c === SLASH;
+        break;
+      case 'rest':
+        stay = true;
+        break;
+    }
+    if (advance) next[t + 1] = ENTERED;
+    if (stay && !next[t]) next[t] = token.kind === 'dirs' ? INSIDE : ENTERED;
+    alive ||= advance || stay;
+  }
+  if (alive) close(tokens, next);
+  return alive;
+}
+
+/** The live positions before any character is read. */
+function start(tokens: readonly Token[]): Uint8Array {
+  const live = new Uint8Array(tokens.length + 1);
+  live[0] = ENTERED;
+  close(tokens, live);
+  return live;
+}
+
+/**
+ * Whether the glob matches `text` whole, or (with `ancestors`) the part of it before some `/`:
+ * a glob covers a path when it matches the path or a directory above it. With `dirOnly` only
+ * the directories above count. Runs in O(tokens × text length).
+ */
+export function wildmatch(glob: Wildmatch, text: string, options: { ancestors?: boolean; dirOnly?: boolean } = {}): boolean {
+  const { ancestors = false, dirOnly = false } = options;
+  if (glob.literal !== undefined) {
+    if (!dirOnly && text === glob.literal) return true;
+    return ancestors && text.length > glob.literal.length && text.charCodeAt(glob.literal.length) === SLASH && text.startsWith(glob.literal);
+  }
+  const { tokens } = glob;
+  const accept = tokens.length;
+  let live: Uint8Array = start(tokens);
+  let next: Uint8Array = new Uint8Array(tokens.length + 1);
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    // The text so far names a directory above the rest of the path.
+    if (c === SLASH && ancestors && j > 0 && live[accept]) return true;
+    if (!step(tokens, live, next, c)) return false;
+    [live, next] = [next, live];
+  }
+  return !dirOnly && live[accept] !== 0;
+}
+
+/**
+ * Whether some longer text starting with `prefix` can still match: the automaton is alive after
+ * reading it. The checks use it to tell whether a glob can cover something inside a folder.
+ */
+export function canContinue(glob: Wildmatch, prefix: string): boolean {
+  if (glob.literal !== undefined) return glob.literal.startsWith(prefix) && glob.literal.length > prefix.length;
+  const { tokens } = glob;
+  let live: Uint8Array = start(tokens);
+  let next: Uint8Array = new Uint8Array(tokens.length + 1);
+  for (let j = 0; j < prefix.length; j++) {
+    if (!step(tokens, live, next, prefix.charCodeAt(j))) return false;
+    [live, next] = [next, live];
+  }
+  // Alive at a position that can still read a character.
+  for (let t = 0; t < tokens.length; t++) if (live[t]) return true;
+  return false;
+}
+
+/** How many `**` segments and `*` the glob holds, for the checks' "too complex" warning. */
+export function starCounts(glob: string): { globstars: number; stars: number } {
+  let globstars = 0;
+  let stars = 0;
+  for (const segment of glob.split('/')) {
+    if (/^\*\*+$/.test(segment)) globstars++;
+    else stars += (segment.match(/\*+/g) ?? []).length;
+  }
+  return { globstars, stars };
+}
