@@ -24,7 +24,7 @@ class CompiledPattern {
 
   test(path: string): boolean {
     if (this.compiled === undefined) {
-      const compiled = compileWildmatch(this.glob);
+      const compiled = compileWildmatch(this.glob, { pathPattern: true });
       // A glob git refuses (unclosed `[`, trailing `\`) never matches; the check reports it.
       this.compiled = typeof compiled === 'string' ? null : compiled;
     }

@@ -35,6 +35,26 @@ export interface Wildmatch {
   readonly literal: string | undefined;
 }
 
+/**
+ * Git compares bytes: `?` is one byte of a UTF-8 name, so `?` does not match `é`. An ASCII
+ * string is its own bytes (no copy); others are encoded.
+ */
+type Units = Uint8Array;
+const encoder = new TextEncoder();
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function unitsOf(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** The text's bytes, read one at a time: the string itself when it is ASCII. */
+function textUnits(text: string): { readonly length: number; at(j: number): number } {
+  if (!NON_ASCII.test(text)) return { length: text.length, at: (j) => text.charCodeAt(j) };
+  const bytes = encoder.encode(text);
+  return { length: bytes.length, at: (j) => bytes[j]! };
+}
+
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
@@ -56,18 +76,25 @@ const POSIX_CLASSES: Readonly<Record<string, (c: number) => boolean>> = {
   xdigit: (c) => isDigit(c) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66),
 };
 
-/** The glob compiled, or the fault for which git would never match it. */
-export function compileWildmatch(glob: string): Wildmatch | WildmatchFault {
+/**
+ * The glob compiled, or the fault for which git would never match it. `pathPattern`: read as
+ * .gitignore reads a pattern with a `/`: git compares the part before the first wildcard as text
+ * and wildmatches the rest on its own, so a `**` right after that part counts as a whole
+ * segment (`a**\/b` covers `a/x/b` and `ab/b`).
+ */
+export function compileWildmatch(source: string, options: { pathPattern?: boolean } = {}): Wildmatch | WildmatchFault {
+  const glob = unitsOf(source);
+  const firstWildcard = options.pathPattern ? glob.findIndex((c) => c === STAR || c === 0x3f || c === 0x5b || c === BACKSLASH) : -1;
   const tokens: Token[] = [];
   let syntax = false;
   let i = 0;
   const n = glob.length;
   while (i < n) {
-    const c = glob.charCodeAt(i);
+    const c = glob[i]!;
     if (c === BACKSLASH) {
       if (i + 1 >= n) return 'trailing-backslash';
       syntax = true;
-      tokens.push({ kind: 'char', code: glob.charCodeAt(i + 1) });
+      tokens.push({ kind: 'char', code: glob[i + 1]! });
       i += 2;
     } else if (c === 0x3f /* ? */) {
       syntax = true;
@@ -76,15 +103,15 @@ export function compileWildmatch(glob: string): Wildmatch | WildmatchFault {
     } else if (c === STAR) {
       syntax = true;
       let end = i;
-      while (end < n && glob.charCodeAt(end) === STAR) end++;
-      const atStart = i === 0 || glob.charCodeAt(i - 1) === SLASH;
-      const slashNext = glob.charCodeAt(end) === SLASH || (glob.charCodeAt(end) === BACKSLASH && glob.charCodeAt(end + 1) === SLASH);
+      while (end < n && glob[end] === STAR) end++;
+      const atStart = i === 0 || glob[i - 1] === SLASH || i === firstWildcard;
+      const slashNext = glob[end] === SLASH || (glob[end] === BACKSLASH && glob[end + 1] === SLASH);
       if (end - i >= 2 && atStart && end === n) {
         tokens.push({ kind: 'rest' });
         i = end;
       } else if (end - i >= 2 && atStart && slashNext) {
         tokens.push({ kind: 'dirs' });
-        i = end + (glob.charCodeAt(end) === SLASH ? 1 : 2);
+        i = end + (glob[end] === SLASH ? 1 : 2);
       } else {
         // Consecutive stars are one star: keeps the automaton small.
         if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
@@ -101,15 +128,15 @@ export function compileWildmatch(glob: string): Wildmatch | WildmatchFault {
       i++;
     }
   }
-  return { tokens, literal: syntax ? undefined : glob };
+  return { tokens, literal: syntax ? undefined : source };
 }
 
 /** A bracket expression starting at `open`, read as git's wildmatch reads it. */
-function parseClass(glob: string, open: number): { token: Token; end: number } | WildmatchFault {
+function parseClass(glob: Units, open: number): { token: Token; end: number } | WildmatchFault {
   const n = glob.length;
   let p = open + 1;
   let negated = false;
-  if (glob[p] === '!' || glob[p] === '^') {
+  if (glob[p] === 0x21 /* ! */ || glob[p] === 0x5e /* ^ */) {
     negated = true;
     p++;
   }
@@ -119,38 +146,38 @@ function parseClass(glob: string, open: number): { token: Token; end: number } |
   let first = true;
   for (;;) {
     if (p >= n) return 'unclosed-class';
-    let c = glob.charCodeAt(p);
+    let c = glob[p]!;
     if (c === 0x5d /* ] */ && !first) return { token: { kind: 'class', negated, items }, end: p + 1 };
     first = false;
     if (c === BACKSLASH) {
       p++;
       if (p >= n) return 'unclosed-class';
-      c = glob.charCodeAt(p);
+      c = glob[p]!;
       items.push({ lo: c, hi: c });
       prev = c;
       p++;
-    } else if (c === 0x2d /* - */ && prev !== undefined && p + 1 < n && glob[p + 1] !== ']') {
+    } else if (c === 0x2d /* - */ && prev !== undefined && p + 1 < n && glob[p + 1] !== 0x5d) {
       p++;
-      let hi = glob.charCodeAt(p);
+      let hi = glob[p]!;
       if (hi === BACKSLASH) {
         p++;
         if (p >= n) return 'unclosed-class';
-        hi = glob.charCodeAt(p);
+        hi = glob[p]!;
       }
       items.push({ lo: prev, hi });
       prev = undefined;
       p++;
-    } else if (c === 0x5b /* [ */ && glob[p + 1] === ':') {
-      const close = glob.indexOf(']', p + 2);
+    } else if (c === 0x5b /* [ */ && glob[p + 1] === 0x3a /* : */) {
+      const close = glob.indexOf(0x5d, p + 2);
       if (close < 0) return 'unclosed-class';
-      if (close - 1 < p + 2 || glob[close - 1] !== ':') {
+      if (close - 1 < p + 2 || glob[close - 1] !== 0x3a) {
         // No `:]`: the `[` is a plain member.
         items.push({ lo: c, hi: c });
         prev = c;
         p++;
         continue;
       }
-      const test = POSIX_CLASSES[glob.slice(p + 2, close - 1)];
+      const test = POSIX_CLASSES[String.fromCharCode(...glob.slice(p + 2, close - 1))];
       if (!test) return 'bad-class-name';
       items.push({ test });
       prev = undefined;
@@ -243,8 +270,9 @@ export function wildmatch(glob: Wildmatch, text: string, options: { ancestors?: 
   const accept = tokens.length;
   let live: Uint8Array = start(tokens);
   let next: Uint8Array = new Uint8Array(tokens.length + 1);
-  for (let j = 0; j < text.length; j++) {
-    const c = text.charCodeAt(j);
+  const units = textUnits(text);
+  for (let j = 0; j < units.length; j++) {
+    const c = units.at(j);
     // The text so far names a directory above the rest of the path.
     if (c === SLASH && ancestors && j > 0 && live[accept]) return true;
     if (!step(tokens, live, next, c)) return false;
@@ -262,8 +290,9 @@ export function canContinue(glob: Wildmatch, prefix: string): boolean {
   const { tokens } = glob;
   let live: Uint8Array = start(tokens);
   let next: Uint8Array = new Uint8Array(tokens.length + 1);
-  for (let j = 0; j < prefix.length; j++) {
-    if (!step(tokens, live, next, prefix.charCodeAt(j))) return false;
+  const units = textUnits(prefix);
+  for (let j = 0; j < units.length; j++) {
+    if (!step(tokens, live, next, units.at(j))) return false;
     [live, next] = [next, live];
   }
   // Alive at a position that can still read a character.

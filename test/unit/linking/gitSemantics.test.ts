@@ -27,6 +27,8 @@ const PATH_CASES: readonly { readonly patterns: readonly string[]; readonly path
   // `**` and `*` as git reads them.
   { patterns: ['a**b'], paths: ['ab', 'axb', 'a/b', 'x/ab', 'x/ayb'] },
   { patterns: ['**foo'], paths: ['foo', 'xfoo', 'd/xfoo', 'd/foo'] },
+  // Git wildmatches what follows the text before the first wildcard on its own: there a `**` is whole.
+  { patterns: ['a**/b', 'x/y**', 'p/q**/r*'], paths: ['a/b', 'ab/b', 'a/x/b', 'b', 'x/y', 'x/yz', 'x/y/z', 'p/q/r', 'p/qq/s/r1', 'p/q/rr/s'] },
   { patterns: ['a/**/b'], paths: ['a/b', 'a/x/b', 'a/x/y/b', 'a/b/c', 'x/a/b'] },
   { patterns: ['a/**'], paths: ['a', 'a/x', 'a/x/y'] },
   { patterns: ['**/x/**'], paths: ['x', 'x/a', 'd/x/a/b'] },
@@ -41,6 +43,8 @@ const PATH_CASES: readonly { readonly patterns: readonly string[]; readonly path
   { patterns: ['*~', '#*'], paths: ['a~', 'b', '#x'].slice(0, 2) },
   { patterns: ['\\#x', '\\!y'], paths: ['#x', '!y', 'd/#x'] },
   { patterns: ['a[/]b'], paths: ['a/b', 'ab'] },
+  // Git counts bytes: `?` and a class are one byte of a UTF-8 name.
+  { patterns: ['caf?', 'x[é]y', 'n??'], paths: ['café', 'cafe', 'xéy', 'né'] },
 ];
 
 describe('path globs read as git reads .gitignore (checked against git check-ignore)', () => {
