@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { BranchMatcher } from '../../../src/core/linking/branchMatcher';
+import { notReincluded } from '../../../src/core/linking/globCheck';
 import { IntentPathMatcher } from '../../../src/core/linking/pathMatcher';
 import { GitOracle } from './gitOracle';
 import { intent } from './intents';
@@ -85,6 +86,28 @@ describe('branch globs read as git reads ref globs (checked against git for-each
       names.forEach((name, i) => {
         assert.strictEqual(matcher.match(name).length > 0, expected[i], `${glob} on ${name}: git says ${expected[i] ? 'match' : 'no match'}`);
       });
+    });
+  }
+});
+
+describe('the check warns on a ! entry exactly where git decides otherwise (checked against git check-ignore)', () => {
+  let git: GitOracle;
+  before(() => (git = new GitOracle()));
+  after(() => git.remove());
+
+  const PROBES = ['src/a.ts', 'src/legacy/x.ts', 'src/legacy/a/b.md', 'lib/keep.ts', 'lib/x', 'gen/a.ts', 'gen/b.md', 'pkg/a.ts', 'tools/t.sh', 'doc/old/x.md', 'doc/a.md', 'a.ts'];
+  const PAIRS: readonly (readonly string[])[] = [
+    ['src/**', '!src/legacy/'], ['src/**', '!src/legacy/**'], ['src/*', '!src/legacy/'], ['*.ts', '!gen/'], ['lib/', '!lib/keep.ts'],
+    ['/*', '!pkg/a.ts'], ['/*', '!tools/'], ['pkg/**', '!pkg/a.ts'], ['doc/*.md', '!doc/old/'], ['src/**', '!src/legacy/a/b.md'], ['*.md', '!doc/'], ['src/', '!src/*.ts'],
+  ];
+
+  for (const paths of PAIRS) {
+    it(JSON.stringify(paths), () => {
+      const matcher = new IntentPathMatcher([intent('x', paths)]);
+      const expected = git.ignored(paths, PROBES);
+      const differs = PROBES.filter((p, i) => (matcher.match(p).length > 0) !== expected[i]);
+      const warned = notReincluded(paths).size > 0;
+      assert.strictEqual(warned, differs.length > 0, `warned ${warned}, differs from git on ${JSON.stringify(differs)}`);
     });
   }
 });

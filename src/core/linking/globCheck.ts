@@ -1,0 +1,104 @@
+import { expandBraces, hasBraceGroup, MAX_BRACE_ALTERNATIVES } from './braces';
+import { parsePathPattern, trimTrailingBlanks } from './gitignorePattern';
+import { canContinue, compileWildmatch, starCounts, wildmatch } from './wildmatch';
+import type { Wildmatch } from './wildmatch';
+
+/** Longer globs are refused (the limit picomatch had, kept so old answers stay). */
+export const MAX_GLOB_LENGTH = 64 * 1024;
+// Past these a glob is flagged as too complex: it still matches in linear time, but nobody means it.
+export const MAX_GLOBSTARS = 8;
+export const MAX_STARS = 16;
+export const MAX_CHECKED_LENGTH = 1024;
+
+export type GlobField = 'paths' | 'branches';
+
+/** Why a glob can never match (git would refuse it too), or undefined. */
+export function globFault(glob: string, field: GlobField): string | undefined {
+  const body = glob.startsWith('!') ? glob.slice(1) : glob;
+  if (body.trim() === '') return 'is empty';
+  if (body.length > MAX_GLOB_LENGTH) return `exceeds maximum allowed length (${MAX_GLOB_LENGTH})`;
+  const text = field === 'paths' ? parsePathPattern(glob)?.glob : body.trim();
+  if (text === undefined) return 'is empty';
+  const compiled = compileWildmatch(text);
+  if (compiled === 'unclosed-class') return 'has a [ with no closing ] (missing closing bracket), so it never matches';
+  if (compiled === 'trailing-backslash') return 'ends with a lone \\, so it never matches';
+  if (compiled === 'bad-class-name') return 'names an unknown [:class:] (alpha, digit, space…), so it never matches';
+  return undefined;
+}
+
+/** A reading that differs from git's, or a glob too complex to mean what it says. */
+export interface GlobNote {
+  readonly kind: 'braces' | 'extglob' | 'leading-blank' | 'comment' | 'dot' | 'not-reincluded' | 'too-complex';
+  /** The part of the glob the note is about, or the number that is too high. */
+  readonly detail: string;
+}
+
+const EXTGLOB = /[@!+*?]\([^)]*\)/;
+
+/** Notes on one glob on its own (no neighbours): where Value Lens and git part ways. */
+export function globNotes(glob: string, field: GlobField): GlobNote[] {
+  const notes: GlobNote[] = [];
+  const body = glob.startsWith('!') ? glob.slice(1) : glob;
+  if (hasBraceGroup(body)) {
+    const group = /\{[^{}]*\}/.exec(body)?.[0] ?? '{…}';
+    notes.push(expandBraces(body) ? { kind: 'braces', detail: group } : { kind: 'too-complex', detail: `more than ${MAX_BRACE_ALTERNATIVES} brace alternatives` });
+  }
+  const extglob = EXTGLOB.exec(body)?.[0];
+  if (extglob) notes.push({ kind: 'extglob', detail: extglob });
+  if (field === 'paths') {
+    if (/^\s/.test(glob)) notes.push({ kind: 'leading-blank', detail: glob.slice(0, glob.length - glob.trimStart().length) });
+    if (glob.startsWith('#')) notes.push({ kind: 'comment', detail: '#' });
+    const dot = /^!?(\.\/|\.$|\/\.$)/.exec(trimTrailingBlanks(glob).replace(/\/+$/, '') || glob)?.[1];
+    if (dot) notes.push({ kind: 'dot', detail: dot });
+  }
+  const { globstars, stars } = starCounts(body);
+  if (globstars > MAX_GLOBSTARS) notes.push({ kind: 'too-complex', detail: `${globstars} ** segments, more than ${MAX_GLOBSTARS}` });
+  else if (stars > MAX_STARS) notes.push({ kind: 'too-complex', detail: `${stars} *, more than ${MAX_STARS}` });
+  else if (body.length > MAX_CHECKED_LENGTH && body.length <= MAX_GLOB_LENGTH) notes.push({ kind: 'too-complex', detail: `${body.length} characters, more than ${MAX_CHECKED_LENGTH}` });
+  return notes;
+}
+
+/**
+ * For each `!` entry of an intent's `paths` that names a literal path: the earlier entry git
+ * would still see covering it. Git cannot re-include a file whose folder is excluded, and a
+ * `!dir/` does not re-include files an earlier pattern matches themselves; Value Lens lets the
+ * last matching entry decide. Keyed by the `!` entry's index.
+ */
+export function notReincluded(paths: readonly unknown[]): Map<number, string> {
+  const found = new Map<number, string>();
+  const earlier: { raw: string; glob: Wildmatch }[] = [];
+  paths.forEach((raw, index) => {
+    if (typeof raw !== 'string') return;
+    const pattern = parsePathPattern(raw);
+    if (!pattern) return;
+    if (pattern.negated) {
+      // For a pattern with no `/` the one at the top stands for all.
+      const segments = pattern.glob.replace(/^\*\*\//, '').split('/');
+      const wild = segments.findIndex((segment) => /[*?[\\{]/.test(segment));
+      // A literal path: the folders above it, and for `!folder/` what is inside. A glob: the
+      // folders of its literal lead, which are above everything it matches.
+      const covering =
+        wild < 0
+          ? earlier.find((e) => keepsCovered(e.glob, segments, pattern.dirOnly))
+          : wild > 0
+            ? earlier.find((e) => keepsCovered(e.glob, [...segments.slice(0, wild), '*'], false))
+            : undefined;
+      if (covering) found.set(index, covering.raw);
+      return;
+    }
+    const compiled = compileWildmatch(pattern.glob, { pathPattern: true });
+    if (typeof compiled !== 'string') earlier.push({ raw, glob: compiled });
+  });
+  return found;
+}
+
+/**
+ * Whether git keeps the path `parts` (or, for a folder, something inside it) covered by `glob`
+ * despite a later `!`: the glob matches a folder above it, or, for `!folder/`, can match a path
+ * below it itself. A `!name` that may be a file is judged by the folders above only, so a
+ * `src/**` before `!src/a.ts` (which git re-includes) is not flagged.
+ */
+function keepsCovered(glob: Wildmatch, parts: readonly string[], folder: boolean): boolean {
+  for (let i = 1; i < parts.length; i++) if (wildmatch(glob, parts.slice(0, i).join('/'))) return true;
+  return folder && canContinue(glob, `${parts.join('/')}/`);
+}
