@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { BranchMatcher } from '../../../src/core/linking/branchMatcher';
 import { notReincluded } from '../../../src/core/linking/globCheck';
 import { IntentPathMatcher } from '../../../src/core/linking/pathMatcher';
+import { ReleasePatterns } from '../../../src/core/release/releaseBranchName';
 import { GitOracle } from './gitOracle';
 import { intent } from './intents';
 
@@ -72,6 +73,7 @@ const BRANCH_CASES: readonly { readonly glob: string; readonly names: readonly s
   { glob: 'feature/**', names: ['feature/abspath', 'feature/deep/zz'] },
   { glob: '**/zz', names: ['feature/deep/zz', 'zz'] },
   { glob: 'v[0-9].*', names: ['v1.2', 'vx.2', 'v1.2.3'] },
+  { glob: 'release/[!x]*', names: ['release/2.5.0', 'release/x1'] },
 ];
 
 describe('branch globs read as git reads ref globs (checked against git for-each-ref)', () => {
@@ -82,9 +84,12 @@ describe('branch globs read as git reads ref globs (checked against git for-each
   for (const { glob, names } of BRANCH_CASES) {
     it(glob, () => {
       const matcher = new BranchMatcher([intent('not-in-any-name', [], [glob])]);
+      // Release branch patterns (config.yaml) are read the same way.
+      const release = new ReleasePatterns([glob]);
       const expected = git.branchMatches(glob, names);
       names.forEach((name, i) => {
         assert.strictEqual(matcher.match(name).length > 0, expected[i], `${glob} on ${name}: git says ${expected[i] ? 'match' : 'no match'}`);
+        assert.strictEqual(release.matches(name), expected[i], `release pattern ${glob} on ${name}: git says ${expected[i] ? 'match' : 'no match'}`);
       });
     });
   }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { performance } from 'perf_hooks';
 import { BranchMatcher } from '../../../src/core/linking/branchMatcher';
 import { IntentPathMatcher } from '../../../src/core/linking/pathMatcher';
+import { ReleasePatterns } from '../../../src/core/release/releaseBranchName';
 import { intent } from '../linking/intents';
 import { checkProperty } from './propertyRun';
 
@@ -44,6 +45,11 @@ describe('property: a hostile glob is decided quickly (linear in glob × path)',
         const branchStarted = performance.now();
         const matched = branches.match(path).length > 0;
         const branchMs = performance.now() - branchStarted;
+        const releaseStarted = performance.now();
+        const release = new ReleasePatterns([glob]).matches(path);
+        const releaseMs = performance.now() - releaseStarted;
+        assert.strictEqual(release, false, `${glob} on ${path} (release pattern)`);
+        assert.ok(releaseMs < BUDGET_MS, `release pattern ${glob} on ${path.length} characters took ${releaseMs.toFixed(0)} ms`);
         // Every generated pair is a near miss.
         assert.strictEqual(covered, false, `${glob} on ${path}`);
         assert.strictEqual(matched, false, `${glob} on ${path} (branch)`);
