@@ -33,26 +33,28 @@ export interface Wildmatch {
   readonly tokens: readonly Token[];
   /** The glob when it has no syntax at all: then a string comparison does. */
   readonly literal: string | undefined;
+  /** The text before the first wildcard: compared as a string, its tokens skipped. */
+  readonly prefix: string;
+  /** How many tokens (bytes) `prefix` stands for. */
+  readonly prefixTokens: number;
+  /** The text after the last wildcard: whatever the glob matches ends with it. */
+  readonly suffix: string;
+  /** Live-position buffers, reused by every match (matching never nests). */
+  readonly buffers: [Uint8Array, Uint8Array];
 }
 
 /**
  * Git compares bytes: `?` is one byte of a UTF-8 name, so `?` does not match `é`. An ASCII
- * string is its own bytes (no copy); others are encoded.
+ * text is read as it is (no copy); others are encoded.
  */
 type Units = Uint8Array;
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 
 function unitsOf(text: string): Uint8Array {
   return encoder.encode(text);
-}
-
-/** The text's bytes, read one at a time: the string itself when it is ASCII. */
-function textUnits(text: string): { readonly length: number; at(j: number): number } {
-  if (!NON_ASCII.test(text)) return { length: text.length, at: (j) => text.charCodeAt(j) };
-  const bytes = encoder.encode(text);
-  return { length: bytes.length, at: (j) => bytes[j]! };
 }
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
@@ -128,7 +130,15 @@ export function compileWildmatch(source: string, options: { pathPattern?: boolea
       i++;
     }
   }
-  return { tokens, literal: syntax ? undefined : source };
+  // Up to the first character that is syntax (an escape counts: its text differs from the source).
+  const lead = /[*?[\\]/.exec(source);
+  const prefix = lead ? source.slice(0, lead.index) : source;
+  const buffers: [Uint8Array, Uint8Array] = [new Uint8Array(tokens.length + 1), new Uint8Array(tokens.length + 1)];
+  // The bytes of the last run of plain characters (a `/` read into a `**\/` is not one of them).
+  let lastWild = tokens.length - 1;
+  while (lastWild >= 0 && tokens[lastWild]?.kind === 'char') lastWild--;
+  const suffix = decoder.decode(Uint8Array.from(tokens.slice(lastWild + 1), (t) => (t.kind === 'char' ? t.code : 0)));
+  return { tokens, literal: syntax ? undefined : source, prefix, prefixTokens: unitsOf(prefix).length, suffix, buffers };
 }
 
 /** A bracket expression starting at `open`, read as git's wildmatch reads it. */
@@ -247,11 +257,12 @@ function step(tokens: readonly Token[], live: Uint8Array, next: Uint8Array, c: n
   return alive;
 }
 
-/** The live positions before any character is read. */
-function start(tokens: readonly Token[]): Uint8Array {
-  const live = new Uint8Array(tokens.length + 1);
-  live[0] = ENTERED;
-  close(tokens, live);
+/** The live positions once the literal prefix is read, in the first buffer. */
+function start(glob: Wildmatch): Uint8Array {
+  const live = glob.buffers[0];
+  live.fill(0);
+  live[glob.prefixTokens] = ENTERED;
+  close(glob.tokens, live);
   return live;
 }
 
@@ -261,22 +272,51 @@ function start(tokens: readonly Token[]): Uint8Array {
  * the directories above count. Runs in O(tokens × text length).
  */
 export function wildmatch(glob: Wildmatch, text: string, options: { ancestors?: boolean; dirOnly?: boolean } = {}): boolean {
-  const { ancestors = false, dirOnly = false } = options;
-  if (glob.literal !== undefined) {
-    if (!dirOnly && text === glob.literal) return true;
-    return ancestors && text.length > glob.literal.length && text.charCodeAt(glob.literal.length) === SLASH && text.startsWith(glob.literal);
+  const ancestors = options.ancestors === true;
+  const dirOnly = options.dirOnly === true;
+  const literal = glob.literal;
+  if (literal !== undefined) {
+    if (!dirOnly && text === literal) return true;
+    return ancestors && text.length > literal.length && text.charCodeAt(literal.length) === SLASH && text.startsWith(literal);
   }
-  const { tokens } = glob;
+  // Nothing before the whole prefix is read can reach the end of the glob; the text, or with
+  // `ancestors` a folder above, must end with the suffix.
+  if (!text.startsWith(glob.prefix)) return false;
+  const suffix = glob.suffix;
+  if (suffix.length > 0 && (dirOnly || !text.endsWith(suffix)) && !(ancestors && text.includes(`${suffix}/`))) return false;
+  return NON_ASCII.test(text) ? runBytes(glob, encoder.encode(text), ancestors, dirOnly) : runAscii(glob, text, ancestors, dirOnly);
+}
+
+// Two copies of one loop, so each reads its text one way only (V8 keeps both fast).
+function runAscii(glob: Wildmatch, text: string, ancestors: boolean, dirOnly: boolean): boolean {
+  const tokens = glob.tokens;
   const accept = tokens.length;
-  let live: Uint8Array = start(tokens);
-  let next: Uint8Array = new Uint8Array(tokens.length + 1);
-  const units = textUnits(text);
-  for (let j = 0; j < units.length; j++) {
-    const c = units.at(j);
+  let live = start(glob);
+  let next = glob.buffers[1];
+  for (let j = glob.prefix.length; j < text.length; j++) {
+    const c = text.charCodeAt(j);
     // The text so far names a directory above the rest of the path.
-    if (c === SLASH && ancestors && j > 0 && live[accept]) return true;
+    if (c === SLASH && ancestors && j > 0 && live[accept] !== 0) return true;
     if (!step(tokens, live, next, c)) return false;
-    [live, next] = [next, live];
+    const read = live;
+    live = next;
+    next = read;
+  }
+  return !dirOnly && live[accept] !== 0;
+}
+
+function runBytes(glob: Wildmatch, bytes: Uint8Array, ancestors: boolean, dirOnly: boolean): boolean {
+  const tokens = glob.tokens;
+  const accept = tokens.length;
+  let live = start(glob);
+  let next = glob.buffers[1];
+  for (let j = glob.prefixTokens; j < bytes.length; j++) {
+    const c = bytes[j]!;
+    if (c === SLASH && ancestors && j > 0 && live[accept] !== 0) return true;
+    if (!step(tokens, live, next, c)) return false;
+    const read = live;
+    live = next;
+    next = read;
   }
   return !dirOnly && live[accept] !== 0;
 }
@@ -287,13 +327,17 @@ export function wildmatch(glob: Wildmatch, text: string, options: { ancestors?: 
  */
 export function canContinue(glob: Wildmatch, prefix: string): boolean {
   if (glob.literal !== undefined) return glob.literal.startsWith(prefix) && glob.literal.length > prefix.length;
+  if (glob.prefix.startsWith(prefix)) return true;
+  if (!prefix.startsWith(glob.prefix)) return false;
   const { tokens } = glob;
-  let live: Uint8Array = start(tokens);
-  let next: Uint8Array = new Uint8Array(tokens.length + 1);
-  const units = textUnits(prefix);
-  for (let j = 0; j < units.length; j++) {
-    if (!step(tokens, live, next, units.at(j))) return false;
-    [live, next] = [next, live];
+  let live = start(glob);
+  let next = glob.buffers[1];
+  const bytes = encoder.encode(prefix);
+  for (let j = glob.prefixTokens; j < bytes.length; j++) {
+    if (!step(tokens, live, next, bytes[j]!)) return false;
+    const read = live;
+    live = next;
+    next = read;
   }
   // Alive at a position that can still read a character.
   for (let t = 0; t < tokens.length; t++) if (live[t]) return true;
