@@ -66,28 +66,34 @@ export function globNotes(glob: string, field: GlobField): GlobNote[] {
  */
 export function notReincluded(paths: readonly unknown[]): Map<number, string> {
   const found = new Map<number, string>();
-  const earlier: { raw: string; glob: Wildmatch }[] = [];
+  // Compiled only once a `!` entry needs them: most intents have none.
+  const earlier: { raw: string; glob: string; compiled?: Wildmatch | null }[] = [];
+  const compiled = (e: (typeof earlier)[number]): Wildmatch | null => {
+    if (e.compiled === undefined) {
+      const c = compileWildmatch(e.glob, { pathPattern: true });
+      e.compiled = typeof c === 'string' ? null : c;
+    }
+    return e.compiled;
+  };
   paths.forEach((raw, index) => {
     if (typeof raw !== 'string') return;
     const pattern = parsePathPattern(raw);
     if (!pattern) return;
-    if (pattern.negated) {
-      // For a pattern with no `/` the one at the top stands for all.
-      const segments = pattern.glob.replace(/^\*\*\//, '').split('/');
-      const wild = segments.findIndex((segment) => /[*?[\\{]/.test(segment));
-      // A literal path: the folders above it, and for `!folder/` what is inside. A glob: the
-      // folders of its literal lead, which are above everything it matches.
-      const covering =
-        wild < 0
-          ? earlier.find((e) => keepsCovered(e.glob, segments, pattern.dirOnly))
-          : wild > 0
-            ? earlier.find((e) => keepsCovered(e.glob, [...segments.slice(0, wild), '*'], false))
-            : undefined;
-      if (covering) found.set(index, covering.raw);
+    if (!pattern.negated) {
+      earlier.push({ raw, glob: pattern.glob });
       return;
     }
-    const compiled = compileWildmatch(pattern.glob, { pathPattern: true });
-    if (typeof compiled !== 'string') earlier.push({ raw, glob: compiled });
+    // For a pattern with no `/` the one at the top stands for all.
+    const segments = pattern.glob.replace(/^\*\*\//, '').split('/');
+    const wild = segments.findIndex((segment) => /[*?[\\{]/.test(segment));
+    // A literal path: the folders above it, and for `!folder/` what is inside. A glob: the
+    // folders of its literal lead, which are above everything it matches.
+    const target = wild < 0 ? segments : wild > 0 ? [...segments.slice(0, wild), '*'] : undefined;
+    const covering = target && earlier.find((e) => {
+      const glob = compiled(e);
+      return glob !== null && keepsCovered(glob, target, wild < 0 && pattern.dirOnly);
+    });
+    if (covering) found.set(index, covering.raw);
   });
   return found;
 }
