@@ -39,10 +39,12 @@ export function parsePathPattern(raw: string): PathPattern | undefined {
     text = text.slice(1);
   }
   const dirOnly = text.endsWith('/');
-  text = text.replace(/\/+$/, '');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
+  text = text.slice(0, end);
   const anchored = text.includes('/');
   // Value Lens extensions (git reads them literally): `./src` is `/src`, `.` the whole folder.
-  text = text.replace(/^(?:\.?\/+)+/, '');
+  if (text.startsWith('/') || text.startsWith('./')) text = text.replace(/^(?:\.?\/+)+/, '');
   if (text === '.') text = '**';
   if (text.length === 0) return undefined;
   return { negated, dirOnly, glob: anchored || text === '**' || text.startsWith('**/') ? text : `**/${text}` };

@@ -12,6 +12,21 @@ export const MAX_CHECKED_LENGTH = 1024;
 
 export type GlobField = 'paths' | 'branches';
 
+/**
+ * True when neither globFault nor globNotes can have anything to say: no syntax beyond `*`,
+ * nothing odd at the start, few stars, not long. Most globs are like that; the checks of
+ * a thousand globs run on every change to .value/.
+ */
+export function plainGlob(glob: string): boolean {
+  if (glob.length === 0 || glob.length > MAX_CHECKED_LENGTH || /[[\\{(]/.test(glob)) return false;
+  const body = glob.startsWith('!') ? glob.slice(1) : glob;
+  if (body.length === 0 || /^[\s#.]/.test(glob) || body.startsWith('.') || /\s$/.test(glob)) return false;
+  let stars = 0;
+  for (let i = glob.indexOf('*'); i >= 0; i = glob.indexOf('*', i + 1)) stars++;
+  // At most 16 `*` characters: at most 16 runs and at most 8 `**`.
+  return stars <= MAX_STARS;
+}
+
 /** Why a glob can never match (git would refuse it too), or undefined. */
 export function globFault(glob: string, field: GlobField): string | undefined {
   const body = glob.startsWith('!') ? glob.slice(1) : glob;
@@ -19,7 +34,8 @@ export function globFault(glob: string, field: GlobField): string | undefined {
   if (body.length > MAX_GLOB_LENGTH) return `exceeds maximum allowed length (${MAX_GLOB_LENGTH})`;
   const text = field === 'paths' ? parsePathPattern(glob)?.glob : body.trim();
   if (text === undefined) return 'is empty';
-  const compiled = compileWildmatch(text);
+  // Only a class or a backslash can make git refuse a glob: the rest needs no compile.
+  const compiled = /[[\\]/.test(text) ? compileWildmatch(text) : undefined;
   if (compiled === 'unclosed-class') return 'has a [ with no closing ] (missing closing bracket), so it never matches';
   if (compiled === 'trailing-backslash') return 'ends with a lone \\, so it never matches';
   if (compiled === 'bad-class-name') return 'names an unknown [:class:] (alpha, digit, space…), so it never matches';
@@ -75,7 +91,10 @@ export function notReincluded(paths: readonly unknown[]): Map<number, string> {
     }
     return e.compiled;
   };
-  paths.forEach((raw, index) => {
+  // Entries after the last `!` one cannot matter.
+  let last = paths.length - 1;
+  while (last >= 0 && !(typeof paths[last] === 'string' && (paths[last] as string).startsWith('!'))) last--;
+  paths.slice(0, last + 1).forEach((raw, index) => {
     if (typeof raw !== 'string') return;
     const pattern = parsePathPattern(raw);
     if (!pattern) return;

@@ -1,5 +1,5 @@
 import type { ParsedValueFile } from './parseValueFile';
-import { globFault, globNotes, notReincluded } from '../linking/globCheck';
+import { globFault, globNotes, notReincluded, plainGlob } from '../linking/globCheck';
 import type { GlobNote } from '../linking/globCheck';
 import { message } from '../present/messages';
 import type { MessageRef } from '../present/messages';
@@ -66,6 +66,8 @@ function globProblemsOf(parsed: ParsedValueFile): Problem[] {
     const hidden = field === 'paths' ? notReincluded(globs) : new Map<number, string>();
     globs.forEach((glob, i) => {
       if (typeof glob !== 'string') return;
+      const covering = hidden.get(i);
+      if (covering === undefined && plainGlob(glob)) return;
       const at = parsed.locate([field, i]);
       const shown = shortened(glob);
       const why = globProblem(glob, field);
@@ -74,7 +76,6 @@ function globProblemsOf(parsed: ParsedValueFile): Problem[] {
         return;
       }
       const notes = globNotes(glob, field);
-      const covering = hidden.get(i);
       if (covering !== undefined) notes.push({ kind: 'not-reincluded', detail: covering });
       for (const note of notes) {
         if (note.kind === 'too-complex') problems.push(problemOf(parsed.file, at, 'warning', 'glob-too-complex', message('problemGlobTooComplex', shown, field, note.detail)));
