@@ -54,7 +54,11 @@ const decoder = new TextDecoder();
 const NON_ASCII = /[^\x00-\x7f]/;
 
 function unitsOf(text: string): Uint8Array {
-  return encoder.encode(text);
+  if (NON_ASCII.test(text)) return encoder.encode(text);
+  // ASCII: one byte a character, without the encoder's cost (every glob is compiled once).
+  const units = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
 }
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
@@ -137,8 +141,11 @@ export function compileWildmatch(source: string, options: { pathPattern?: boolea
   // The bytes of the last run of plain characters (a `/` read into a `**\/` is not one of them).
   let lastWild = tokens.length - 1;
   while (lastWild >= 0 && tokens[lastWild]?.kind === 'char') lastWild--;
-  const suffix = decoder.decode(Uint8Array.from(tokens.slice(lastWild + 1), (t) => (t.kind === 'char' ? t.code : 0)));
-  return { tokens, literal: syntax ? undefined : source, prefix, prefixTokens: unitsOf(prefix).length, suffix, buffers };
+  const tail = Uint8Array.from(tokens.slice(lastWild + 1), (t) => (t.kind === 'char' ? t.code : 0));
+  const ascii = glob.length === source.length;
+  // A spread of a long tail could overflow the call stack; the decoder takes any length.
+  const suffix = ascii && tail.length <= 256 ? String.fromCharCode(...tail) : decoder.decode(tail);
+  return { tokens, literal: syntax ? undefined : source, prefix, prefixTokens: ascii ? prefix.length : unitsOf(prefix).length, suffix, buffers };
 }
 
 /** A bracket expression starting at `open`, read as git's wildmatch reads it. */
