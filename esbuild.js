@@ -23,7 +23,7 @@ const extensionOut = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
 // (src/lazy/bundles.ts): `require('./<name>Bundle')` there becomes dist/lazy/<name>.js. The
 // heavy packages are one shared file each, so two lazy bundles never carry or load two copies.
 const LAZY = ['model', 'git', 'commands', 'report'];
-const VENDOR = ['yaml', 'simple-git', 'picomatch'];
+const VENDOR = ['yaml', 'simple-git'];
 // Modules that live in one lazy bundle only (it re-exports them all): any other bundle importing
 // one requires that bundle instead, so classes (`instanceof`), caches and bulk exist once.
 const OWNED = {

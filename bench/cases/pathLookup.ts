@@ -101,6 +101,7 @@ export async function pathLookupCase(context: BenchContext): Promise<CaseResult[
     if (actual) covered++;
   }
   const ratio = ratioOf(o, b);
+  const hostile = await hostileGlobRow();
   const fixture = `${count(intents.length)} intents × ${scale.globsPerIntent} globs, ${count(paths.length)} paths (${Math.round((covered * 100) / naiveAnswers.size)}% of sampled paths covered)`;
   return [
     {
@@ -113,7 +114,55 @@ export async function pathLookupCase(context: BenchContext): Promise<CaseResult[
       ratio,
       target: '≤ 50 µs and ≥ 10× faster',
       verdict: verdictOf(o.median <= 50, ratio <= 0.1),
-      note: `${count(Math.min(OURS_PER_ITERATION, paths.length))} uncached lookups per iteration (baseline ${NAIVE_PER_ITERATION}), answers checked equal on ${count(naiveAnswers.size)} paths; matcher build ${formatNumber(buildMs)} ms, first pass over all paths incl. regex compiles ${formatNumber(firstPassMs)} ms`,
+      note: `${count(Math.min(OURS_PER_ITERATION, paths.length))} uncached lookups per iteration (baseline ${NAIVE_PER_ITERATION}), answers checked equal on ${count(naiveAnswers.size)} paths; matcher build ${formatNumber(buildMs)} ms, first pass over all paths incl. glob compiles ${formatNumber(firstPassMs)} ms`,
     },
+    hostile,
   ];
+}
+
+const HOSTILE_ITERATIONS = 5;
+// `*a*a…*a[b]` against `aaa…a`: the glob shape that made picomatch's expression backtrack for
+// seconds (issue 18, item 27); the class at the end leaves no literal suffix, so the automaton
+// itself decides (no text comparison can). Sizes the baseline can still finish.
+const HOSTILE_GLOBS: readonly { readonly glob: string; readonly name: string }[] = [8, 9, 10].map((k) => ({ glob: `${'*a'.repeat(k)}[b]`, name: 'a'.repeat(3 * k) }));
+
+/**
+ * One decision on a hostile glob: ours (the wildmatch automaton, through the path matcher)
+ * against the expression the old matcher built for the same entry (picomatch, `**\/glob` or
+ * `**\/glob/**\/*`), compiled outside the timer. Each round asks for paths in a new folder, so
+ * no cache answers.
+ */
+async function hostileGlobRow(): Promise<CaseResult> {
+  const options = { dot: true, windows: false };
+  const matchers = HOSTILE_GLOBS.map(({ glob }) => new IntentPathMatcher([{ id: 'x', paths: [glob] }], 1));
+  const regexes = HOSTILE_GLOBS.map(({ glob }) => picomatch([`**/${glob}`, `**/${glob}/**/*`], options));
+  const pathOf = (name: string, round: number): string => `d${round + 1}/${name}`;
+  let sink = 0;
+  const { ours: o, baseline: b } = await measurePair({
+    warmup: 1,
+    iterations: HOSTILE_ITERATIONS,
+    ours: async (round) => {
+      const ms = await timeMs(() => HOSTILE_GLOBS.forEach(({ name }, i) => (sink += matchers[i]!.match(pathOf(name, round)).length)));
+      return (ms * 1000) / HOSTILE_GLOBS.length;
+    },
+    baseline: async (round) => {
+      const ms = await timeMs(() => HOSTILE_GLOBS.forEach(({ name }, i) => (sink += regexes[i]!(pathOf(name, round)) ? 1 : 0)));
+      return (ms * 1000) / HOSTILE_GLOBS.length;
+    },
+  });
+  // Every pair is a near miss: neither side may say otherwise.
+  if (sink !== 0) throw new Error('a hostile pair matched');
+  const ratio = ratioOf(o, b);
+  return {
+    name: 'hostile glob decision',
+    fixture: `${HOSTILE_GLOBS.length} globs *a…*a[b] (8–10 stars) against names of 24–30 a's`,
+    unit: 'µs',
+    iterations: HOSTILE_ITERATIONS,
+    ours: o,
+    baseline: { ...b, what: "the old matcher's picomatch expression for the same entry, compiled once" },
+    ratio,
+    target: '≤ 1 ms and ≥ 100× faster',
+    verdict: verdictOf(o.median <= 1000, ratio <= 0.01),
+    note: 'time per uncached decision; the automaton reads each character once per live glob position, so the cost grows with glob × path length only',
+  };
 }

@@ -24,7 +24,7 @@ function lazy<T>(load: () => T): LazyBundle<T> {
 /* eslint-disable @typescript-eslint/no-require-imports -- a string-literal require is what esbuild can split into a file loaded on demand */
 /** The `.value/` parser: yaml and the schema validators. */
 export const modelBundle = lazy(() => require('./modelBundle') as typeof ModelBundle);
-/** Git and the linking engine: simple-git, picomatch, core/git, core/linking. */
+/** Git and the linking engine: simple-git, core/git, core/linking. */
 export const gitBundle = lazy(() => require('./gitBundle') as typeof GitBundle);
 /** The command implementations (multi-step inputs, release flows, YAML edits). */
 export const commandsBundle = lazy(() => require('./commandsBundle') as typeof CommandsBundle);

@@ -1,7 +1,7 @@
-import picomatch from 'picomatch';
 import type { Intent } from '../model/types';
-import { isPlainPath, matchSegments, parseSegmentGlob } from './segmentGlob';
-import type { SegmentGlob } from './segmentGlob';
+import { expandBraces, hasBraceGroup } from './braces';
+import { compileWildmatch, wildmatch } from './wildmatch';
+import type { Wildmatch } from './wildmatch';
 
 /** Why a branch serves an intent: one of its `branches` globs, or its id in the branch name. */
 export type BranchReason = 'pattern' | 'name';
@@ -35,8 +35,7 @@ export class BranchMatcher {
       set.add(reason);
       reasons.set(id, set);
     };
-    const segments = isPlainPath(branch) ? branch.split('/') : undefined;
-    for (const glob of this.globs) if (glob.test(branch, segments)) add(glob.id, 'pattern');
+    for (const glob of this.globs) if (glob.test(branch)) add(glob.id, 'pattern');
     for (const id of idsInName(branch, this.ids)) add(id, 'name');
     const order = (id: string): number => this.ids.get(id) ?? Number.MAX_SAFE_INTEGER;
     return [...reasons]
@@ -46,26 +45,31 @@ export class BranchMatcher {
 }
 
 /**
- * One `branches` glob: literal, `*` and `**` globs matched segment by segment (a new engine
- * meets a thousand of them and matches each once); others through picomatch, compiled on first use.
+ * One `branches` glob, read as git reads globs (wildmatch: `*` stays within a `/` segment, `**`
+ * crosses them, `[!…]` negates), plus brace lists; compiled on first use (a new engine meets a
+ * thousand of them and matches each once). Matching costs at most glob × name length.
  */
 class BranchGlob {
-  private readonly segments: SegmentGlob | undefined;
-  private regex: ((name: string) => boolean) | undefined;
+  private compiled: readonly Wildmatch[] | undefined;
 
   constructor(
     readonly id: string,
     private readonly glob: string,
-  ) {
-    this.segments = parseSegmentGlob(glob);
-  }
+  ) {}
 
-  /** `segments`: the name split at `/` when it is plain (no empty, `.` or `..` part). */
-  test(name: string, segments: readonly string[] | undefined): boolean {
-    if (this.segments && segments) return name === this.glob || matchSegments(this.segments, segments);
-    this.regex ??= picomatch(this.glob, { dot: true, windows: false });
-    return this.regex(name);
+  test(name: string): boolean {
+    this.compiled ??= branchGlobs(this.glob);
+    return this.compiled.some((glob) => wildmatch(glob, name));
   }
+}
+
+/** The compiled alternatives of a branch glob: its brace lists and the glob read literally. */
+export function branchGlobs(glob: string): Wildmatch[] {
+  const alternatives = hasBraceGroup(glob) ? [...(expandBraces(glob) ?? []), glob] : [glob];
+  return alternatives.flatMap((g) => {
+    const compiled = compileWildmatch(g);
+    return typeof compiled === 'string' ? [] : [compiled];
+  });
 }
 
 /**

@@ -8,15 +8,29 @@ export interface PathPattern {
   readonly glob: string;
 }
 
-const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
+// Characters git's wildmatch reads as syntax; braces only because Value Lens expands them.
+const GLOB_CHARS = /[*?[\\{}]/;
+
+/** Drops trailing blanks as git does: spaces only, and not one escaped with `\`. */
+export function trimTrailingBlanks(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && raw[end - 1] === ' ') {
+    let backslashes = 0;
+    for (let i = end - 2; i >= 0 && raw[i] === '\\'; i--) backslashes++;
+    if (backslashes % 2 === 1) break;
+    end--;
+  }
+  return raw.slice(0, end);
+}
 
 /**
  * Reads a .gitignore-style pattern: `!` negates, a trailing `/` means a directory, a pattern
  * with no `/` except a trailing one matches at any depth, a leading `/` anchors to the root,
- * `\!` and `\#` escape a literal first character. Empty patterns give undefined.
+ * `\!` and `\#` escape a literal first character, trailing blanks are dropped (leading ones
+ * are part of the name, as in git). Empty patterns give undefined.
  */
 export function parsePathPattern(raw: string): PathPattern | undefined {
-  let text = raw.trim();
+  let text = trimTrailingBlanks(raw);
   let negated = false;
   if (text.startsWith('!')) {
     negated = true;
@@ -25,15 +39,15 @@ export function parsePathPattern(raw: string): PathPattern | undefined {
     text = text.slice(1);
   }
   const dirOnly = text.endsWith('/');
-  text = text.replace(/\/+$/, '');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x2f) end--;
+  text = text.slice(0, end);
   const anchored = text.includes('/');
-  // `./src` is `/src` (picomatch drops a leading `./` too); `.` alone is the whole folder.
-  text = text.replace(/^(?:\.?\/+)+/, '');
+  // Value Lens extensions (git reads them literally): `./src` is `/src`, `.` the whole folder.
+  if (text.startsWith('/') || text.startsWith('./')) text = text.replace(/^(?:\.?\/+)+/, '');
   if (text === '.') text = '**';
   if (text.length === 0) return undefined;
-  // A `!` left at the start is a literal name (`\!x`, `/!x`); picomatch would read it as "not".
-  if (/^!(?!\()/.test(text)) text = `\\${text}`;
-  return { negated, dirOnly, glob: anchored || text.startsWith('**') ? text : `**/${text}` };
+  return { negated, dirOnly, glob: anchored || text === '**' || text.startsWith('**/') ? text : `**/${text}` };
 }
 
 /** How a compiled glob can be found quickly: by a literal leading directory, a file/dir name, an extension, or not at all. */
@@ -49,8 +63,8 @@ export type PatternKey =
  * literal suffix of a `*.ext` last segment.
  */
 export function patternKey(glob: string): PatternKey {
-  // picomatch may let a `|` or an unbalanced parenthesis act on the whole expression, not one segment.
-  if (/[|()]/.test(glob)) return { kind: 'any' };
+  // A bracket expression that holds a `/` would split wrongly into segments.
+  if (/\[!?\^?\]?[^\]]*\//.test(glob)) return { kind: 'any' };
   const segments = glob.split('/');
   const literal: string[] = [];
   for (const s of segments) {
@@ -60,6 +74,6 @@ export function patternKey(glob: string): PatternKey {
   if (literal.length > 0) return { kind: 'prefix', value: literal.join('/') };
   const last = segments[segments.length - 1] ?? '';
   if (last.length > 0 && !GLOB_CHARS.test(last)) return { kind: 'name', value: last };
-  const extension = /^\*(\.[^*?[\]{}()!+@\\/]+)$/.exec(last)?.[1];
+  const extension = /^\*(\.[^*?[{}\\/]+)$/.exec(last)?.[1];
   return extension ? { kind: 'extension', value: extension } : { kind: 'any' };
 }

@@ -1,42 +1,45 @@
-import picomatch from 'picomatch';
 import type { Intent } from '../model/types';
+import { expandBraces, hasBraceGroup } from './braces';
 import { parsePathPattern, patternKey } from './gitignorePattern';
-import { expandSimpleBraces, isPlainPath, matchSegments, parseSegmentGlob } from './segmentGlob';
-import type { SegmentGlob } from './segmentGlob';
-
-const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true, windows: false };
+import type { PathPattern } from './gitignorePattern';
+import { compileWildmatch, wildmatch } from './wildmatch';
+import type { Wildmatch } from './wildmatch';
 
 /**
- * One intent's glob. Literal, `*` and `**` globs are matched segment by segment; the others get
- * their regular expression on first use, so loading 10,000 globs stays cheap.
+ * One glob of an intent (one alternative of a brace list), compiled on first use so loading
+ * 10,000 globs stays cheap. It covers a path when it matches the path (unless directory-only)
+ * or one of the directories above it, as in .gitignore.
  */
 class CompiledPattern {
-  private regex: RegExp | undefined;
-  private segmentGlobs: readonly SegmentGlob[] | undefined | null = null;
+  private compiled: Wildmatch | null | undefined;
 
   constructor(
     readonly intent: number,
     /** Position in the intent's list: with .gitignore rules the last matching pattern decides. */
     readonly order: number,
     readonly negated: boolean,
-    private readonly globs: readonly string[],
-    /** The globs as written, before any brace expansion. */
-    private readonly spellings: readonly string[],
+    private readonly dirOnly: boolean,
+    private readonly glob: string,
   ) {}
 
-  /** `segments` is the path split at `/`, when the path is plain (see isPlainPath); else undefined. */
-  test(path: string, segments: readonly string[] | undefined): boolean {
-    // As picomatch does: a path spelled exactly like the glob matches (a file named `{a,b}`).
-    if (this.spellings.includes(path)) return true;
-    if (this.segmentGlobs === null) this.segmentGlobs = allOrNone(this.globs.map(parseSegmentGlob));
-    if (segments && this.segmentGlobs) return this.segmentGlobs.some((glob) => matchSegments(glob, segments));
-    this.regex ??= combine(this.globs.map((g) => picomatch.makeRe(g, GLOB_OPTIONS)));
-    return this.regex.test(path);
+  test(path: string): boolean {
+    if (this.compiled === undefined) {
+      const compiled = compileWildmatch(this.glob, { pathPattern: true });
+      // A glob git refuses (unclosed `[`, trailing `\`) never matches; the check reports it.
+      this.compiled = typeof compiled === 'string' ? null : compiled;
+    }
+    return this.compiled !== null && wildmatch(this.compiled, path, { ancestors: true, dirOnly: this.dirOnly });
   }
 }
 
-function allOrNone<T>(items: readonly (T | undefined)[]): T[] | undefined {
-  return items.every((item): item is T => item !== undefined) ? (items as T[]) : undefined;
+/**
+ * The globs a pattern stands for: its brace alternatives and, when it has braces, the glob read
+ * literally as git reads it (a folder really named `{a,b}`). Too many alternatives: literal only.
+ */
+export function globsOf(pattern: PathPattern): string[] {
+  if (!hasBraceGroup(pattern.glob)) return [pattern.glob];
+  const expanded = expandBraces(pattern.glob) ?? [];
+  return [...new Set([...expanded, pattern.glob])];
 }
 
 const DEFAULT_CACHE_SIZE = 20_000;
@@ -52,7 +55,6 @@ export class IntentPathMatcher {
   private readonly byName = new Map<string, CompiledPattern[]>();
   private readonly byExtension = new Map<string, CompiledPattern[]>();
   private readonly unkeyed: CompiledPattern[] = [];
-  private readonly bySpelling = new Map<string, CompiledPattern[]>();
   private readonly cache = new Map<string, readonly string[]>();
 
   constructor(
@@ -64,20 +66,8 @@ export class IntentPathMatcher {
       intent.paths.forEach((raw, order) => {
         const pattern = parsePathPattern(raw);
         if (!pattern) return;
-        // A pattern matches a path or any directory above it (`src/checkout` covers its files);
-        // a directory-only pattern matches only through a directory above the path.
-        const forms = (glob: string): string[] => (pattern.dirOnly ? [`${glob}/**/*`] : [glob, `${glob}/**/*`]);
-        const spellings = forms(pattern.glob);
-        const expanded = expandSimpleBraces(pattern.glob);
-        if (!expanded) {
-          this.add(patternKey(pattern.glob), new CompiledPattern(index, order, pattern.negated, spellings, spellings));
-          return;
-        }
-        // `*.{css,scss}` as two keyed globs, instead of one that every path has to try; a path
-        // spelled like the braced glob is found through its spelling.
-        const alternatives = expanded.map((glob) => new CompiledPattern(index, order, pattern.negated, forms(glob), spellings));
-        alternatives.forEach((alternative, i) => this.add(patternKey(expanded[i] ?? ''), alternative));
-        for (const spelling of spellings) addTo(this.bySpelling, spelling, alternatives[0]);
+        // `*.{css,scss}` as two keyed globs, instead of one that every path has to try.
+        for (const glob of globsOf(pattern)) this.add(patternKey(glob), new CompiledPattern(index, order, pattern.negated, pattern.dirOnly, glob));
       });
     });
   }
@@ -101,12 +91,11 @@ export class IntentPathMatcher {
     // Last matching pattern per intent, as in .gitignore.
     const decisive = new Map<number, CompiledPattern>();
     const segments = path.split('/');
-    const plain = isPlainPath(path) ? segments : undefined;
     const consider = (patterns: readonly CompiledPattern[] | undefined): void => {
       for (const p of patterns ?? []) {
         const current = decisive.get(p.intent);
         if (current && current.order > p.order) continue;
-        if (p.test(path, plain)) decisive.set(p.intent, p);
+        if (p.test(path)) decisive.set(p.intent, p);
       }
     };
     let prefix = '';
@@ -119,7 +108,6 @@ export class IntentPathMatcher {
       }
     }
     consider(this.unkeyed);
-    consider(this.bySpelling.get(path));
     const matched: number[] = [];
     for (const [intent, pattern] of decisive) if (!pattern.negated) matched.push(intent);
     return matched.sort((a, b) => a - b).map((i) => this.ids[i] ?? '');
@@ -133,8 +121,7 @@ export class IntentPathMatcher {
   }
 }
 
-function addTo(map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern | undefined): void {
-  if (!pattern) return;
+function addTo(map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern): void {
   const list = map.get(key);
   if (list) list.push(pattern);
   else map.set(key, [pattern]);
@@ -143,10 +130,4 @@ function addTo(map: Map<string, CompiledPattern[]>, key: string, pattern: Compil
 /** Drops a leading `./` or `/`; callers pass `/`-separated, folder-relative paths. */
 export function normalizePath(path: string): string {
   return path.replace(/^(?:\.\/)+/, '').replace(/^\/+/, '');
-}
-
-function combine(regexes: readonly RegExp[]): RegExp {
-  const [first] = regexes;
-  if (regexes.length === 1 && first) return first;
-  return new RegExp(regexes.map((r) => `(?:${r.source})`).join('|'), regexes[0]?.flags ?? '');
 }

@@ -1,7 +1,9 @@
-import picomatch from 'picomatch';
 import type { ParsedValueFile } from './parseValueFile';
+import { globFault, globNotes, notReincluded, plainGlob } from '../linking/globCheck';
+import type { GlobNote } from '../linking/globCheck';
 import { closestMatch } from '../present/closeMatch';
 import { message } from '../present/messages';
+import type { MessageRef } from '../present/messages';
 import { yamlPlain } from './quickFix';
 import type { Problem } from './problem';
 import { problemOf, shortened } from './problem';
@@ -18,28 +20,30 @@ function baseName(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1);
 }
 
-// picomatch refuses a glob only when it is longer than this or, with strictBrackets, when a
-// ( [ { or ) ] } is unbalanced: any other glob compiles, so checking it needs no compile.
-const PICOMATCH_MAX_LENGTH = 64 * 1024;
-const BRACKETS = /[()[\]{}]/;
-/** Answers for globs with brackets, kept because every change to .value/ checks them all again. */
-const bracketGlobs = new Map<string, string | undefined>();
+/**
+ * Says why a path or branch glob can never match (an unclosed `[`, a trailing `\\`: git refuses
+ * those too), or undefined when it is fine.
+ */
+export function globProblem(glob: string, field: 'paths' | 'branches' = 'branches'): string | undefined {
+  return globFault(glob, field);
+}
 
-/** Says why a path or branch glob cannot be compiled, or undefined when it is fine. */
-export function globProblem(glob: string): string | undefined {
-  const body = glob.startsWith('!') ? glob.slice(1) : glob;
-  if (body.trim() === '') return 'is empty';
-  if (body.length <= PICOMATCH_MAX_LENGTH && !BRACKETS.test(body)) return undefined;
-  if (bracketGlobs.has(body)) return bracketGlobs.get(body);
-  let why: string | undefined;
-  try {
-    picomatch.makeRe(body, { strictBrackets: true });
-  } catch (e) {
-    why = e instanceof Error ? e.message : String(e);
+/** The reason part of a problemGlobReading message; too complex globs have their own message. */
+function noteMessage(note: GlobNote & { readonly kind: Exclude<GlobNote['kind'], 'too-complex'> }): MessageRef {
+  switch (note.kind) {
+    case 'braces':
+      return message('globNoteBraces', note.detail);
+    case 'extglob':
+      return message('globNoteExtglob', note.detail);
+    case 'leading-blank':
+      return message('globNoteLeadingBlank');
+    case 'comment':
+      return message('globNoteComment');
+    case 'dot':
+      return message('globNoteDot', note.detail);
+    case 'not-reincluded':
+      return message('globNoteNotReincluded', shortened(note.detail));
   }
-  if (bracketGlobs.size >= 5_000) bracketGlobs.clear();
-  bracketGlobs.set(body, why);
-  return why;
 }
 
 const byFile = (a: ParsedValueFile, b: ParsedValueFile): number => a.file.localeCompare(b.file);
@@ -61,9 +65,24 @@ function globProblemsOf(parsed: ParsedValueFile): Problem[] {
   for (const field of ['paths', 'branches'] as const) {
     const globs = data?.[field];
     if (!Array.isArray(globs)) continue;
+    const hidden = field === 'paths' ? notReincluded(globs) : new Map<number, string>();
     globs.forEach((glob, i) => {
-      const why = typeof glob === 'string' ? globProblem(glob) : undefined;
-      if (why) problems.push(problemOf(parsed.file, parsed.locate([field, i]), 'error', 'bad-glob', message('problemBadGlob', shortened(String(glob)), field, why)));
+      if (typeof glob !== 'string') return;
+      const covering = hidden.get(i);
+      if (covering === undefined && plainGlob(glob)) return;
+      const at = parsed.locate([field, i]);
+      const shown = shortened(glob);
+      const why = globProblem(glob, field);
+      if (why) {
+        problems.push(problemOf(parsed.file, at, 'error', 'bad-glob', message('problemBadGlob', shown, field, why)));
+        return;
+      }
+      const notes = globNotes(glob, field);
+      if (covering !== undefined) notes.push({ kind: 'not-reincluded', detail: covering });
+      for (const note of notes) {
+        if (note.kind === 'too-complex') problems.push(problemOf(parsed.file, at, 'warning', 'glob-too-complex', message('problemGlobTooComplex', shown, field, note.detail)));
+        else problems.push(problemOf(parsed.file, at, 'warning', 'glob-not-gitignore', message('problemGlobReading', shown, field, noteMessage({ ...note, kind: note.kind }))));
+      }
     });
   }
   globChecks.set(parsed, problems);
@@ -72,7 +91,8 @@ function globProblemsOf(parsed: ParsedValueFile): Problem[] {
 
 /**
  * Checks that need more than one file, or today's date: id vs file name, unique ids, release
- * references to known intents, globs that compile, and reviews that are overdue.
+ * references to known intents, globs that can match (and that read as git reads them), and
+ * reviews that are overdue.
  */
 export function crossFileChecks(intents: readonly ParsedValueFile[], releases: readonly { parsed: ParsedValueFile; statement?: ReleaseStatement }[], today: string): Problem[] {
   const problems: Problem[] = [];

@@ -1,29 +1,32 @@
-import picomatch from 'picomatch';
+import { branchGlobs } from '../linking/branchMatcher';
+import { wildmatch } from '../linking/wildmatch';
+import type { Wildmatch } from '../linking/wildmatch';
 import { isValidBranchName } from '../git/refName';
 import type { MessageRef } from '../present/messages';
 import { englishOf, message, renderMessage } from '../present/messages';
 
-/** Compiled `releaseBranches` globs (`release/*`, `hotfix/*`); `*` stays inside one `/` segment. */
+/**
+ * Compiled `releaseBranches` globs (`release/*`, `hotfix/*`), read as `branches` globs are (git's
+ * wildmatch: `*` stays inside one `/` segment, linear time whatever the glob).
+ */
 export class ReleasePatterns {
-  private readonly compiled: readonly { readonly glob: string; readonly regex: RegExp }[];
+  private readonly compiled: readonly { readonly glob: string; readonly alternatives: readonly Wildmatch[] }[];
 
   constructor(readonly globs: readonly string[]) {
+    // A broken glob (an unclosed `[`) has no alternatives: it never matches.
     this.compiled = globs
       .map((g) => g.trim())
       .filter((g) => g.length > 0)
-      .flatMap((glob) => {
-        try {
-          return [{ glob, regex: picomatch.makeRe(glob, { dot: true, windows: false, strictBrackets: true }) }];
-        } catch {
-          // A broken glob is reported by the config checks; it just never matches here.
-          return [];
-        }
-      });
+      .map((glob) => ({ glob, alternatives: branchGlobs(glob) }));
+  }
+
+  private test(p: (typeof this.compiled)[number], branch: string): boolean {
+    return p.alternatives.some((a) => wildmatch(a, branch));
   }
 
   /** True when `branch` is a release branch. */
   matches(branch: string): boolean {
-    return this.compiled.some((p) => p.regex.test(branch));
+    return this.compiled.some((p) => this.test(p, branch));
   }
 
   /**
@@ -31,8 +34,9 @@ export class ReleasePatterns {
    * (`release/2.5.0` → `2.5.0`), else the last path segment. Not yet safe as a file name.
    */
   releaseNameOf(branch: string): string {
-    for (const { glob, regex } of this.compiled) {
-      if (!regex.test(branch)) continue;
+    for (const p of this.compiled) {
+      const { glob } = p;
+      if (!this.test(p, branch)) continue;
       const star = glob.indexOf('*');
       if (star < 0 || glob.indexOf('*', star + 1) >= 0 || glob.includes('?') || glob.includes('[') || glob.includes('{')) continue;
       const prefix = glob.slice(0, star);

@@ -42,7 +42,10 @@ describe('branch globs without picomatch agree with picomatch', () => {
       'branch glob = picomatch',
       fc.property(globArb, fc.array(nameArb, { minLength: 1, maxLength: 8 }), (glob, names) => {
         const matcher = new BranchMatcher([intent('zz-not-in-names', [], [glob])]);
-        for (const name of [...names, glob]) {
+        // Not the glob's own spelling: picomatch matches a name spelled like the glob (`[ab]`), git does not.
+        // Nor the folder a trailing `/**` is under: picomatch matches `a` with `a/**`, git does not.
+        const parent = glob.endsWith('/**') ? picomatch(glob.slice(0, -3), { dot: true, windows: false }) : () => false;
+        for (const name of names.filter((n) => !parent(n))) {
           const viaMatcher = matcher.match(name).some((m) => m.reasons.includes('pattern'));
           assert.strictEqual(viaMatcher, picomatch(glob, { dot: true, windows: false })(name), `glob ${JSON.stringify(glob)}, branch ${JSON.stringify(name)}`);
         }

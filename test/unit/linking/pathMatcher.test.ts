@@ -57,7 +57,10 @@ describe('intent path matcher (.gitignore-style)', () => {
     assert.deepStrictEqual(patternKey('**/Makefile'), { kind: 'name', value: 'Makefile' });
     assert.deepStrictEqual(patternKey('**/*.test.ts'), { kind: 'extension', value: '.test.ts' });
     assert.deepStrictEqual(patternKey('**/a?c/*'), { kind: 'any' });
-    assert.deepStrictEqual(parsePathPattern('  !docs/  '), { negated: true, dirOnly: true, glob: '**/docs' });
+    assert.deepStrictEqual(parsePathPattern('!docs/  '), { negated: true, dirOnly: true, glob: '**/docs' });
+    // As git: leading blanks belong to the name, an escaped trailing blank stays.
+    assert.deepStrictEqual(parsePathPattern('  !docs'), { negated: false, dirOnly: false, glob: '**/  !docs' });
+    assert.deepStrictEqual(parsePathPattern('a\\  '), { negated: false, dirOnly: false, glob: '**/a\\ ' });
     assert.strictEqual(parsePathPattern('!'), undefined);
   });
 

@@ -21,7 +21,7 @@ describe('cross-file checks on re-check', () => {
     model.setFile('.value/intents/b.yaml', intent('b'));
     model.setFile('.value/intents/a.yaml', intent('a', 'paths: ["src/[x"]\n'));
     assert.deepStrictEqual(codes(model.problems(TODAY)), ['.value/intents/a.yaml:6:9 bad-glob']);
-    model.setFile('.value/intents/a.yaml', intent('a', 'paths:\n  - ok/**\n  - "src/(y"\n'));
+    model.setFile('.value/intents/a.yaml', intent('a', 'paths:\n  - ok/**\n  - "src/[y"\n'));
     assert.deepStrictEqual(codes(model.problems(TODAY)), ['.value/intents/a.yaml:8:5 bad-glob']);
     model.setFile('.value/intents/a.yaml', intent('a'));
     assert.deepStrictEqual(codes(model.problems(TODAY)), []);
