@@ -126,6 +126,8 @@ async function main() {
     fs.rmSync(extensionOut, { recursive: true, force: true });
     return finish(extensionBuilds(extensionOut, release));
   }
+  // A lazy bundle an older build made (picomatch's, once) would otherwise ship in the .vsix.
+  if (production) fs.rmSync('dist/lazy', { recursive: true, force: true });
   const builds = [
     ...extensionBuilds('dist', release),
     // The CLI (`value-lens check`) runs under plain Node on the same core.

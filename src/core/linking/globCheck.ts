@@ -112,7 +112,9 @@ export function notReincluded(paths: readonly unknown[]): Map<number, string> {
       const glob = compiled(e);
       return glob !== null && keepsCovered(glob, target, wild < 0 && pattern.dirOnly);
     });
-    if (covering) found.set(index, covering.raw);
+    // `src/**` then `!src/legacy/**` is the documented way to leave a folder out (decided per path
+    // here, see FORMAT.md): git would read it otherwise in a .gitignore, but it is no mistake.
+    if (covering && !(covering.glob.endsWith('/**') && pattern.glob.endsWith('/**'))) found.set(index, covering.raw);
   });
   return found;
 }
