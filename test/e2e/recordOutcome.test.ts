@@ -16,7 +16,7 @@ describe('Value: Record Release Outcome… on a release already reviewed (browse
     await runCommand(page, '>Value: Record Release Outcome');
     await answerStep(page, 1, 'edit the outcome recorded 2026-10-16', undefined);
     await answerStep(page, 2, 'Actual checkout conversion', undefined);
-    await answerStep(page, 3, 'Verdict for checkout conversion', undefined);
+    await answerStep(page, 3, 'leave it open', undefined); // the recorded verdict, partial, is the active item
     await answerStep(page, 4, 'Realised value', undefined);
     await answerStep(page, 5, 'Currency', undefined);
     await answerStep(page, 6, 'per quarter', undefined);
