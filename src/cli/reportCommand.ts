@@ -8,12 +8,11 @@ import { readReportCommits } from '../core/report/readReportCommits';
 import { renderStandaloneHtml } from '../core/report/renderHtml';
 import { renderJson, renderMarkdown } from '../core/report/renderMarkdown';
 import type { ReportPeriod } from '../core/report/reportPeriod';
-import { isReportPeriod, periodStart } from '../core/report/reportPeriod';
+import { periodStart } from '../core/report/reportPeriod';
 import type { CliIo } from './cliIo';
+import type { ReportFormat } from './reportOptions';
 import { isFolder } from './linkedFolder';
 
-export const REPORT_FORMATS = ['html', 'md', 'json'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
   readonly folder: string;
@@ -27,16 +26,6 @@ export interface ReportOptions {
   readonly ref?: string;
 }
 
-export function isReportFormat(value: unknown): value is ReportFormat {
-  return typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
-}
-
-/** Parses `--since`: `30d`, `90d`, `365d` or `all`. */
-export function parseSince(value: string | undefined): ReportPeriod {
-  const period = value ?? 'all';
-  if (!isReportPeriod(period)) throw new Error(`--since must be 30d, 90d, 365d or all, not "${period}"`);
-  return period;
-}
 
 /**
  * `value-lens report`: the value report of a folder's `.value/` and git history, as standalone

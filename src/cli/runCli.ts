@@ -2,12 +2,14 @@ import { parseArgs } from 'util';
 import { isValidBranchName } from '../core/git/refName';
 import { date as isCalendarDate } from '../core/schema/formats';
 import { localIsoDate } from '../core/today';
-import { checkCommand } from './checkCommand';
+import type * as CheckCommand from './checkCommand';
 import type { CliIo } from './cliIo';
-import { isReportFormat, parseSince, reportCommand } from './reportCommand';
-import { initCommand } from './initCommand';
-import { ciTargetBranch, statusCommand } from './statusCommand';
-import { whyCommand } from './whyCommand';
+import type * as InitCommand from './initCommand';
+import type * as ReportCommand from './reportCommand';
+import type * as StatusCommand from './statusCommand';
+import type * as WhyCommand from './whyCommand';
+import { isReportFormat, parseSince } from './reportOptions';
+import { ciTargetBranch } from './ciTarget';
 
 export const USAGE = `usage: value-lens <command> [options]
 
@@ -50,6 +52,8 @@ path, within its git repository.
 exit codes: 0 success, 1 check found errors, 2 usage error or nothing to work on
             (no .value/ folder, not a git repository, git not found)`;
 
+/* eslint-disable @typescript-eslint/no-require-imports -- each command's code loads only when it runs: `why` need not evaluate the report */
+
 /** Runs one CLI invocation and returns its exit code; never throws for bad input. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -62,7 +66,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (command === 'init') {
       const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { hook: { type: 'boolean', default: false } } });
       if (positionals.length > 1) throw new Error('init takes at most one folder');
-      return await initCommand({ folder: positionals[0] ?? '.', hook: values.hook }, io);
+      return await (require('./initCommand') as typeof InitCommand).initCommand({ folder: positionals[0] ?? '.', hook: values.hook }, io);
     }
     if (command === 'check') {
       const { values, positionals } = parseArgs({
@@ -74,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       checkToday(values.today);
       if (positionals.length > 1) throw new Error('check takes at most one folder');
       if (values.branch !== undefined && !isValidBranchName(values.branch)) throw new Error(`--branch: "${values.branch}" is not a valid branch name`);
-      return await checkCommand({ folder: positionals[0] ?? '.', format: values.format, today: values.today ?? localIsoDate(), ...(values.branch !== undefined ? { branch: values.branch } : {}) }, io);
+      return await (require('./checkCommand') as typeof CheckCommand).checkCommand({ folder: positionals[0] ?? '.', format: values.format, today: values.today ?? localIsoDate(), ...(values.branch !== undefined ? { branch: values.branch } : {}) }, io);
     }
     if (command === 'status' || command === 'why') {
       const { values, positionals } = parseArgs({ args: [...rest], allowPositionals: true, options: { json: { type: 'boolean', default: false }, format: { type: 'string' }, ...(command === 'status' ? { base: { type: 'string' } } : {}) } });
@@ -86,12 +90,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const given = (values as { base?: string }).base;
         const base = given ?? ciTargetBranch(io.env ?? process.env)?.branch;
         if (base !== undefined && !isValidBranchName(base)) throw new Error(`${given !== undefined ? '--base' : ciTargetBranch(io.env ?? process.env)?.from}: "${base}" is not a valid branch name`);
-        return await statusCommand({ folder: positionals[0] ?? '.', format, ...(base !== undefined ? { base } : {}) }, io);
+        return await (require('./statusCommand') as typeof StatusCommand).statusCommand({ folder: positionals[0] ?? '.', format, ...(base !== undefined ? { base } : {}) }, io);
       }
       if (values.format !== undefined) throw new Error('why takes --json, not --format');
       const [file, ...extra] = positionals;
       if (file === undefined || extra.length > 0) throw new Error('why takes exactly one path');
-      return await whyCommand({ path: file, json: values.json }, io);
+      return await (require('./whyCommand') as typeof WhyCommand).whyCommand({ path: file, json: values.json }, io);
     }
     if (command === 'report') {
       const { values, positionals } = parseArgs({
@@ -105,7 +109,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (values.ref !== undefined && (values.ref === '' || values.ref.startsWith('-'))) throw new Error('--ref needs a branch, tag or commit');
       if (positionals.length > 1) throw new Error('report takes at most one folder');
       const period = parseSince(values.since);
-      return await reportCommand({ folder: positionals[0] ?? '.', format: values.format, period, today: values.today ?? localIsoDate(), ...(values.out !== undefined ? { out: values.out } : {}), ...(values.ref !== undefined ? { ref: values.ref } : {}) }, io);
+      return await (require('./reportCommand') as typeof ReportCommand).reportCommand({ folder: positionals[0] ?? '.', format: values.format, period, today: values.today ?? localIsoDate(), ...(values.out !== undefined ? { out: values.out } : {}), ...(values.ref !== undefined ? { ref: values.ref } : {}) }, io);
     }
     throw new Error(`unknown command "${command}"`);
   } catch (e) {
