@@ -4,7 +4,8 @@ import type { ValuePeriod, Verdict } from '../core/model/types';
 import { VALUE_PERIODS, VERDICTS } from '../core/model/types';
 import { gitFailureReason } from '../core/git/branchOps';
 import type { OutcomeAnswers } from '../core/release/releaseStatement';
-import { outcomeYamlValue } from '../core/release/releaseStatement';
+import { OUTCOME_FLOW_KEYS, outcomeYamlValue } from '../core/release/releaseStatement';
+import { editsToward } from '../core/yaml/editsToward';
 import { suggestVerdict } from '../core/release/verdict';
 import { localIsoDate } from '../core/today';
 import { parseCurrencyInput, parseNumberInput } from '../core/yaml/intentInput';
@@ -181,7 +182,7 @@ export async function recordOutcome(deps: { readonly store: ValueStore; readonly
     return false;
   }
   try {
-    const changed = await editValueFile(candidate.folder, uri, [{ kind: 'set', path: ['outcome'], value: outcomeYamlValue(answers) }]);
+    const changed = await editValueFile(candidate.folder, uri, (text) => editsToward(text, ['outcome'], outcomeYamlValue(answers), OUTCOME_FLOW_KEYS));
     await deps.store.refresh();
     void showDone(candidate, uri, deps.linking.linksOf(candidate.folder)?.scan?.branch);
     return changed;

@@ -2,6 +2,7 @@ import { Document, Scalar, isCollection, parse, visit } from 'yaml';
 import type { ExpectedMeasure, Intent, Money, OutcomeMeasure, ReleaseStatement, ValuePeriod } from '../model/types';
 import { needsQuotesForOldParsers } from '../yaml/yamlEdits';
 import type { YamlValue } from '../yaml/yamlEdits';
+import type { Ownership } from '../yaml/editsToward';
 
 /** What the create-release and state-expected-value flows collect. */
 export interface ExpectedAnswers {
@@ -114,3 +115,45 @@ export function outcomeYamlValue(answers: OutcomeAnswers): YamlValue {
 function withoutUndefined(value: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
+
+/** The `expected:` block as a YAML value, as the flows write it; an empty `measures` list is left out. */
+export function expectedYamlValue(expected: ReleaseStatement['expected']): YamlValue {
+  return {
+    summary: expected.summary.trim(),
+    intents: [...expected.intents],
+    ...(expected.measures.length > 0 ? { measures: expected.measures.map((m) => withoutUndefined(m) as Record<string, YamlValue>) } : {}),
+    ...(expected.value ? { value: withoutUndefined(expected.value) as Record<string, YamlValue> } : {}),
+  };
+}
+
+const metricOf = (item: unknown): string | undefined => {
+  const metric = (item as { metric?: unknown } | null)?.metric;
+  return typeof metric === 'string' ? metric.trim().toLowerCase() : undefined;
+};
+
+/**
+ * The keys the expected-value flow asks for, under `expected:`: only these may be removed when
+ * it is edited again (e.g. `shares` or a measure's dashboard link stay). Measures match by metric.
+ */
+export const EXPECTED_FLOW_KEYS: Ownership = {
+  owns: (path, key) => {
+    const depth = path.length;
+    if (depth === 1) return ['summary', 'intents', 'measures', 'value'].includes(key);
+    if (path[1] === 'measures' && depth === 3) return ['metric', 'baseline', 'target', 'review'].includes(key);
+    if (path[1] === 'value' && depth === 2) return ['amount', 'currency', 'per'].includes(key);
+    return false;
+  },
+  identity: (path, item) => (path[1] === 'measures' && path.length === 2 ? metricOf(item) : undefined),
+};
+
+/** The keys the Record Release Outcome flow asks for, under `outcome:`; measures match by metric. */
+export const OUTCOME_FLOW_KEYS: Ownership = {
+  owns: (path, key) => {
+    const depth = path.length;
+    if (depth === 1) return ['recorded', 'measures', 'value', 'notes'].includes(key);
+    if (path[1] === 'measures' && depth === 3) return ['metric', 'actual', 'verdict'].includes(key);
+    if (path[1] === 'value' && depth === 2) return ['amount', 'currency', 'per'].includes(key);
+    return false;
+  },
+  identity: (path, item) => (path[1] === 'measures' && path.length === 2 ? metricOf(item) : undefined),
+};

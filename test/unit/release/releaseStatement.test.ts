@@ -2,8 +2,9 @@ import * as assert from 'assert';
 import { parse } from 'yaml';
 import { toReleaseStatement } from '../../../src/core/model/normalize';
 import { parseValueFile } from '../../../src/core/model/parseValueFile';
-import { buildReleaseStatement, outcomeYamlValue, renderReleaseYaml, valueFromIntents } from '../../../src/core/release/releaseStatement';
+import { buildReleaseStatement, OUTCOME_FLOW_KEYS, outcomeYamlValue, renderReleaseYaml, valueFromIntents } from '../../../src/core/release/releaseStatement';
 import { suggestVerdict } from '../../../src/core/release/verdict';
+import { editsToward } from '../../../src/core/yaml/editsToward';
 import { applyYamlEdits } from '../../../src/core/yaml/yamlEdits';
 
 describe('release statement building', () => {
@@ -65,5 +66,22 @@ describe('release statement building', () => {
       value: { amount: 45000, currency: 'EUR', per: 'year' },
       notes: 'Mobile Safari regression.',
     });
+  });
+
+  it('recording an outcome again keeps the keys the flow does not ask for, and changes only the answer that changed', () => {
+    const recorded = `${renderReleaseYaml(buildReleaseStatement(answers))}outcome:
+  recorded: 2027-01-16
+  reviewedBy: finance # signed off in the QBR
+  measures:
+    - metric: checkout conversion
+      actual: 2.25
+      verdict: partial
+      dashboard: https://grafana.example/d/checkout
+  notes: Mobile Safari regression.
+`;
+    const again = outcomeYamlValue({ recorded: '2027-01-16', measures: [{ metric: 'Checkout conversion', actual: 2.31, verdict: 'met' }], notes: 'Mobile Safari regression.' });
+    const text = applyYamlEdits(recorded, editsToward(recorded, ['outcome'], again, OUTCOME_FLOW_KEYS));
+    const expected = recorded.replace('actual: 2.25', 'actual: 2.31').replace('verdict: partial', 'verdict: met').replace('metric: checkout conversion\n      actual', 'metric: Checkout conversion\n      actual');
+    assert.strictEqual(text, expected);
   });
 });
