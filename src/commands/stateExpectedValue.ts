@@ -10,6 +10,7 @@ import { MultiStepInput } from '../ui/multiStepInput';
 import type { ReleaseCommandDeps } from './createReleaseBranch';
 import type { ExpectedState } from './release/expectedValueSteps';
 import { expectedOf, expectedValueSteps } from './release/expectedValueSteps';
+import { editStatement } from './release/editStatement';
 import { finishRelease } from './release/finishRelease';
 import { branchOpsFor, chooseReleaseFolder, releaseFolders, requireTrust } from './release/releaseFolder';
 import { intentsSinceLastRelease, lastRelease } from './release/releaseHistory';
@@ -47,12 +48,16 @@ export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unkn
   const statementName = statementNameFor(branch, folder.patterns);
   const file = statementPath(statementName);
   const uri = vscode.Uri.joinPath(folder.folder.uri, ...file.split('/'));
+  const stated = folder.model.releases.find((r) => r.statement.branch === branch) ?? folder.model.releases.find((r) => r.name === statementName);
+  if (stated) {
+    await editStatement(deps, folder, stated, branch);
+    return undefined;
+  }
   if (hasStatementFor(statementFilesOf(folder.model.releases), branch, statementName) || (await exists(uri))) {
+    // A file is there that does not read as a statement (YAML errors, a missing field): fix it first.
     const open = vscode.l10n.t('Open Statement');
-    const stated = folder.model.releases.find((r) => r.statement.branch === branch);
-    const target = stated ? vscode.Uri.joinPath(folder.folder.uri, ...stated.file.split('/')) : uri;
-    if ((await vscode.window.showInformationMessage(vscode.l10n.t('{0} already has a value statement; it was not overwritten.', branch), open)) === open) {
-      await vscode.window.showTextDocument(target, { preview: false });
+    if ((await vscode.window.showWarningMessage(vscode.l10n.t('{0} is there but cannot be read as a value statement, so it was left as it is. Open it to fix it.', file), open)) === open) {
+      await vscode.window.showTextDocument(uri, { preview: false });
     }
     return undefined;
   }

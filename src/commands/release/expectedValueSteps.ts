@@ -37,6 +37,8 @@ export interface ExpectedFlow {
   readonly commitSetting: CommitStatementChoice;
   /** What confirming does, e.g. `Create release/2.5.0`; and the lines shown above the choices. */
   readonly action: () => { readonly label: string; readonly detail: string; readonly notes: readonly string[] };
+  /** When an existing statement is edited: the review date it gives an intent's measure, kept even if it has passed. */
+  readonly statedReview?: (intentId: string) => string | undefined;
 }
 
 // A function, not a constant: vscode.l10n.t needs the extension's bundle, which loads with activation.
@@ -108,7 +110,7 @@ export function expectedValueSteps(flow: ExpectedFlow, state: ExpectedState): In
     answers.review = (await input.showInputBox({
       ...common, value: answers.review ?? addDays(flow.today, flow.reviewAfterDays),
       prompt: vscode.l10n.t('Review date: when to check {0} (YYYY-MM-DD, in the future)', name),
-      validate: (v) => localize(reviewDateProblem(v, flow.today)),
+      validate: (v) => (v.trim() === (flow.statedReview?.(intent.id) ?? null) ? undefined : localize(reviewDateProblem(v, flow.today))),
     })).trim();
     return index + 1 < withMetric().length ? measureStep(index + 1, 0) : askAmount;
   };
@@ -192,6 +194,8 @@ export function expectedOf(flow: Pick<ExpectedFlow, 'folder'>, state: ExpectedSt
     if (!metric || !answers) continue;
     const baseline = parseNumberInput(answers.baseline ?? '').value;
     const target = parseNumberInput(answers.target ?? '').value;
+    // No baseline, target or review date: there is nothing to measure against, so no measure.
+    if (baseline === undefined && target === undefined && !answers.review) continue;
     measures.push({ metric: metric.name, ...(baseline !== undefined ? { baseline } : {}), ...(target !== undefined ? { target } : {}), ...(answers.review ? { review: answers.review } : {}) });
   }
   const amount = parseNumberInput(state.amount ?? '').value;
