@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ValueLensApi | undef
     registerProblemsPublisher(context, store, linking);
     registerLanguageFeatures(context, store, linking);
     const report = registerReportHost(context, { store, linking, log, memory: context.globalState });
-    registerCommands(context, { store, linking, report, releaseWatcher });
+    registerCommands(context, { store, linking, report, releaseWatcher, drafts: context.workspaceState });
     // Not awaited: activate() returns at once, the views wait for this first read (lazy/untilLoaded.ts),
     // and git scans follow when the store reports the folders (LinkingService listens).
     const ready = store.refresh().then(() => vscode.commands.executeCommand('setContext', ContextKeys.activated, true)).then(() => undefined);

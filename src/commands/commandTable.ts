@@ -13,8 +13,9 @@ import { stateExpectedValue } from './stateExpectedValue';
 
 /** Every command of the extension, in one table; each entry gets the shared dependencies. */
 const commandTable: Record<CommandId, (deps: CommandDeps, ...args: unknown[]) => Thenable<unknown>> = {
-  [CommandIds.newIntent]: async ({ store }) => {
+  [CommandIds.newIntent]: async ({ store, drafts }) => {
     const created = await newIntent({
+      drafts,
       folders: store.folders.map(({ folder, model }) => ({ uri: folder.uri, name: folder.name, existingIds: new Set(model.intents.keys()) })),
     });
     // Show the new intent in the views now rather than when the file watcher gets to it.

@@ -11,10 +11,11 @@ import type { LinkingService } from '../state/linkingService';
 import type { ReleaseWatcher } from '../state/releaseWatcher';
 import type { ValueStore } from '../state/valueStore';
 import { localize } from '../ui/localize';
+import type { DraftMemento } from '../ui/flowDrafts';
+import { FlowDrafts } from '../ui/flowDrafts';
 import type { InputStep } from '../ui/multiStepInput';
-import { MultiStepInput } from '../ui/multiStepInput';
 import type { ExpectedState } from './release/expectedValueSteps';
-import { expectedOf, expectedValueSteps } from './release/expectedValueSteps';
+import { expectedOf, expectedValueSteps, restoreExpected, snapshotExpected } from './release/expectedValueSteps';
 import { finishRelease } from './release/finishRelease';
 import { branchOpsFor, chooseReleaseFolder, releaseFolders, requireTrust } from './release/releaseFolder';
 import { intentsSinceLastRelease, lastRelease } from './release/releaseHistory';
@@ -24,6 +25,7 @@ export interface ReleaseCommandDeps {
   readonly store: ValueStore;
   readonly linking: LinkingService;
   readonly releaseWatcher: ReleaseWatcher;
+  readonly drafts: DraftMemento;
 }
 
 // A function, not a constant: vscode.l10n.t needs the extension's bundle, which loads with activation.
@@ -33,7 +35,7 @@ const title = (): string => vscode.l10n.t('Create Release Branch');
  * **Value: Create Release Branch…** — name (suggested from tags and statements), base, then the
  * expected value (intents, summary, measures, value), confirm; then creates the branch from the
  * base, switches to it, writes `.value/releases/<name>.yaml` and commits it if wanted. Escape at
- * any step changes nothing. Returns the report, or undefined when nothing was attempted.
+ * any step changes nothing and keeps the answers as a draft. Returns the report, or undefined when nothing was attempted.
  */
 export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<ReleaseReport | undefined> {
   if (!requireTrust(vscode.l10n.t('create a release branch'))) return undefined;
@@ -86,8 +88,10 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
       })),
       { label: other, description: vscode.l10n.t('type any name that matches the release patterns'), alwaysShow: true, branch: undefined as string | undefined },
     ];
+    // A name typed before (Back, or a kept draft) stays on "Another name…"; else the first suggestion.
+    const active = items.find((i) => i.branch === state.name) ?? (state.name ? items[items.length - 1] : items[0]);
     const { item, value } = await input.showQuickPickWithValue({
-      title: title(), step: 1, totalSteps: 8, items, activeItem: items.find((i) => i.branch === state.name),
+      title: title(), step: 1, totalSteps: 8, items, activeItem: active,
       placeholder: vscode.l10n.t('Release branch name ({0}): pick a suggestion or type a name', folder.patterns.describe()),
     });
     const typed = value.trim();
@@ -95,7 +99,7 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
       state.name = item.branch;
       return askBase;
     }
-    state.name = typed || item.branch || (folder.patterns.globs[0] ?? 'release/*').replace('*', '');
+    state.name = typed || item.branch || state.name || (folder.patterns.globs[0] ?? 'release/*').replace('*', '');
     return askTypedName;
   };
 
@@ -150,7 +154,17 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
     },
   }, state);
 
-  if (!(await MultiStepInput.run(askName))) return undefined;
+  const finished = await new FlowDrafts(deps.drafts).run({
+    key: `createRelease:${folder.folder.uri.toString()}`,
+    title: title(),
+    start: askName,
+    snapshot: () => snapshotExpected(state),
+    restore: (saved) => {
+      restoreExpected(state, saved);
+      return true;
+    },
+  });
+  if (!finished) return undefined;
   const branch = state.name ?? '';
   const statementName = statementNameFor(branch, folder.patterns);
   const statement = buildReleaseStatement({
@@ -161,9 +175,12 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
     ...(author ? { author } : {}),
     ...expectedOf({ folder }, state),
   });
-  return finishRelease(
+  const report = await finishRelease(
     { store: deps.store, linking: deps.linking, releaseWatcher: deps.releaseWatcher, git, folder: folder.folder },
     { folder: folder.folder.uri.fsPath, statementName, statement, createBranch: true, commit: state.commit ?? false, trailer: folder.config.trailer },
     state.remember,
   );
+  // The answers are in the statement now; if it could not be written they stay for another try.
+  if (report.statementWritten) await finished.discard();
+  return report;
 }

@@ -9,7 +9,8 @@ import type { IntentAnswers } from '../core/yaml/intentTemplate';
 import { renderIntentYaml, suggestIntentId } from '../core/yaml/intentTemplate';
 import { localize } from '../ui/localize';
 import type { InputStep } from '../ui/multiStepInput';
-import { MultiStepInput } from '../ui/multiStepInput';
+import type { DraftMemento } from '../ui/flowDrafts';
+import { FlowDrafts } from '../ui/flowDrafts';
 import { isWriteError, writeErrorText } from '../state/errorText';
 
 export interface NewIntentFolder {
@@ -21,6 +22,7 @@ export interface NewIntentFolder {
 
 export interface NewIntentDeps {
   readonly folders: readonly NewIntentFolder[];
+  readonly drafts: DraftMemento;
 }
 
 interface State {
@@ -53,9 +55,9 @@ const confidenceDetails = (): Record<Confidence, string> => ({
 /**
  * **Value: New Intent…** — asks for the intent step by step and creates `.value/intents/<id>.yaml`
  * in the chosen workspace folder, never overwriting a file, then opens it. Escape at any step
- * writes nothing. Returns the new file, or undefined when nothing was written.
+ * writes nothing and keeps the answers as a draft, offered when the flow starts again. Returns the new file, or undefined when nothing was written.
  */
-export async function newIntent(deps: { folders: readonly { uri: vscode.Uri; name: string; existingIds: ReadonlySet<string> }[] }): Promise<vscode.Uri | undefined> {
+export async function newIntent(deps: NewIntentDeps): Promise<vscode.Uri | undefined> {
   if (deps.folders.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: intents are kept in its .value/intents/ folder.'));
     return undefined;
@@ -198,9 +200,22 @@ export async function newIntent(deps: { folders: readonly { uri: vscode.Uri; nam
 
   const onlyFolder = deps.folders[0];
   if (!multiRoot && onlyFolder) state.folder = onlyFolder;
-  const completed = await MultiStepInput.run(multiRoot ? pickFolder : askTitle);
-  if (!completed) return undefined;
-  return writeIntent(state);
+  const finished = await new FlowDrafts(deps.drafts).run<Omit<Partial<State>, 'folder'> & { folder?: string | undefined }>({
+    key: 'newIntent',
+    title: title(),
+    start: multiRoot ? pickFolder : askTitle,
+    snapshot: () => ({ ...state, folder: state.folder?.uri.toString() }),
+    restore: ({ folder, ...answers }) => {
+      const kept = deps.folders.find((f) => f.uri.toString() === folder);
+      if (!kept) return false;
+      Object.assign(state, answers, { folder: kept });
+      return true;
+    },
+  });
+  if (!finished) return undefined;
+  const written = await writeIntent(state);
+  if (written) await finished.discard();
+  return written;
 }
 
 /** Another file (`<id>.yaml` or `<id>.yml`) may exist that the store has not loaded, e.g. a broken one. */

@@ -13,7 +13,8 @@ import { editValueFile } from '../state/valueFileEditor';
 import type { ValueStore } from '../state/valueStore';
 import { localize } from '../ui/localize';
 import type { InputStep } from '../ui/multiStepInput';
-import { MultiStepInput } from '../ui/multiStepInput';
+import type { DraftMemento } from '../ui/flowDrafts';
+import { FlowDrafts } from '../ui/flowDrafts';
 import type { LinkingService } from '../state/linkingService';
 import { branchOpsFor, requireTrust } from './release/releaseFolder';
 import { writeErrorText } from '../state/errorText';
@@ -56,7 +57,7 @@ export function outcomeCandidates(store: ValueStore, today: string): Candidate[]
  * the actual value and a verdict (suggested from target vs actual), the realised value and notes.
  * Writes `outcome:` through the comment-preserving editor. Returns true when the file changed.
  */
-export async function recordOutcome(deps: { readonly store: ValueStore; readonly linking: LinkingService }): Promise<boolean> {
+export async function recordOutcome(deps: { readonly store: ValueStore; readonly linking: LinkingService; readonly drafts: DraftMemento }): Promise<boolean> {
   if (!requireTrust(vscode.l10n.t('record a release outcome'))) return false;
   const today = localIsoDate();
   const candidates = outcomeCandidates(deps.store, today);
@@ -157,7 +158,23 @@ export async function recordOutcome(deps: { readonly store: ValueStore; readonly
     return undefined;
   };
 
-  if (!(await MultiStepInput.run(pickRelease))) return false;
+  const finished = await new FlowDrafts(deps.drafts).run<Omit<Partial<State>, 'candidate'> & { candidate?: { folder: string; file: string; basis: string } | undefined }>({
+    key: 'recordOutcome',
+    title: vscode.l10n.t('Record Release Outcome'),
+    start: pickRelease,
+    snapshot: () => {
+      const c = state.candidate;
+      return { ...state, candidate: c ? { folder: c.folder.uri.toString(), file: c.entry.file, basis: JSON.stringify(c.entry.statement) } : undefined };
+    },
+    restore: ({ candidate: saved, ...answers }) => {
+      // Answers kept for a statement that has changed since do not fit it: start from the file.
+      const c = saved && candidates.find((x) => x.folder.uri.toString() === saved.folder && x.entry.file === saved.file && JSON.stringify(x.entry.statement) === saved.basis);
+      if (saved && !c) return false;
+      Object.assign(state, answers, { candidate: c });
+      return true;
+    },
+  });
+  if (!finished) return false;
   const candidate = state.candidate;
   if (!candidate) return false;
   const amount = parseNumberInput(state.amount ?? '').value;
@@ -178,11 +195,13 @@ export async function recordOutcome(deps: { readonly store: ValueStore; readonly
   };
   const uri = vscode.Uri.joinPath(candidate.folder.uri, ...candidate.entry.file.split('/'));
   if (previous && sameOutcome(previous, answers)) {
+    await finished.discard();
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing changed: the outcome of release {0} recorded {1} is kept as it is.', candidate.entry.name, previous.recorded));
     return false;
   }
   try {
     const changed = await editValueFile(candidate.folder, uri, (text) => editsToward(text, ['outcome'], outcomeYamlValue(answers), OUTCOME_FLOW_KEYS));
+    await finished.discard();
     await deps.store.refresh();
     void showDone(candidate, uri, deps.linking.linksOf(candidate.folder)?.scan?.branch);
     return changed;

@@ -4,6 +4,7 @@ import type { ReportHost } from '../lazy/reportHost';
 import type { LinkingService } from '../state/linkingService';
 import type { ReleaseWatcher } from '../state/releaseWatcher';
 import type { ValueStore } from '../state/valueStore';
+import type { DraftMemento } from '../ui/flowDrafts';
 import { CommandIds } from './commandIds';
 
 export interface CommandDeps {
@@ -11,6 +12,8 @@ export interface CommandDeps {
   readonly linking: LinkingService;
   readonly report: ReportHost;
   readonly releaseWatcher: ReleaseWatcher;
+  /** Where unfinished flows keep their answers: the workspace's state, never its files. */
+  readonly drafts: DraftMemento;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {

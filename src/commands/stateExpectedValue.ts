@@ -6,10 +6,10 @@ import { statementNameFor } from '../core/release/releaseBranchName';
 import { buildReleaseStatement } from '../core/release/releaseStatement';
 import { hasStatementFor, statementFilesOf } from '../core/release/statementLookup';
 import { localIsoDate } from '../core/today';
-import { MultiStepInput } from '../ui/multiStepInput';
+import { FlowDrafts } from '../ui/flowDrafts';
 import type { ReleaseCommandDeps } from './createReleaseBranch';
 import type { ExpectedState } from './release/expectedValueSteps';
-import { expectedOf, expectedValueSteps } from './release/expectedValueSteps';
+import { expectedOf, expectedValueSteps, restoreExpected, snapshotExpected } from './release/expectedValueSteps';
 import { editStatement } from './release/editStatement';
 import { finishRelease } from './release/finishRelease';
 import { branchOpsFor, chooseReleaseFolder, releaseFolders, requireTrust } from './release/releaseFolder';
@@ -89,14 +89,26 @@ export async function stateExpectedValue(deps: ReleaseCommandDeps, target?: unkn
     },
     action: () => ({ label: vscode.l10n.t('Write {0}', file), detail: vscode.l10n.t('on {0} (base {1}) · intents: {2}', branch, base, (state.intents ?? []).join(', ') || vscode.l10n.t('none')), notes: [] }),
   }, state);
-  if (!(await MultiStepInput.run(first))) return undefined;
+  const finished = await new FlowDrafts(deps.drafts).run({
+    key: `stateExpected:${folder.folder.uri.toString()}:${branch}`,
+    title: vscode.l10n.t('State Expected Value: {0}', branch),
+    start: first,
+    snapshot: () => snapshotExpected(state),
+    restore: (saved) => {
+      restoreExpected(state, saved);
+      return true;
+    },
+  });
+  if (!finished) return undefined;
 
   const statement = buildReleaseStatement({ release: statementName, branch, base, created: today, ...(author ? { author } : {}), ...expectedOf({ folder }, state) });
-  return finishRelease(
+  const report = await finishRelease(
     { store: deps.store, linking: deps.linking, releaseWatcher: deps.releaseWatcher, git, folder: folder.folder },
     { folder: folder.folder.uri.fsPath, statementName, statement, createBranch: false, commit: state.commit ?? false, trailer: folder.config.trailer },
     state.remember,
   );
+  if (report.statementWritten) await finished.discard();
+  return report;
 }
 
 function folderUriOf(target: unknown): vscode.Uri | undefined {

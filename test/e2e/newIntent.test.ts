@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { repoRoot } from '../support/repoRoot';
-import { answerStep, demoWorkbenchForSuite, quickInput, resultsDir, runCommand, showValueSidebar, viewRows } from './workbench';
+import { answerStep, demoWorkbenchForSuite, quickInput, resultsDir, runCommand, showValueSidebar, stepShowing, viewRows } from './workbench';
 
 describe('Value: New Intent… in a real workbench (browser)', function () {
   this.timeout(120000);
@@ -49,16 +49,49 @@ describe('Value: New Intent… in a real workbench (browser)', function () {
     assert.strictEqual(check.status, 0, check.stdout + check.stderr);
   });
 
-  it('writes nothing when Escape is pressed half-way', async () => {
+  it('writes nothing when Escape is pressed half-way, keeps the answers, and offers them when the flow starts again', async () => {
     const { page } = workbench();
     const before = fs.readdirSync(intentsDir).sort();
     await runCommand(page, '>Value: New Intent');
-    await answerStep(page, 1, 'Title:', 'Abandoned idea');
+    await answerStep(page, 1, 'Title:', 'Faster refunds');
     await answerStep(page, 2, 'Id:', undefined);
-    await quickInput(page).filter({ has: page.locator('.quick-input-title', { hasText: '(3/' }) }).waitFor();
+    await stepShowing(page, 3, 'Why:');
+    await page.keyboard.type('Refunds take 9 days');
     await page.keyboard.press('Escape');
     await quickInput(page).waitFor({ state: 'hidden' });
     await new Promise((r) => setTimeout(r, 500));
     assert.deepStrictEqual(fs.readdirSync(intentsDir).sort(), before);
+
+    // Started again: the draft is offered, not forced; continuing lands on step 3 with what was typed.
+    await runCommand(page, '>Value: New Intent');
+    const offer = quickInput(page).filter({ hasText: 'Continue where you left off' });
+    await offer.filter({ hasText: 'at step 3 of 11' }).waitFor({ timeout: 20000 });
+    assert.ok(await offer.filter({ hasText: 'Start over' }).isVisible());
+    await page.keyboard.press('Enter');
+    await stepShowing(page, 3, 'Why:');
+    assert.strictEqual(await quickInput(page).locator('input').inputValue(), 'Refunds take 9 days');
+    await page.keyboard.type('; support costs 4 FTE.');
+    await page.keyboard.press('Enter');
+    await stepShowing(page, 4, 'Owner:');
+    await page.keyboard.type('payments-team');
+    await page.keyboard.press('Enter');
+    await answerStep(page, 5, 'Metric (optional)', '');
+    await answerStep(page, 8, 'Value (optional)', '');
+    const file = path.join(intentsDir, 'faster-refunds.yaml');
+    await page.locator('.tabs-container .tab', { hasText: 'faster-refunds.yaml' }).waitFor({ timeout: 15000 });
+    assert.deepStrictEqual(parse(fs.readFileSync(file, 'utf8')), {
+      id: 'faster-refunds',
+      title: 'Faster refunds',
+      why: 'Refunds take 9 days; support costs 4 FTE.',
+      owner: 'payments-team',
+      status: 'proposed',
+    });
+
+    // Written: the draft is gone, so the next New Intent starts at its first step.
+    await runCommand(page, '>Value: New Intent');
+    await stepShowing(page, 1, 'Title:');
+    assert.strictEqual(await quickInput(page).locator('input').inputValue(), '');
+    await page.keyboard.press('Escape');
+    await quickInput(page).waitFor({ state: 'hidden' });
   });
 });

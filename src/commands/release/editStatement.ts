@@ -8,9 +8,10 @@ import { editsToward } from '../../core/yaml/editsToward';
 import { writeErrorText } from '../../state/errorText';
 import { editValueFile } from '../../state/valueFileEditor';
 import type { ValueStore } from '../../state/valueStore';
-import { MultiStepInput } from '../../ui/multiStepInput';
+import type { DraftMemento } from '../../ui/flowDrafts';
+import { FlowDrafts } from '../../ui/flowDrafts';
 import type { ExpectedState } from './expectedValueSteps';
-import { expectedOf, expectedValueSteps } from './expectedValueSteps';
+import { expectedOf, expectedValueSteps, restoreExpected, snapshotExpected } from './expectedValueSteps';
 import type { ReleaseFolder } from './releaseFolder';
 import { branchOpsFor } from './releaseFolder';
 import { readCommitStatement, readReviewAfterDays, rememberCommitStatement } from './releaseSettings';
@@ -39,7 +40,7 @@ export function answersOfStatement(folder: ReleaseFolder, entry: ReleaseEntry): 
  * and any key the flow does not ask stay). Enter through every step changes nothing. Committing
  * the edit is offered like for a new statement. Returns true when the file changed.
  */
-export async function editStatement(deps: { readonly store: ValueStore }, folder: ReleaseFolder, entry: ReleaseEntry, branch: string): Promise<boolean> {
+export async function editStatement(deps: { readonly store: ValueStore; readonly drafts: DraftMemento }, folder: ReleaseFolder, entry: ReleaseEntry, branch: string): Promise<boolean> {
   const today = localIsoDate();
   const stated = answersOfStatement(folder, entry);
   const state: ExpectedState = { ...stated, measures: new Map([...stated.measures].map(([id, a]) => [id, { ...a }])) };
@@ -56,10 +57,23 @@ export async function editStatement(deps: { readonly store: ValueStore }, folder
     action: () => ({
       label: vscode.l10n.t('Save {0}', entry.file),
       detail: vscode.l10n.t('on {0} · stated {1} · intents: {2}', branch, entry.statement.created, (state.intents ?? []).join(', ') || vscode.l10n.t('none')),
-      notes: [vscode.l10n.t('only the answers you changed change; Escape keeps the file as it is')],
+      notes: [vscode.l10n.t('only the answers you changed change; Escape keeps the file as it is and your answers as a draft')],
     }),
   }, state);
-  if (!(await MultiStepInput.run(steps))) return false;
+  // A draft of edits fits only the statement it was made on: edited since, it starts from the file.
+  const basis = JSON.stringify(entry.statement.expected);
+  const finished = await new FlowDrafts(deps.drafts).run({
+    key: `editStatement:${folder.folder.uri.toString()}:${branch}`,
+    title: vscode.l10n.t('Edit Expected Value: {0}', branch),
+    start: steps,
+    snapshot: () => ({ ...snapshotExpected(state), basis }),
+    restore: ({ basis: was, ...saved }) => {
+      if (was !== basis) return false;
+      restoreExpected(state, saved);
+      return true;
+    },
+  });
+  if (!finished) return false;
 
   const answers = expectedOf({ folder }, state);
   // Measures of metrics the flow never asked about (no intent of the statement moves them) stay.
@@ -74,6 +88,7 @@ export async function editStatement(deps: { readonly store: ValueStore }, folder
     void vscode.window.showErrorMessage(vscode.l10n.t('The statement of {0} was not changed: {1}', branch, writeErrorText(e)));
     return false;
   }
+  await finished.discard();
   if (state.remember) await rememberCommitStatement(state.remember);
   if (!changed) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Nothing changed: the statement of {0} stated {1} is kept as it is.', branch, entry.statement.created));

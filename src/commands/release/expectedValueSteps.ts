@@ -23,6 +23,15 @@ export interface ExpectedState {
   remember?: 'always' | 'never';
 }
 
+/** ExpectedState as plain JSON, for a kept draft. */
+export type ExpectedSnapshot = Omit<ExpectedState, 'measures'> & { measures: [string, { baseline?: string; target?: string; review?: string }][] };
+
+export const snapshotExpected = <S extends ExpectedState>(state: S): Omit<S, 'measures'> & Pick<ExpectedSnapshot, 'measures'> => ({ ...state, measures: [...state.measures] });
+
+export function restoreExpected<S extends ExpectedState>(state: S, saved: Omit<S, 'measures'> & Pick<ExpectedSnapshot, 'measures'>): void {
+  Object.assign(state, saved, { measures: new Map(saved.measures) });
+}
+
 export interface ExpectedFlow {
   readonly title: string;
   /** Steps asked before the intents step (2 for Create Release Branch, 0 for an existing branch). */
