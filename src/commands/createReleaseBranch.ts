@@ -89,7 +89,9 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
       { label: other, description: vscode.l10n.t('type any name that matches the release patterns'), alwaysShow: true, branch: undefined as string | undefined },
     ];
     // A name typed before (Back, or a kept draft) stays on "Another name…"; else the first suggestion.
-    const active = items.find((i) => i.branch === state.name) ?? (state.name ? items[items.length - 1] : items[0]);
+    // ("Another name…" has no branch, so an unanswered step must not look it up by name.)
+    const named = state.name;
+    const active = named === undefined ? items[0] : (items.find((i) => i.branch === named) ?? items[items.length - 1]);
     const { item, value } = await input.showQuickPickWithValue({
       title: title(), step: 1, totalSteps: 8, items, activeItem: active,
       placeholder: vscode.l10n.t('Release branch name ({0}): pick a suggestion or type a name', folder.patterns.describe()),
@@ -148,7 +150,6 @@ export async function createReleaseBranch(deps: ReleaseCommandDeps): Promise<Rel
     action: () => {
       const name = state.name ?? '';
       const file = statementPath(statementNameFor(name, folder.patterns));
-      // One separator at most: VS Code shows only the last of adjacent separators.
       const notes = dirty ? [vscode.l10n.t('uncommitted changes move to {0}; only the statement is committed', name)] : [];
       return { label: vscode.l10n.t('Create {0}', name), detail: vscode.l10n.t('from {0} · {1} · intents: {2}', state.base ?? defaultBase, file, (state.intents ?? []).join(', ') || vscode.l10n.t('none')), notes };
     },

@@ -59,4 +59,56 @@ describe('Value: Create Release Branch… in a real workbench (browser)', functi
     const check = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'check', folder, '--branch', 'release/2.6.0'], { encoding: 'utf8' });
     assert.strictEqual(check.status, 0, check.stdout + check.stderr);
   });
+
+  it('Enter on the untouched name list takes the first suggestion; Escape at the last step keeps every answer, and continuing lands there again', async () => {
+    const { page, folder } = workbench();
+    const branches = (): string => execFileSync('git', ['branch', '--list'], { cwd: folder, encoding: 'utf8' });
+    const before = branches();
+    await runCommand(page, '>Value: Create Release Branch');
+    await stepShowing(page, 1, 'next minor after');
+    const first = (await quickInput(page).locator('.monaco-list-row .label-name').first().innerText()).trim();
+    assert.match(first, /^release\/\d+\.\d+\.\d+$/);
+    await page.keyboard.press('Enter');
+    await stepShowing(page, 2, 'default base');
+    assert.strictEqual(await quickInput(page).locator('input').getAttribute('placeholder'), `Base: the branch or tag ${first} is cut from`);
+    await page.keyboard.press('Enter');
+    await answerStep(page, 3, 'guided-onboarding', undefined);
+    await answerStep(page, 4, 'Expected value', 'Shops find the guided setup without help.');
+    // Every later answer as suggested, up to the confirm step.
+    const confirm = quickInput(page).filter({ hasText: `Create ${first} and commit the statement` });
+    const title = quickInput(page).locator('.quick-input-title');
+    await stepShowing(page, 5, /./);
+    while (!(await confirm.isVisible())) {
+      const was = await title.innerText();
+      await page.keyboard.press('Enter');
+      await title.filter({ hasNotText: was }).waitFor();
+    }
+    const last = await title.innerText();
+    const step = /\((\d+)\/(\d+)\)/.exec(last)?.[1] ?? '';
+    assert.ok(last.endsWith(`(${step}/${step})`), last);
+    await page.keyboard.press('Escape');
+    await quickInput(page).waitFor({ state: 'hidden' });
+
+    await runCommand(page, '>Value: Create Release Branch');
+    await quickInput(page).filter({ hasText: 'Continue where you left off' }).filter({ hasText: `at step ${step} of ${step}` }).waitFor({ timeout: 20000 });
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ timeout: 20000 });
+    assert.strictEqual(await quickInput(page).locator('.quick-input-title').innerText(), last);
+    assert.strictEqual(await quickInput(page).locator('input').getAttribute('placeholder'), 'Confirm: "Shops find the guided setup without help."');
+    await page.keyboard.press('Escape');
+    await quickInput(page).waitFor({ state: 'hidden' });
+
+    // Start over forgets the draft: the flow opens at its first step, and nothing was ever created.
+    await runCommand(page, '>Value: Create Release Branch');
+    await quickInput(page).filter({ hasText: 'Start over' }).waitFor({ timeout: 20000 });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await stepShowing(page, 1, 'next minor after');
+    await page.keyboard.press('Escape');
+    await quickInput(page).waitFor({ state: 'hidden' });
+    await runCommand(page, '>Value: Create Release Branch');
+    await stepShowing(page, 1, 'next minor after');
+    await page.keyboard.press('Escape');
+    assert.strictEqual(branches(), before);
+  });
 });

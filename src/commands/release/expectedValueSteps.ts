@@ -44,7 +44,7 @@ export interface ExpectedFlow {
   readonly today: string;
   readonly reviewAfterDays: number;
   readonly commitSetting: CommitStatementChoice;
-  /** What confirming does, e.g. `Create release/2.5.0`; and the lines shown above the choices. */
+  /** What confirming does, e.g. `Create release/2.5.0`; and notes added to its detail line. */
   readonly action: () => { readonly label: string; readonly detail: string; readonly notes: readonly string[] };
   /** When an existing statement is edited: the review date it gives an intent's measure, kept even if it has passed. */
   readonly statedReview?: (intentId: string) => string | undefined;
@@ -170,17 +170,18 @@ export function expectedValueSteps(flow: ExpectedFlow, state: ExpectedState): In
   };
 
   const confirm: InputStep = async (input) => {
-    const { label, detail, notes } = flow.action();
+    const action = flow.action();
+    const { label, notes } = action;
+    // Notes go in the detail line: as separators they squeeze the label to "✓ …".
+    const detail = [action.detail, ...notes].join(' · ');
     const choice = (kind: ConfirmKind, text: string, more: string): vscode.QuickPickItem & { kind2: ConfirmKind } => ({ label: text, detail: more, kind2: kind });
     const options: (vscode.QuickPickItem & { kind2: ConfirmKind })[] = [];
     if (flow.commitSetting !== 'never') options.push(choice('commit', `$(check) ${vscode.l10n.t('{0} and commit the statement', label)}`, detail));
     if (flow.commitSetting === 'ask') options.push(choice('commit-always', `$(check) ${vscode.l10n.t('{0} and commit the statement — always commit from now on', label)}`, vscode.l10n.t('Sets valueLens.commitStatement to "always".')));
     options.push(choice('keep', `$(check) ${vscode.l10n.t('{0}, leave the statement uncommitted', label)}`, flow.commitSetting === 'never' ? vscode.l10n.t('{0} (valueLens.commitStatement is "never")', detail) : detail));
     if (flow.commitSetting === 'ask') options.push(choice('keep-never', `$(check) ${vscode.l10n.t('{0}, leave it uncommitted — never commit from now on', label)}`, vscode.l10n.t('Sets valueLens.commitStatement to "never".')));
-    const separators = notes.map((note) => ({ label: note, kind: vscode.QuickPickItemKind.Separator }));
-    const items = [...separators, ...options] as (vscode.QuickPickItem & { kind2: ConfirmKind })[];
     const picked = await input.showQuickPick({
-      ...at(6 + 3 * withMetric().length), items, activeItem: options[0],
+      ...at(6 + 3 * withMetric().length), items: options, activeItem: options[0],
       placeholder: vscode.l10n.t('Confirm: "{0}"', state.summary ?? ''),
     });
     state.commit = picked.kind2 === 'commit' || picked.kind2 === 'commit-always';
