@@ -4,12 +4,15 @@ import type { IntentEntry } from '../core/model/valueModel';
 import type { IntentStatus } from '../core/model/types';
 import { INTENT_STATUSES } from '../core/model/types';
 import { formatMoneyLong, formatMoneyShort } from '../core/present/formatMoney';
-import { compareNatural } from '../core/valueFolder';
 import type { LinkingService } from '../state/linkingService';
 import type { FolderState, ValueStore } from '../state/valueStore';
 import { valueFiles } from '../state/valueStore';
 import { BrokenFileNode, FolderNode, InfoNode, md, openAt } from './commonNodes';
 import { ViewIds } from './viewIds';
+
+// Titles are prose (accents, any script), so they sort with ICU, made on first use.
+let titles: Intl.Collator | undefined;
+const compareTitles = (a: string, b: string): number => (titles ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' })).compare(a, b);
 
 // A function, not a constant: vscode.l10n.t needs the extension's bundle, which loads with activation.
 const statusLabels = (): Record<IntentStatus, string> => ({ active: vscode.l10n.t('Active'), proposed: vscode.l10n.t('Proposed'), delivered: vscode.l10n.t('Delivered'), dropped: vscode.l10n.t('Dropped') });
@@ -102,7 +105,7 @@ export class IntentsViewProvider implements vscode.TreeDataProvider<Node>, vscod
     const byStatus = new Map<IntentStatus, IntentEntry[]>(INTENT_STATUSES.map((s) => [s, []]));
     for (const entry of state.model.intents.values()) byStatus.get(entry.intent.status)?.push(entry);
     const groups = STATUS_ORDER.filter((s) => (byStatus.get(s)?.length ?? 0) > 0).map((s) =>
-      new StatusGroupNode(state, s, [...(byStatus.get(s) ?? [])].sort((a, b) => compareNatural(a.intent.title, b.intent.title))));
+      new StatusGroupNode(state, s, [...(byStatus.get(s) ?? [])].sort((a, b) => compareTitles(a.intent.title, b.intent.title))));
     const shown = new Set([...state.model.intents.values()].filter((e) => e.hasErrors).map((e) => vscode.Uri.joinPath(state.folder.uri, ...e.file.split('/')).toString()));
     const broken = valueFiles(state, 'intent').filter((f) => f.broken && !shown.has(f.uri.toString())).map((f) => new BrokenFileNode(f.uri, f.name));
     return [...groups, ...broken];
