@@ -13,7 +13,7 @@ export class YamlSource {
   readonly doc: Document.Parsed;
   private readonly lines = new LineCounter();
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   }
 
@@ -46,6 +46,18 @@ export class YamlSource {
     if (opening === undefined) return undefined;
     const start = this.position(opening);
     return start.line < this.position(offset).line ? { start, end: { line: start.line, col: start.col + 1 } } : undefined;
+  }
+
+  /**
+   * Where the run of `[` and `{` that holds `offset` starts. The parser runs out of stack somewhere
+   * inside it, at a depth that depends on the build and the Node version; its start does not.
+   */
+  nestingStart(offset: number): Range {
+    let start = Math.min(offset, this.text.length);
+    while (start > 0 && '[{ \t'.includes(this.text[start - 1]!)) start--;
+    while (start < offset && ' \t'.includes(this.text[start]!)) start++;
+    const at = this.position(start);
+    return { start: at, end: { line: at.line, col: at.col + 1 } };
   }
 
   /** The value node at `path`, or undefined. */
@@ -95,6 +107,7 @@ export class YamlSource {
  * opens when the error is a missing `}`, `]` or quote noticed on a later line.
  */
 export function yamlErrorRange(source: YamlSource, e: YAMLError): Range {
+  if (e.code === 'RESOURCE_EXHAUSTION') return source.nestingStart(e.pos[0]);
   return unclosedOpening(source, e) ?? { start: source.position(e.pos[0]), end: source.position(e.pos[1]) };
 }
 
