@@ -91,7 +91,7 @@ export function workspaceOf(name: string, expected: CorpusCase = readCase(name))
 let cliCopy: string | undefined;
 
 /**
- * A private copy of the built `dist/cli.js`: other test runs in the same checkout rebuild that file,
+ * A private copy of the built `dist/cli.js` and `dist/cli-main.js`: other test runs in the same checkout rebuild that file,
  * and a half-written bundle must not be mistaken for a CLI bug. The copy is checked with --help.
  */
 export function stableCli(): string {
@@ -100,9 +100,12 @@ export function stableCli(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'value-lens-cli-copy-'));
   fs.chmodSync(dir, 0o755);
   const copy = path.join(dir, 'cli.js');
+  // The bin starts the program beside it.
+  const main = path.join(repoRoot, 'dist/cli-main.js');
   for (let attempt = 0; attempt < 20; attempt++) {
-    if (fs.existsSync(bin)) {
+    if (fs.existsSync(bin) && fs.existsSync(main)) {
       fs.copyFileSync(bin, copy);
+      fs.copyFileSync(main, path.join(dir, 'cli-main.js'));
       fs.chmodSync(copy, 0o644);
       const help = spawnSync(process.execPath, [copy, '--help'], { encoding: 'utf8' });
       if (help.status === 0 && help.stdout.startsWith('usage: value-lens')) return (cliCopy = copy);
