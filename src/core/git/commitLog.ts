@@ -165,8 +165,11 @@ export function trailerKeyGrep(trailerKey: string): string[] {
 /** `--format` for `git log -z --name-only` that yields only the commit id before each file list. */
 export const FILE_LIST_FORMAT = '--format=%x00%H';
 
-/** Parses `git log -z <FILE_LIST_FORMAT> --name-only`: the paths each listed commit touched, by sha. */
-export function parseFileLists(output: string): Map<string, string[]> {
+/**
+ * Parses `git log -z <FILE_LIST_FORMAT> --name-only`: the paths each listed commit touched, by sha
+ * (by the record `isRecord` accepts, for a format with more than the sha).
+ */
+export function parseFileLists(output: string, isRecord: (token: string) => boolean = isObjectId): Map<string, string[]> {
   const lists = new Map<string, string[]>();
   let files: string[] | undefined;
   // The token after a record's empty start token is its sha; then come its paths.
@@ -175,7 +178,7 @@ export function parseFileLists(output: string): Map<string, string[]> {
   for (const token of output.split('\0')) {
     if (shaNext) {
       shaNext = false;
-      files = isObjectId(token) ? [] : undefined;
+      files = isRecord(token) ? [] : undefined;
       if (files) lists.set(token, files);
       first = true;
     } else if (token.length === 0) {

@@ -57,6 +57,12 @@ export interface BranchLogOptions {
 }
 
 /** The slice of git that Value Lens uses. Every method runs git with argument arrays only. */
+/** Commits judged one by one: those git listed, and those of them that count as the folder's work. */
+export interface JudgedCommits {
+  readonly listed: readonly string[];
+  readonly counted: ReadonlySet<string>;
+}
+
 export interface GitPort {
   /** Branch / detached / unborn HEAD, upstream, base branch and merge-base, shallow, worktree, rebase. */
   readState(options?: { readonly baseBranch?: string }): Promise<RepoState>;
@@ -99,10 +105,16 @@ export interface GitPort {
    * The commits in `baseSha..headSha` that count as work of this folder: not merges (they carry
    * no work of their own), and changing a file of the folder outside `.value/` (a commit that
    * changes only `.value/` is bookkeeping; in a monorepo, a commit elsewhere is another
-   * project's). One `git log` with a pathspec relative to the folder. Undefined when the
+   * project's). At the top level an empty commit counts (git compares no trees there). Undefined when the
    * repository does not have the base commit, as for {@link branchLog}.
    */
   countedCommits(baseSha: string, headSha: string): Promise<Set<string> | undefined>;
+  /**
+   * The commits of `baseSha..headSha` that `seenSha` cannot reach (after a commit: the new ones),
+   * at most `most` of them, each judged by its own diff by the rule of {@link countedCommits}: one
+   * short walk that can run beside the log.
+   */
+  countedBeyond(baseSha: string, headSha: string, seenSha: string, most: number): Promise<JudgedCommits>;
   /** The commit a branch, tag or revision name (`HEAD`, `main`, `origin/main`, `v1.2`) names; undefined when there is none. */
   resolveCommit(ref: string): Promise<string | undefined>;
   /**

@@ -5,7 +5,7 @@ import type { BranchLog, CommitRecord } from './commitLog';
 import { parseNameStatus, parsePorcelainStatus } from './fileChanges';
 import type { ChangedFile } from './fileChanges';
 import { GitCommandError, InvalidGitInputError, NotARepositoryError } from './gitErrors';
-import type { BaseBranch, BaseSource, BranchLogOptions, GitPort, HeadState, RepoState } from './gitPort';
+import type { BaseBranch, BaseSource, BranchLogOptions, GitPort, HeadState, JudgedCommits, RepoState } from './gitPort';
 import { degradedBy, withBaseCommitMissing, withMergeBase } from './repoState';
 import { createGitRunner } from './gitRunner';
 import type { GitRunner, GitRunnerOptions } from './gitRunner';
@@ -23,6 +23,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * history, not for a walk of a whole range.
  */
 const WORK_PATHSPEC = ['.', `:(exclude)${VALUE_DIR}`] as const;
+// A record names the commit and its parents: a merge has two or more (and lists no files).
+const JUDGED_FORMAT = '--format=%x00%H %P';
+const isJudgedRecord = (token: string): boolean => token.split(' ').every((part, i) => isObjectId(part) || (i === 1 && part === ''));
+/** A path relative to the folder that is its work: not in its `.value/`. */
+const isWork = (file: string): boolean => !file.startsWith(`${VALUE_DIR}/`);
 // 400 object ids of up to 65 characters: about 26,000 characters of arguments.
 const COMMITS_PER_CALL = 400;
 
@@ -188,15 +193,45 @@ export class SimpleGitPort implements GitPort {
   }
 
   async countedCommits(baseSha: string, headSha: string): Promise<Set<string> | undefined> {
+    const range = `${objectId(baseSha)}..${objectId(headSha)}`;
+    // At the top level every commit is the folder's: no pathspec, so git compares no trees. In a
+    // sub-folder git must; any pathspec there walks the range several times slower.
     // --full-history: every commit that changes the paths, not only those history simplification keeps.
-    const args = ['log', '-z', '--format=%H', '--no-merges', '--full-history', `${objectId(baseSha)}..${objectId(headSha)}`, '--', ...WORK_PATHSPEC];
+    const inFolder = this.knownLayout()?.layout.prefix === ''
+      ? ['log', '-z', '--format=%H', '--no-merges', range, '--']
+      : ['log', '-z', '--format=%H', '--no-merges', '--full-history', range, '--', '.'];
+    // The commits that touch .value/, with all their files in the folder (--full-diff, --relative):
+    // those with none outside .value/ are bookkeeping. One path that rarely changes keeps this walk
+    // cheap, unlike an exclude pathspec, which makes git compare whole trees.
+    const touchingValue = ['log', '-z', FILE_LIST_FORMAT, '--name-only', '--relative', '--full-diff', '--no-renames', '--no-merges', '--full-history', range, '--', VALUE_DIR];
     try {
-      const out = await this.runner.run(args);
-      return new Set(out.stdout.split('\0').map((s) => s.trim()).filter((s) => isObjectId(s)));
+      const [folder, value] = await Promise.all([this.runner.run(inFolder), this.runner.run(touchingValue)]);
+      const counted = new Set(folder.stdout.split('\0').map((s) => s.trim()).filter((s) => isObjectId(s)));
+      for (const [sha, files] of parseFileLists(value.stdout)) if (!files.some(isWork)) counted.delete(sha);
+      return counted;
     } catch (e) {
       if (isMissingCommit(e)) return undefined;
       throw e;
     }
+  }
+
+  async countedBeyond(baseSha: string, headSha: string, seenSha: string, most: number): Promise<JudgedCommits> {
+    return this.judge([`--max-count=${Math.max(1, Math.floor(most))}`, objectId(headSha), `^${objectId(seenSha)}`, `^${objectId(baseSha)}`]);
+  }
+
+  /** Each commit `revisions` list against its first parent, its files in the folder only (--relative). */
+  private async judge(revisions: readonly string[]): Promise<JudgedCommits> {
+    const out = await this.runner.run(['log', '-z', JUDGED_FORMAT, '--name-only', '--relative', '--no-renames', ...revisions, '--']);
+    // As countedCommits decides: at the top level, every commit but merges and bookkeeping (an empty one too).
+    const atTop = this.knownLayout()?.layout.prefix === '';
+    const listed: string[] = [];
+    const counted = new Set<string>();
+    for (const [record, files] of parseFileLists(out.stdout, isJudgedRecord)) {
+      const [sha = '', ...parents] = record.split(' ');
+      listed.push(sha);
+      if (parents.length <= 1 && (files.some(isWork) || (atTop && files.length === 0))) counted.add(sha);
+    }
+    return { listed, counted };
   }
 
   async resolveCommit(ref: string): Promise<string | undefined> {

@@ -1,13 +1,14 @@
 import { GitMissingError, NotARepositoryError } from '../git/gitErrors';
 import type { ChangedFile } from '../git/fileChanges';
 import type { BranchLog, CommitRecord } from '../git/commitLog';
-import type { GitPort, RepoState } from '../git/gitPort';
+import type { GitPort, JudgedCommits, RepoState } from '../git/gitPort';
 import type { Intent, ValueConfig } from '../model/types';
 import { BranchMatcher } from './branchMatcher';
 import type { BranchMatch, BranchReason } from './branchMatcher';
 import { withBaseCommitMissing, withMergeBase } from '../git/repoState';
 import type { BranchCommits, BranchIntent, BranchScan } from './branchScan';
 import { CommitLinker, linkCommits, linkFiles } from './coverage';
+import { CountedCommits } from './countedCommits';
 import type { LinkedCommit } from './coverage';
 import { IntentPathMatcher, normalizePath } from './pathMatcher';
 import { CoalescingJob, repoKeyOf, runExclusive } from './scanQueue';
@@ -42,12 +43,14 @@ export interface FileIntent {
   readonly reasons: readonly FileReason[];
 }
 
+const NONE_UNCOUNTED: ReadonlySet<string> = new Set();
+
 /** The commits between a base and HEAD, keyed by both shas, the trailer key and shallowness. */
 interface BranchHistory {
   readonly key: string;
   readonly log: BranchLog;
-  /** The commits of the log that count as the folder's work (see GitPort.countedCommits). */
-  readonly counted: ReadonlySet<string>;
+  /** Commits that do not count as the folder's work (see GitPort.countedCommits); may hold some of other ranges. */
+  readonly uncounted: ReadonlySet<string>;
   /** Asked of git only when the boundary does not tell it (the base was merged in). */
   mergeBase?: string | undefined;
   /** Files changed between the merge-base and HEAD. */
@@ -119,6 +122,8 @@ export class LinkingEngine {
   private listedOnce = false;
   /** The commits between the base and HEAD as git last told them: valid while neither moves. */
   private history: BranchHistory | undefined;
+  /** Which commits are the folder's work, as git judged them. */
+  private readonly countedCommits: CountedCommits;
   /** {@link GitPort.refsStamp} when HEAD was last located. */
   private refsStamp: string | undefined;
   private readonly job = new CoalescingJob(() => this.runScan());
@@ -137,6 +142,7 @@ export class LinkingEngine {
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     this.repoKey = options.repoKey ?? repoKeyOf(folder);
     this.onBranchCommits = options.onBranchCommits;
+    this.countedCommits = new CountedCommits(port);
     this.setModel(model);
   }
 
@@ -273,8 +279,12 @@ export class LinkingEngine {
       const key = [head.sha, base.sha, config.trailer, String(state.isShallow)].join('\0');
       // HEAD at the base itself (main right after a pull) has nothing ahead: no git log needed.
       const known = this.history?.key === key ? this.history : undefined;
-      // Beside the log: which of its commits are the folder's work (not merges, not only .value/).
-      const counting = known || head.sha === base.sha ? undefined : settled(this.port.countedCommits(base.sha, head.sha));
+      // Beside the log: which of its commits are not the folder's work (merges, only .value/).
+      // After the first scan on this base, git judges only the commits the last judged head cannot reach.
+      const memo = state.isShallow ? undefined : this.countedCommits;
+      const asked = !known && head.sha !== base.sha;
+      const judging = asked ? memo?.ahead(base.sha, head.sha) : undefined;
+      const counting = asked && !judging ? settled(this.port.countedCommits(base.sha, head.sha)) : undefined;
       const read = known
         ? { log: known.log, linker: undefined }
         : head.sha === base.sha
@@ -283,17 +293,17 @@ export class LinkingEngine {
       const log = read?.log;
       linker = read?.linker;
       // Undefined when git found the base commit missing, as for the log.
-      const counted = known ? known.counted : log && counting ? await unwrap(counting) : log ? new Set<string>() : undefined;
-      if (!log || !counted) {
+      const uncounted = known ? known.uncounted : !log ? undefined : !asked ? NONE_UNCOUNTED : await this.uncountedOf(log, base.sha, head.sha, memo, judging, counting);
+      if (!log || !uncounted) {
         // Not kept: a fetch can bring the missing commit without moving either ref.
         this.history = undefined;
         state = withBaseCommitMissing(state);
       } else {
-        if (!known) this.history = { key, log, counted };
+        if (!known) this.history = { key, log, uncounted };
         const mergeBase = mergeBaseOf(log.commits.length, log.boundary, head.sha);
         comparable = mergeBase !== 'none';
         if (comparable) {
-          ahead = log.commits.filter((c) => counted.has(c.sha));
+          ahead = uncounted.size === 0 ? log.commits : log.commits.filter((c) => !uncounted.has(c.sha));
           // The links made while git wrote the log hold commits that do not count.
           if (ahead.length !== log.commits.length) linker = undefined;
         }
@@ -308,6 +318,22 @@ export class LinkingEngine {
     const branch = state.head.kind === 'detached' ? undefined : state.head.branch;
     const result: BranchCommits = { state, branch, intents: this.branchIntents(branch, links.namedIntents), commits: links.commits, coverage: links.coverage, unknownTrailers: links.unknownTrailers };
     return { result, comparable };
+  }
+
+  /** The commits of `log` that do not count, from the judgement of the new commits or of the whole range. */
+  private async uncountedOf(
+    log: BranchLog,
+    baseSha: string,
+    headSha: string,
+    memo: CountedCommits | undefined,
+    judging: Promise<JudgedCommits | undefined> | undefined,
+    counting: Promise<Settled<Set<string> | undefined>> | undefined,
+  ): Promise<ReadonlySet<string> | undefined> {
+    if (memo && judging) return memo.uncountedOf(log.commits, baseSha, headSha, await judging);
+    const counted = await unwrap(counting);
+    if (!counted) return undefined;
+    if (memo) return memo.learn(log.commits, counted, baseSha, headSha);
+    return new Set(log.commits.filter((c) => !counted.has(c.sha)).map((c) => c.sha));
   }
 
   /**

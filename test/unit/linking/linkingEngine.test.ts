@@ -157,7 +157,7 @@ describe('linking engine on real repositories', () => {
     repo.commit('Second\n\nIntent: search\n', ['src/util/second.ts']);
     repo.commit('Unlinked', ['src/util/plain.ts']);
     assert.deepStrictEqual((await engine.refresh()).coverage.unlinkedFiles, ['src/util/later.ts', 'src/util/plain.ts']);
-    assert.deepStrictEqual(port.calls, { locate: 2, branchLog: 2, mergeBase: 0, trailerIdsTouching: 0, trailerIdsOfFile: 0, filesOfTrailerCommits: 1, filesOfCommits: 1, changedFiles: 2, uncommittedFiles: 2 });
+    assert.deepStrictEqual(port.calls, { locate: 2, branchLog: 2, mergeBase: 0, trailerIdsTouching: 0, trailerIdsOfFile: 0, filesOfTrailerCommits: 1, filesOfCommits: 1, changedFiles: 2, uncommittedFiles: 2, countedCommits: 1, countedBeyond: 1 });
     // A new intent links a commit seen before: its files are known already.
     engine.setModel({ ...MODEL, intents: [...MODEL.intents, intent('later')] });
     const scan = await engine.refresh();
@@ -219,6 +219,91 @@ describe('linking engine on real repositories', () => {
     repo.commit('Top-level intents', ['.value/intents/docs.yaml']);
     assert.strictEqual((await topEngine.refresh()).coverage.commits.total, 5);
     assert.strictEqual((await new LinkingEngine(folder, new SimpleGitPort(folder), MODEL).refresh()).coverage.commits.total, 3);
+  });
+
+  it('after a commit or a checkout asks git only about the commits it has not judged, and still counts as git does', async () => {
+    repo = TempRepo.create();
+    repo.commit('base', ['api/src/a.ts', 'web/src/b.ts', 'api/.value/intents/search.yaml']);
+    repo.git('checkout', '-q', '-b', 'feature/x');
+    repo.commit('API work', ['api/src/a.ts']);
+    const folder = path.join(repo.dir, 'api');
+    // The oracle: git's own walk with the rule as a pathspec, from the folder.
+    const byGit = (): string[] => repo.git('-C', folder, 'log', '--format=%H', '--no-merges', '--full-history', 'main..HEAD', '--', '.', ':(exclude).value').split('\n').filter(Boolean).sort();
+    const port = new CountingPort(new SimpleGitPort(folder));
+    const engine = new LinkingEngine(folder, port, MODEL);
+    const counted = async (): Promise<string[]> => (await engine.scanCommits()).commits.map((c) => c.sha).sort();
+    assert.deepStrictEqual(await counted(), byGit());
+    assert.strictEqual(port.calls.countedCommits, 1);
+
+    const steps: Array<[string, () => string]> = [
+      ['a commit that changes only .value/', () => repo.commit('Describe', ['api/.value/intents/search.yaml'])],
+      ['work in the folder', () => repo.commit('More API', ['api/src/c.ts'])],
+      ['work elsewhere in the repository', () => repo.commit('Web', ['web/src/d.ts'])],
+      ['code and its intent together', () => repo.commit('Both', ['api/src/e.ts', 'api/.value/intents/search.yaml'])],
+      ['a branch merged in', () => {
+        repo.git('checkout', '-q', '-b', 'side', 'HEAD~2');
+        repo.commit('On the side', ['api/src/side.ts']);
+        repo.git('checkout', '-q', 'feature/x');
+        repo.git('merge', '-q', '--no-edit', 'side');
+        return repo.git('rev-parse', 'HEAD').trim();
+      }],
+    ];
+    for (const [what, step] of steps) {
+      const sha = step();
+      port.countedAsked.length = 0;
+      assert.deepStrictEqual(await counted(), byGit(), what);
+      assert.ok(port.countedAsked.includes(sha), `${what}: the new commit is judged`);
+      assert.ok(port.countedAsked.length <= 2, `${what}: only the new commits are judged, not ${port.countedAsked.length}`);
+    }
+    assert.strictEqual(port.calls.countedCommits, 1, 'the range is walked once, on the first scan');
+    assert.strictEqual(port.calls.countedBeyond, steps.length);
+
+    // Back to a commit seen before: every commit is known, git has none to judge.
+    repo.git('reset', '-q', '--hard', 'HEAD~3');
+    port.countedAsked.length = 0;
+    assert.deepStrictEqual(await counted(), byGit());
+    assert.deepStrictEqual(port.countedAsked, []);
+    assert.strictEqual(port.calls.countedCommits, 1);
+
+    // The base moved: the range is walked whole again, beside the log.
+    repo.git('checkout', '-q', 'main');
+    repo.commit('On main', ['api/src/main.ts']);
+    repo.git('checkout', '-q', 'feature/x');
+    repo.git('merge', '-q', '--no-edit', 'main');
+    assert.deepStrictEqual(await counted(), byGit());
+    assert.strictEqual(port.calls.countedCommits, 2);
+
+    // A new engine judges the whole range in one walk, and agrees.
+    const fresh = new LinkingEngine(folder, new SimpleGitPort(folder), MODEL);
+    assert.deepStrictEqual((await fresh.scanCommits()).commits.map((c) => c.sha).sort(), byGit());
+  });
+
+  it('judges the commits beyond a seen one as the range walk does, in a sub-folder and at the top level', async () => {
+    repo = TempRepo.create();
+    repo.commit('base', ['api/src/a.ts', 'web/src/b.ts', 'api/.value/intents/search.yaml', '.value/intents/docs.yaml']);
+    repo.git('checkout', '-q', '-b', 'feature/x');
+    repo.commit('API work', ['api/src/a.ts']);
+    repo.commit('Web work', ['web/src/b.ts']);
+    repo.commit('API intent', ['api/.value/intents/search.yaml']);
+    repo.commit('Top intent', ['.value/intents/docs.yaml']);
+    repo.commit('API intent and web', ['api/.value/intents/search.yaml', 'web/src/x.ts']);
+    repo.commit('Top intent and API', ['.value/intents/docs.yaml', 'api/src/y.ts']);
+    repo.git('checkout', '-q', 'main');
+    repo.commit('On main', ['web/src/main.ts']);
+    repo.git('checkout', '-q', 'feature/x');
+    repo.git('merge', '-q', '--no-edit', 'main');
+    const base = repo.git('rev-parse', 'main').trim();
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const all = repo.git('log', '--format=%H', 'main..HEAD').split('\n').filter(Boolean);
+    for (const folder of [repo.dir, path.join(repo.dir, 'api'), path.join(repo.dir, 'web')]) {
+      const port = new SimpleGitPort(folder);
+      await port.locate();
+      const byGit = repo.git('-C', folder, 'log', '--format=%H', '--no-merges', '--full-history', 'main..HEAD', '--', '.', ':(exclude).value').split('\n').filter(Boolean).sort();
+      assert.deepStrictEqual([...((await port.countedCommits(base, head)) ?? [])].sort(), byGit, `range walk in ${folder}`);
+      const beyond = await port.countedBeyond(base, head, all[all.length - 1] ?? '', 100);
+      assert.deepStrictEqual(beyond.listed.length, all.length - 1, `the commits above the oldest one in ${folder}`);
+      assert.deepStrictEqual([...beyond.counted].sort(), byGit.filter((sha) => sha !== all[all.length - 1]), `beyond in ${folder}`);
+    }
   });
 
   it('finds the merge-base of a branch that merged its base in, and counts only its own changes', async () => {
@@ -459,7 +544,9 @@ describe('linking engine on real repositories', () => {
 
 /** The real port, with call counts and a check that no scan starts while another one's git calls run. */
 class CountingPort implements GitPort {
-  readonly calls = { locate: 0, branchLog: 0, mergeBase: 0, trailerIdsTouching: 0, trailerIdsOfFile: 0, filesOfTrailerCommits: 0, filesOfCommits: 0, changedFiles: 0, uncommittedFiles: 0 };
+  readonly calls = { locate: 0, branchLog: 0, mergeBase: 0, trailerIdsTouching: 0, trailerIdsOfFile: 0, filesOfTrailerCommits: 0, filesOfCommits: 0, changedFiles: 0, uncommittedFiles: 0, countedCommits: 0, countedBeyond: 0 };
+  /** The commits countedBeyond judged. */
+  readonly countedAsked: string[] = [];
   overlaps = 0;
   /** locate, located and branchLog, in the order they happened. */
   readonly events: string[] = [];
@@ -519,7 +606,15 @@ class CountingPort implements GitPort {
   }
 
   async countedCommits(baseSha: string, headSha: string): ReturnType<GitPort['countedCommits']> {
+    this.calls.countedCommits += 1;
     return this.track(this.inner.countedCommits(baseSha, headSha));
+  }
+
+  async countedBeyond(baseSha: string, headSha: string, seenSha: string, most: number): ReturnType<GitPort['countedBeyond']> {
+    this.calls.countedBeyond += 1;
+    const judged = await this.track(this.inner.countedBeyond(baseSha, headSha, seenSha, most));
+    this.countedAsked.push(...judged.listed);
+    return judged;
   }
 
   async resolveCommit(ref: string): ReturnType<GitPort['resolveCommit']> {
